@@ -1,0 +1,54 @@
+# Two commands do all the set-up: `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test test-python test-e2e install migrate demo messages chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(BIN)/piccolo migrations forwards all
+
+demo: migrate
+	$(BIN)/python -m jobcenter.demo
+
+run: demo
+	$(BIN)/uvicorn --factory jobcenter.app:create_app_from_env --host $(HOST) --port $(PORT) --proxy-headers --forwarded-allow-ips 127.0.0.1
+
+# Debian's Chromium drives the end-to-end tests (Playwright cannot download its own browser here).
+chromium:
+	@test -x $(CHROMIUM) || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+test: install chromium
+	$(MAKE) test-python
+	$(MAKE) test-e2e
+
+test-python:
+	$(BIN)/pytest tests
+
+# Sync Playwright and pytest-asyncio do not mix in one run: e2e/ is its own pytest run.
+test-e2e:
+	$(BIN)/pytest e2e -p no:asyncio
+
+# Extract msgids and merge them into the Korean catalog; translate what it adds.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header -o site/jobcenter/translations/messages.pot .
+	$(BIN)/pybabel update -i site/jobcenter/translations/messages.pot -d site/jobcenter/translations -l ko --no-fuzzy-matching --ignore-obsolete --no-location --width 120
+
+clean:
+	rm -rf $(VENV) .pytest_cache

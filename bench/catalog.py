@@ -1,0 +1,329 @@
+"""Benchmark: requests per second of the catalog page `/programs` against `/healthz`.
+
+`/healthz` answers "ok" without touching the database, so it measures what the stack alone
+(uvicorn, Litestar, middleware, the load generator) can do on this machine. The catalog is
+measured in three forms in the same run, and each is reported as a ratio of that baseline:
+
+- `/programs`                        the full page, every published program (page 1);
+- `/programs?audience=youth&open=1`  the full page with two filters;
+- `/programs?audience=senior` with `HX-Request: true`, the htmx fragment a filter swaps in.
+
+The server runs as a separate uvicorn process; the load comes from this process (asyncio and
+one httpx client, a fixed number of concurrent workers, each endpoint after a short warm-up
+that is not counted). Only 200 responses count; anything else is reported as an error.
+Client and server share the machine, so the figures are for comparing endpoints with each
+other in one run, not for capacity planning.
+
+By default a temporary directory holds a fresh SQLite database that is migrated and loaded
+with the demo content; `--database-url` uses another database instead (it is migrated, and
+the demo content is loaded only if it has no programs). Run from the checkout:
+
+    .venv/bin/python bench/catalog.py
+    .venv/bin/python bench/catalog.py --seconds 10 --concurrency 16 --workers 1
+    .venv/bin/python bench/catalog.py --database-url postgresql://user@127.0.0.1/jobcenter_bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+WARMUP_SECONDS = 1.0
+STARTUP_TIMEOUT_SECONDS = 30.0
+STOP_TIMEOUT_SECONDS = 10.0
+REQUEST_TIMEOUT_SECONDS = 10.0
+SERVER_LOG_MARKERS = ("ERROR", "Traceback", "Exception")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One request the benchmark repeats."""
+
+    label: str
+    path: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+BASELINE = Endpoint("/healthz", "/healthz")
+CATALOG = (
+    Endpoint("/programs (full page)", "/programs"),
+    Endpoint("/programs?audience=youth&open=1", "/programs?audience=youth&open=1"),
+    Endpoint("/programs?audience=senior (htmx)", "/programs?audience=senior", {"HX-Request": "true"}),
+)
+
+
+@dataclass
+class Sample:
+    """What the workers saw for one endpoint during one timed window."""
+
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
+    elapsed_s: float = 0.0
+    client_cpu_s: float = 0.0
+
+    @property
+    def requests(self) -> int:
+        return len(self.latencies_ms) + self.errors.total()
+
+    @property
+    def per_second(self) -> float:
+        return len(self.latencies_ms) / self.elapsed_s if self.elapsed_s else 0.0
+
+    def percentile_ms(self, percent: int) -> float:
+        if len(self.latencies_ms) < 2:
+            return self.latencies_ms[0] if self.latencies_ms else float("nan")
+        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[percent - 1]
+
+
+@dataclass(frozen=True)
+class Measurement:
+    endpoint: Endpoint
+    body_bytes: int
+    sample: Sample
+
+
+# --- setting up the database and the server -------------------------------------------------
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0, help="timed load per endpoint (default 10)")
+    parser.add_argument("--concurrency", type=int, default=16, help="concurrent client workers (default 16)")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    parser.add_argument("--database-url", help="use this database instead of a temporary SQLite file")
+    args = parser.parse_args()
+    if args.seconds <= 0 or args.concurrency < 1 or args.workers < 1:
+        parser.error("--seconds must be positive; --concurrency and --workers at least 1")
+    return args
+
+
+def server_environment(database_url: str, data_dir: Path) -> dict[str, str]:
+    """The environment of every child process: the database, a throwaway key, no debug."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DATA_DIR": str(data_dir),
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": HOST,
+        "DEBUG": "0",
+    }
+
+
+def run_step(command: list[str], env: dict[str, str]) -> str:
+    """Run a set-up command from the checkout; on failure show its output and stop."""
+    done = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"set-up step failed ({done.returncode}): {' '.join(command)}")
+    return done.stdout.strip()
+
+
+def prepare_database(env: dict[str, str]) -> str:
+    """Migrate the database and load the demo content; return what the loader said."""
+    run_step([str(Path(sys.executable).with_name("piccolo")), "migrations", "forwards", "all"], env)
+    return run_step([sys.executable, "-m", "jobcenter.demo"], env)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def start_server(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
+    """uvicorn in its own session, so Ctrl-C here reaches it only through `stop_server`."""
+    command = [
+        sys.executable, "-m", "uvicorn", "--factory", "jobcenter.app:create_app_from_env",
+        "--host", HOST, "--port", str(port), "--no-access-log", "--workers", str(workers),
+    ]
+    with log.open("wb") as output:
+        return subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def wait_until_healthy(server: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    with httpx.Client(base_url=base_url, timeout=1.0, trust_env=False) as client:
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise SystemExit(f"the server exited with {server.returncode}:\n{log.read_text()}")
+            try:
+                if client.get(BASELINE.path).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+    raise SystemExit(f"the server did not answer {BASELINE.path} within {STARTUP_TIMEOUT_SECONDS:.0f} s")
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """SIGTERM for a graceful shutdown; SIGKILL to the server's own process group if it hangs."""
+    if server.poll() is not None:
+        return
+    server.terminate()
+    try:
+        server.wait(timeout=STOP_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+# --- the load ---------------------------------------------------------------------------------
+
+
+async def worker(client: httpx.AsyncClient, endpoint: Endpoint, deadline: float, sample: Sample) -> None:
+    while time.perf_counter() < deadline:
+        started = time.perf_counter()
+        try:
+            response = await client.get(endpoint.path, headers=endpoint.headers)
+        except httpx.HTTPError as error:
+            sample.errors[type(error).__name__] += 1
+            continue
+        if response.status_code == 200:
+            sample.latencies_ms.append((time.perf_counter() - started) * 1000)
+        else:
+            sample.errors[f"HTTP {response.status_code}"] += 1
+
+
+async def load(client: httpx.AsyncClient, endpoint: Endpoint, seconds: float, concurrency: int) -> Sample:
+    """`concurrency` workers repeat the request for `seconds`; in-flight requests finish."""
+    sample = Sample()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    deadline = started + seconds
+    await asyncio.gather(*(worker(client, endpoint, deadline, sample) for _ in range(concurrency)))
+    sample.elapsed_s = time.perf_counter() - started
+    sample.client_cpu_s = time.process_time() - cpu_started
+    return sample
+
+
+async def check_response(client: httpx.AsyncClient, endpoint: Endpoint) -> int:
+    """Fetch once: stop unless it is a 200 of the expected kind; return the body size."""
+    response = await client.get(endpoint.path, headers=endpoint.headers)
+    if response.status_code != 200:
+        raise SystemExit(f"{endpoint.label}: HTTP {response.status_code} before the load\n{response.text[:2000]}")
+    is_page = "<html" in response.text.lower()
+    if endpoint in CATALOG and is_page == ("HX-Request" in endpoint.headers):
+        raise SystemExit(f"{endpoint.label}: expected {'a fragment' if is_page else 'a full page'}")
+    return len(response.content)
+
+
+async def measure_all(base_url: str, seconds: float, concurrency: int) -> list[Measurement]:
+    """Each endpoint in turn, the baseline first: a check, a warm-up, then the timed load."""
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    results: list[Measurement] = []
+    async with httpx.AsyncClient(
+        base_url=base_url, limits=limits, timeout=REQUEST_TIMEOUT_SECONDS, trust_env=False
+    ) as client:
+        for endpoint in (BASELINE, *CATALOG):
+            size = await check_response(client, endpoint)
+            await load(client, endpoint, WARMUP_SECONDS, concurrency)
+            results.append(Measurement(endpoint, size, await load(client, endpoint, seconds, concurrency)))
+    return results
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def redacted(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        parts = parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@"))
+    return parts.geturl()
+
+
+def print_header(args: argparse.Namespace, database: str, loader_said: str) -> None:
+    print("Catalog benchmark (bench/catalog.py)")
+    print(f"  machine   {platform.platform()}; {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} usable)")
+    print(f"  python    {platform.python_implementation()} {platform.python_version()}; httpx {httpx.__version__}")
+    print(f"  server    uvicorn, {args.workers} worker(s), same machine as the client")
+    print(f"  load      {args.concurrency} concurrent workers, {WARMUP_SECONDS:g} s warm-up + {args.seconds:g} s per endpoint")
+    print(f"  database  {database}")
+    print(f"  content   {loader_said}")
+    print()
+
+
+def print_table(results: list[Measurement]) -> None:
+    row = "{:<34} {:>8} {:>9} {:>7} {:>9} {:>8} {:>8} {:>8} {:>7}"
+    print(row.format("endpoint", "bytes", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "cli CPU"))
+    for result in results:
+        sample = result.sample
+        print(row.format(
+            result.endpoint.label, result.body_bytes, sample.requests, sample.errors.total(), f"{sample.per_second:.1f}",
+            f"{sample.percentile_ms(50):.1f}", f"{sample.percentile_ms(95):.1f}", f"{sample.percentile_ms(99):.1f}",
+            f"{sample.client_cpu_s / sample.elapsed_s:.0%}",
+        ))
+    print("(cli CPU: this load generator's CPU time per wall second; near 100% it, not the server, sets the pace)")
+
+
+def print_ratios(results: list[Measurement]) -> None:
+    baseline, *catalog = results
+    rate = baseline.sample.per_second
+    print()
+    print(f"req/s relative to {baseline.endpoint.label} ({rate:.1f} req/s):")
+    for result in catalog:
+        ratio = result.sample.per_second / rate if rate else float("nan")
+        print(f"  {result.endpoint.label:<34} {ratio:6.3f}  ({ratio:.1%} of the baseline rate)")
+
+
+def print_errors(results: list[Measurement], log: Path) -> None:
+    """Error kinds per endpoint, and whatever the server logged as an error."""
+    for result in results:
+        if result.sample.errors:
+            kinds = ", ".join(f"{kind} x{count}" for kind, count in result.sample.errors.most_common())
+            print(f"errors on {result.endpoint.label}: {kinds}")
+    logged = [line for line in log.read_text(errors="replace").splitlines() if any(m in line for m in SERVER_LOG_MARKERS)]
+    if logged:
+        print(f"\nthe server logged {len(logged)} error line(s); the first ones:")
+        print("\n".join(f"  {line}" for line in logged[:10]))
+
+
+# --- main -------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    args = parse_args()
+    with tempfile.TemporaryDirectory(prefix="jobcenter-bench-") as temp:
+        data_dir = Path(temp)
+        database_url = args.database_url or f"sqlite:///{data_dir / 'db.sqlite3'}"
+        env = server_environment(database_url, data_dir)
+        loader_said = prepare_database(env)
+        port = free_port()
+        log = data_dir / "server.log"
+        server = start_server(env, port, args.workers, log)
+        try:
+            base_url = f"http://{HOST}:{port}"
+            wait_until_healthy(server, base_url, log)
+            database = redacted(database_url) if args.database_url else "SQLite, fresh temporary file"
+            print_header(args, database, loader_said)
+            results = asyncio.run(measure_all(base_url, args.seconds, args.concurrency))
+        finally:
+            stop_server(server)
+        print_table(results)
+        print_ratios(results)
+        print_errors(results, log)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        raise SystemExit("interrupted: the server was stopped and the temporary directory removed")

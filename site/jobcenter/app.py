@@ -1,0 +1,88 @@
+"""The application factory: routes, templates, static files, CSRF, security headers, lifecycle."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from litestar import Litestar
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.logging.config import LoggingConfig
+from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
+from litestar.static_files import create_static_files_router
+
+from jobcenter import db
+from jobcenter.catalog.controller import CatalogController
+from jobcenter.catalog.tables import Program
+from jobcenter.clock import Clock, system_clock
+from jobcenter.home.controller import home
+from jobcenter.settings import PROJECT_ROOT, Settings
+from jobcenter.web.errors import EXCEPTION_HANDLERS
+from jobcenter.web.headers import add_security_headers
+from jobcenter.web.hosts import AllowedHostsMiddleware
+from jobcenter.web.health import health
+from jobcenter.web.language import switch_language
+from jobcenter.web.templating import template_config
+
+
+def create_app(settings: Settings | None = None, clock: Clock = system_clock) -> Litestar:
+    """Build the site for `settings` (default: the environment) reading time from `clock`."""
+    settings = settings or Settings.from_env()
+    engine = Program._meta.db
+
+    def provide_settings() -> Settings:
+        return settings
+
+    def provide_now() -> datetime:
+        return clock()
+
+    async def open_database() -> None:
+        await db.start(engine)
+
+    async def close_database() -> None:
+        await db.stop(engine)
+
+    return Litestar(
+        route_handlers=[
+            home,
+            CatalogController,
+            switch_language,
+            health,
+            create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"], name="static"),
+        ],
+        dependencies={
+            "settings": Provide(provide_settings, sync_to_thread=False),
+            "now": Provide(provide_now, sync_to_thread=False),
+        },
+        state=State({"settings": settings}),
+        template_config=template_config(settings),
+        plugins=[HTMXPlugin()],
+        request_class=HTMXRequest,
+        csrf_config=CSRFConfig(
+            secret=settings.secret_key,
+            cookie_secure=settings.cookie_secure,
+            cookie_samesite="lax",
+            header_name="x-csrftoken",
+        ),
+        middleware=[AllowedHostsMiddleware(settings.allowed_hosts)],
+        request_max_body_size=settings.max_body_bytes,
+        before_send=[add_security_headers],
+        exception_handlers=EXCEPTION_HANDLERS,
+        on_startup=[open_database],
+        on_shutdown=[close_database],
+        logging_config=LoggingConfig(
+            root={"level": "DEBUG" if settings.debug else "INFO", "handlers": ["queue_listener"]},
+            loggers={"jobcenter": {"level": "DEBUG" if settings.debug else "INFO", "propagate": True}},
+            log_exceptions="never",
+        ),
+        openapi_config=None,
+        debug=False,
+    )
+
+
+def create_app_from_env() -> Litestar:
+    """Entry point for uvicorn's --factory."""
+    logging.captureWarnings(True)
+    return create_app()

@@ -1,0 +1,70 @@
+"""The public catalog: the filterable program list and a program's page."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from litestar import Controller, Request, get
+from litestar.exceptions import NotFoundException, ValidationException
+from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.di import NamedDependency
+from litestar.response import Template
+
+from jobcenter.catalog import service
+from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
+from jobcenter.catalog.labels import AUDIENCE_LABELS, CATEGORY_LABELS
+from jobcenter.catalog.status import STATUS_LABELS
+from jobcenter.settings import Settings
+from jobcenter.web.htmx import wants_fragment
+
+LABELS = {"audiences": AUDIENCE_LABELS, "categories": CATEGORY_LABELS, "statuses": STATUS_LABELS}
+
+
+class CatalogController(Controller):
+    path = "/programs"
+
+    @get("/", name="catalog")
+    async def index(
+        self,
+        request: Request,
+        settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+        audience: FromQuery[str | None] = None,
+        category: FromQuery[str | None] = None,
+        open_only: Annotated[str | None, QueryParameter(name="open")] = None,
+        keyword: Annotated[str | None, QueryParameter(name="q")] = None,
+        page: FromQuery[str | None] = None,
+    ) -> Template:
+        """The catalog; an htmx request gets only the results, so filters swap in place."""
+        try:
+            filters = CatalogFilters.parse(audience, category, open_only, keyword, page)
+        except InvalidFilter as error:
+            raise ValidationException(detail=f"invalid filter: {error}") from error
+        results = await service.search_programs(
+            filters, now=now, zone=settings.timezone, page_size=settings.page_size
+        )
+        headers = {"vary": "HX-Request"}
+        if wants_fragment(request):
+            # The address bar shows the canonical link of this view, so Back and sharing work.
+            query = results.filters.query_string()
+            headers["HX-Push-Url"] = request.app.route_reverse("catalog") + (f"?{query}" if query else "")
+            template = "catalog/_results.html"
+        else:
+            template = "catalog/index.html"
+        return Template(
+            template_name=template,
+            context={"results": results, "filters": results.filters, **LABELS},
+            headers=headers,
+        )
+
+    @get("/{program_id:int}", name="program")
+    async def detail(
+        self, settings: NamedDependency[Settings], now: NamedDependency[datetime], program_id: FromPath[int]
+    ) -> Template:
+        """Everything a person needs to decide: who, what, when, where, seats, how to apply."""
+        try:
+            program = await service.get_program(program_id, now=now, zone=settings.timezone)
+        except service.ProgramNotFound as error:
+            raise NotFoundException() from error
+        return Template(template_name="catalog/program.html", context={"program": program, **LABELS})

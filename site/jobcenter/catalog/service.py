@@ -1,0 +1,163 @@
+"""Reading the catalog: filtered, paged program lists and program details with their cohorts.
+
+Every list costs the same three queries whatever its length: a count, one page of programs,
+and the cohorts of exactly those programs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from piccolo.columns import Text, Varchar
+from piccolo.columns.combination import Where
+
+from jobcenter.catalog.filters import CatalogFilters
+from jobcenter.catalog.status import Status, cohort_status, program_status
+from jobcenter.catalog.tables import Audience, Cohort, Program
+
+
+class ProgramNotFound(LookupError):
+    """No published program has that id."""
+
+
+@dataclass(frozen=True)
+class CohortView:
+    """A cohort row with its status at the moment of the request."""
+
+    row: dict[str, Any]
+    status: Status
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.row[name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+
+@dataclass(frozen=True)
+class ProgramView:
+    """A program row, its cohorts in date order and the status of the program as a whole."""
+
+    row: dict[str, Any]
+    cohorts: list[CohortView]
+    status: Status | None
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.row[name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+    @property
+    def featured_cohort(self) -> CohortView | None:
+        """The cohort to mention in a list: the first one in the program's own status."""
+        return next((cohort for cohort in self.cohorts if cohort.status == self.status), None)
+
+
+@dataclass(frozen=True)
+class CatalogPage:
+    """One page of results and what is needed to page through the rest."""
+
+    filters: CatalogFilters
+    programs: list[ProgramView]
+    total: int
+    page_count: int
+
+    @property
+    def page(self) -> int:
+        return self.filters.page
+
+    @property
+    def page_links(self) -> list[int | None]:
+        """Page numbers to link: the first, the last and two either side of this one; None is a gap."""
+        shown = sorted({1, self.page_count, *range(self.page - 2, self.page + 3)} & set(range(1, self.page_count + 1)))
+        links: list[int | None] = []
+        for number in shown:
+            if links and number - links[-1] > 1:  # type: ignore[operator]
+                links.append(None)
+            links.append(number)
+        return links
+
+
+def _open_now(now: datetime) -> Where:
+    return (Cohort.application_opens_at <= now) & (Cohort.application_closes_at > now)
+
+
+def _contains(column: Varchar | Text, pattern: str) -> Where:
+    """Case-insensitive match: ILIKE on PostgreSQL; SQLite's LIKE already ignores case."""
+    if Program._meta.db.engine_type == "sqlite":
+        return column.like(pattern)
+    return column.ilike(pattern)
+
+
+def _conditions(filters: CatalogFilters, now: datetime) -> list[Any]:
+    conditions: list[Any] = [Program.published.eq(True)]
+    if filters.audience:
+        # A program for everyone is also for each life stage.
+        conditions.append(Program.audience.is_in(list({filters.audience, Audience.all})))
+    if filters.category:
+        conditions.append(Program.category == filters.category)
+    if filters.open_only:
+        conditions.append(Program.id.is_in(Cohort.select(Cohort.program).where(_open_now(now))))
+    if filters.keyword:
+        pattern = f"%{filters.keyword}%"
+        conditions.append(
+            _contains(Program.title, pattern)
+            | _contains(Program.summary, pattern)
+            | _contains(Program.description, pattern)
+            | _contains(Program.eligibility, pattern)
+        )
+    return conditions
+
+
+async def _with_cohorts(rows: list[dict[str, Any]], now: datetime, zone: str) -> list[ProgramView]:
+    if not rows:
+        return []
+    cohort_rows = await Cohort.select().where(Cohort.program.is_in([row["id"] for row in rows])).order_by(
+        Cohort.starts_on, Cohort.start_time, Cohort.id
+    )
+    by_program: dict[int, list[CohortView]] = {row["id"]: [] for row in rows}
+    for cohort in cohort_rows:
+        status = cohort_status(
+            opens_at=cohort["application_opens_at"],
+            closes_at=cohort["application_closes_at"],
+            ends_on=cohort["ends_on"],
+            end_time=cohort["end_time"],
+            now=now,
+            zone=zone,
+        )
+        by_program[cohort["program"]].append(CohortView(cohort, status))
+    return [
+        ProgramView(row, by_program[row["id"]], program_status(c.status for c in by_program[row["id"]]))
+        for row in rows
+    ]
+
+
+async def search_programs(filters: CatalogFilters, *, now: datetime, zone: str, page_size: int) -> CatalogPage:
+    """Published programs matching every filter, ordered by title, one page at a time."""
+    conditions = _conditions(filters, now)
+    total = await Program.count().where(*conditions)
+    page_count = max(1, math.ceil(total / page_size))
+    if filters.page > page_count:
+        filters = filters.on_page(page_count)
+    rows = (
+        await Program.select()
+        .where(*conditions)
+        .order_by(Program.title, Program.id)
+        .limit(page_size)
+        .offset((filters.page - 1) * page_size)
+    )
+    programs = await _with_cohorts(rows, now, zone)
+    return CatalogPage(filters=filters, programs=programs, total=total, page_count=page_count)
+
+
+async def get_program(program_id: int, *, now: datetime, zone: str) -> ProgramView:
+    """One published program with all its cohorts; ProgramNotFound otherwise."""
+    row = await Program.select().where(Program.id == program_id, Program.published.eq(True)).first()
+    if row is None:
+        raise ProgramNotFound(program_id)
+    (program,) = await _with_cohorts([row], now, zone)
+    return program

@@ -1,0 +1,71 @@
+"""Programs (교육·프로그램) and their cohorts (기수·회차), each with its own application window."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from piccolo.columns import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    OnDelete,
+    Text,
+    Time,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+
+class Audience(str, Enum):
+    """Life stage a program is for (대상)."""
+
+    youth = "youth"
+    middle_aged = "middle_aged"
+    senior = "senior"
+    all = "all"
+
+
+class Category(str, Enum):
+    """Kind of program (분류)."""
+
+    job_support = "job_support"
+    training = "training"
+    consulting = "consulting"
+    lecture = "lecture"
+
+
+class Program(Table):
+    """A program as the center publishes it; dates, places and seats belong to its cohorts."""
+
+    title = Varchar(length=200, required=True)
+    summary = Varchar(length=300, default="")
+    description = Text(default="")
+    audience = Varchar(length=20, choices=Audience, index=True)
+    category = Varchar(length=20, choices=Category, index=True)
+    min_age = Integer(null=True, default=None)
+    max_age = Integer(null=True, default=None)
+    eligibility = Text(default="")
+    fee_won = Integer(default=0)
+    contact_phone = Varchar(length=40, default="")
+    published = Boolean(default=True, index=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class Cohort(Table):
+    """One run of a program (기수·회차): when, where, how many seats, and when people may apply."""
+
+    program = ForeignKey(references=Program, on_delete=OnDelete.cascade, index=True)
+    label = Varchar(length=100)
+    starts_on = Date()
+    ends_on = Date()
+    start_time = Time()
+    end_time = Time()
+    schedule_note = Varchar(length=200, default="")
+    place = Varchar(length=200)
+    capacity = Integer()
+    application_opens_at = Timestamptz(index=True)
+    application_closes_at = Timestamptz(index=True)

@@ -1,0 +1,46 @@
+"""The database engine, chosen by one URL: an SQLite file by default, PostgreSQL when configured."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.sqlite import SQLiteEngine
+
+SQLITE_BUSY_TIMEOUT_SECONDS = 10
+"""How long an SQLite writer waits for another one before giving up."""
+
+
+def engine_from_url(url: str) -> Engine:
+    """Build the Piccolo engine for `sqlite:///path` or `postgresql://...`."""
+    scheme = urlsplit(url).scheme
+    if scheme == "sqlite":
+        path = Path(url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return SQLiteEngine(path=str(path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS)
+    if scheme in {"postgres", "postgresql"}:
+        return PostgresEngine(config={"dsn": url})
+    raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql://, not {scheme}://")
+
+
+def prepare_sqlite_file(engine: Engine) -> None:
+    """Write-ahead logging lets readers go on while one request writes; it is kept in the file."""
+    if isinstance(engine, SQLiteEngine):
+        with sqlite3.connect(engine.path) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+
+
+async def start(engine: Engine) -> None:
+    """Open what the engine needs before the first request."""
+    prepare_sqlite_file(engine)
+    if isinstance(engine, PostgresEngine):
+        await engine.start_connection_pool()
+
+
+async def stop(engine: Engine) -> None:
+    """Close the connection pool, if any."""
+    if isinstance(engine, PostgresEngine):
+        await engine.close_connection_pool()

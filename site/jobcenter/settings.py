@@ -1,0 +1,125 @@
+"""All settings, read from the environment in one place (see .env.example)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+"""The checkout: templates/, static/ and migrations/ live beside site/."""
+
+
+class SettingsError(RuntimeError):
+    """The environment does not describe a runnable site."""
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def data_dir() -> Path:
+    """Where the SQLite file and the generated development key live."""
+    return Path(os.environ.get("DATA_DIR") or PROJECT_ROOT / "data")
+
+
+def database_url() -> str:
+    """`DATABASE_URL`, or an SQLite file under the data directory."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir() / 'jobcenter.sqlite3'}"
+
+
+def _development_secret_key(directory: Path) -> str:
+    """A key generated once and kept under data/, so sessions survive restarts."""
+    directory.mkdir(parents=True, exist_ok=True)
+    key_file = directory / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    key = secrets.token_urlsafe(48)
+    key_file.touch(mode=0o600)
+    key_file.write_text(key)
+    return key
+
+
+@dataclass(frozen=True)
+class Center:
+    """The job center the site is configured for (Gimpo by default)."""
+
+    name: str = "김포시일자리센터"
+    """Shown in the header, titles and footer (`CENTER_NAME`)."""
+    address: str = "경기도 김포시 김포한강4로 125, 고용복지플러스센터 (장기동)"
+    """Street address shown in the footer (`CENTER_ADDRESS`)."""
+    phone: str = "031-980-5000"
+    """Telephone for enquiries and phone applications (`CENTER_PHONE`)."""
+    hours: str = "평일 09:00~18:00 (점심시간 12:00~13:00, 주말·공휴일 휴무)"
+    """Opening hours as one line (`CENTER_HOURS`)."""
+
+    @classmethod
+    def from_env(cls) -> Center:
+        defaults = cls()
+        return cls(
+            name=os.environ.get("CENTER_NAME") or defaults.name,
+            address=os.environ.get("CENTER_ADDRESS") or defaults.address,
+            phone=os.environ.get("CENTER_PHONE") or defaults.phone,
+            hours=os.environ.get("CENTER_HOURS") or defaults.hours,
+        )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app reads from its environment."""
+
+    secret_key: str
+    """Signs CSRF tokens and sessions (`SECRET_KEY`). Unset in development: generated under data/."""
+    database_url: str = field(default_factory=database_url)
+    """`sqlite:///path/to/file` (default: data/jobcenter.sqlite3) or `postgresql://user@host/db`."""
+    production: bool = False
+    """`APP_ENV=production`: refuses to start without SECRET_KEY and ALLOWED_HOSTS."""
+    debug: bool = False
+    """`DEBUG=1` shows tracebacks in the log with more detail; never on a public server."""
+    allowed_hosts: list[str] = field(default_factory=lambda: ["127.0.0.1", "localhost"])
+    """Host names the site answers to (`ALLOWED_HOSTS`, comma separated)."""
+    cookie_secure: bool = False
+    """Mark cookies Secure (`COOKIE_SECURE=1`); on whenever the site is served over https."""
+    max_body_bytes: int = 64 * 1024
+    """Largest request body accepted (`MAX_BODY_BYTES`); forms are small."""
+    page_size: int = 10
+    """Programs per catalog page (`PAGE_SIZE`)."""
+    timezone: str = "Asia/Seoul"
+    """Zone in which times are shown and application windows are judged (`TIMEZONE`)."""
+    default_language: str = "ko"
+    """Language of a first visit (`DEFAULT_LANGUAGE`: ko or en)."""
+    center: Center = field(default_factory=Center)
+    """The center's name and contact details."""
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Read the environment; refuse a production setup that would be unsafe."""
+        production = os.environ.get("APP_ENV", "development").strip().lower() == "production"
+        secret_key = os.environ.get("SECRET_KEY", "").strip()
+        if production and len(secret_key) < 32:
+            raise SettingsError("APP_ENV=production needs SECRET_KEY (at least 32 characters).")
+        if production and not os.environ.get("ALLOWED_HOSTS"):
+            raise SettingsError("APP_ENV=production needs ALLOWED_HOSTS.")
+        return cls(
+            secret_key=secret_key or _development_secret_key(data_dir()),
+            production=production,
+            debug=_flag("DEBUG", False),
+            allowed_hosts=_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"]),
+            cookie_secure=_flag("COOKIE_SECURE", production),
+            max_body_bytes=int(os.environ.get("MAX_BODY_BYTES") or 64 * 1024),
+            page_size=int(os.environ.get("PAGE_SIZE") or 10),
+            timezone=os.environ.get("TIMEZONE") or "Asia/Seoul",
+            default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
+            center=Center.from_env(),
+        )

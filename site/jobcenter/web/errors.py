@@ -1,0 +1,61 @@
+"""Error pages in the active language, for people and for htmx swaps, never with a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException
+from litestar.response import Template
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from jobcenter.i18n import N_
+from jobcenter.web.htmx import wants_fragment
+
+logger = logging.getLogger("jobcenter.errors")
+
+ERROR_TEXTS: dict[int, tuple[str, str]] = {
+    400: (N_("The request could not be handled"), N_("Some of what was sent is not valid. Please check it and try again.")),
+    403: (N_("Access denied"), N_("You do not have permission for this page, or the form expired. Reload the page and try again.")),
+    404: (N_("Page not found"), N_("The page may have been moved or removed. Please check the address.")),
+    405: (N_("The request could not be handled"), N_("This address does not accept that kind of request.")),
+    413: (N_("Too much was sent"), N_("What was sent is larger than this site accepts. Please shorten it and try again.")),
+    429: (N_("Too many attempts"), N_("Please wait a moment and try again.")),
+    500: (N_("Something went wrong"), N_("A temporary error occurred on our side. Please try again in a moment.")),
+    503: (N_("The service is busy"), N_("Too many people are using the site right now. Please try again in a moment.")),
+}
+
+
+def _texts(status_code: int) -> tuple[str, str]:
+    if status_code in ERROR_TEXTS:
+        return ERROR_TEXTS[status_code]
+    return ERROR_TEXTS[500 if status_code >= 500 else 400]
+
+
+def error_response(request: Request, status_code: int, headers: dict[str, str] | None = None) -> Template:
+    """The error page, or for an htmx request its fragment swapped into the main region."""
+    title, explanation = _texts(status_code)
+    context = {"status_code": status_code, "title": title, "explanation": explanation}
+    response_headers = dict(headers or {})
+    if wants_fragment(request):
+        response_headers.update({"HX-Retarget": "#main", "HX-Reswap": "innerHTML"})
+        template = "errors/_error.html"
+    else:
+        template = "errors/error.html"
+    return Template(template_name=template, context=context, status_code=status_code, headers=response_headers)
+
+
+def handle_http_exception(request: Request, exc: HTTPException) -> Response:
+    """4xx and deliberate 5xx: the matching page; headers such as Retry-After are kept."""
+    if exc.status_code >= 500:
+        logger.error("%s %s -> %s: %s", request.method, request.url.path, exc.status_code, exc.detail)
+    return error_response(request, exc.status_code, headers=exc.headers)
+
+
+def handle_unexpected(request: Request, exc: Exception) -> Response:
+    """A bug: log it with its traceback for the operators and show a plain page to the person."""
+    logger.exception("Unhandled error on %s %s", request.method, request.url.path)
+    return error_response(request, HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+EXCEPTION_HANDLERS = {HTTPException: handle_http_exception, Exception: handle_unexpected}

@@ -1,0 +1,85 @@
+"""Jinja2 set-up: autoescaping, gettext bound to the request's language, and date formatting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.template.config import TemplateConfig
+
+from jobcenter import i18n
+from jobcenter.settings import PROJECT_ROOT, Settings
+from jobcenter.web.language import language_of
+
+
+def _language(context: Context) -> str:
+    request = context.get("request")
+    if request is None:
+        return context.get("language", "ko")
+    return language_of(request)
+
+
+def _zone(context: Context) -> str:
+    return context["settings"].timezone
+
+
+@pass_context
+def _gettext(context: Context, message: str) -> str:
+    return i18n.gettext(_language(context), message)
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
+    return i18n.ngettext(_language(context), singular, plural, count)
+
+
+@pass_context
+def _current_language(context: Context) -> str:
+    return _language(context)
+
+
+@pass_context
+def _day(context: Context, value: Any, with_year: bool = True) -> str:
+    return i18n.format_day(value, _language(context), _zone(context), with_year)
+
+
+@pass_context
+def _clock(context: Context, value: Any) -> str:
+    return i18n.format_clock(value, _language(context), _zone(context))
+
+
+@pass_context
+def _moment(context: Context, value: Any) -> str:
+    return i18n.format_moment(value, _language(context), _zone(context))
+
+
+@pass_context
+def _number(context: Context, value: int) -> str:
+    return i18n.format_number(value, _language(context))
+
+
+def template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
+    """Templates from <checkout>/templates with the site's helpers installed."""
+
+    def configure(engine: JinjaTemplateEngine) -> None:
+        environment: Environment = engine.engine
+        environment.autoescape = True
+        environment.trim_blocks = True
+        environment.lstrip_blocks = True
+        environment.add_extension("jinja2.ext.i18n")
+        environment.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
+        environment.globals.update(
+            settings=settings,
+            center=settings.center,
+            languages=i18n.LANGUAGES,
+            current_language=_current_language,
+        )
+        environment.filters.update(day=_day, clock=_clock, moment=_moment, number=_number)
+
+    return TemplateConfig(
+        directory=PROJECT_ROOT / "templates",
+        engine=JinjaTemplateEngine,
+        engine_callback=configure,
+    )

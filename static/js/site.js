@@ -1,0 +1,29 @@
+// Progressive enhancement only: every page works without this file.
+// After an htmx swap: announce the new content's summary in the live region that exists
+// from page load, and keep keyboard focus from falling back to <body>.
+(function () {
+  "use strict";
+
+  function announce(root) {
+    var region = document.getElementById("live-status");
+    var source = root.querySelector("[data-announce]") || (root.matches("[data-announce]") ? root : null);
+    if (region && source) {
+      region.textContent = "";
+      window.setTimeout(function () { region.textContent = source.textContent.trim(); }, 50);
+    }
+  }
+
+  function keepFocus(root) {
+    var active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) return;
+    var heading = root.querySelector("[data-focus-after-swap]") || document.querySelector("[data-focus-after-swap]");
+    if (heading) heading.focus();
+  }
+
+  document.addEventListener("htmx:after:swap", function (event) {
+    var target = event.detail && event.detail.ctx && event.detail.ctx.target;
+    var root = target && document.contains(target) ? target : document.getElementById("main") || document.body;
+    announce(root);
+    keepFocus(root);
+  });
+})();

@@ -1,0 +1,46 @@
+"""Builders with explicit, readable defaults for catalog rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from jobcenter.catalog.tables import Cohort, Program
+
+NOON_SEOUL = datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc)
+
+
+async def a_program(title: str = "청년 뉴딜 프로그램", **fields: Any) -> Program:
+    values: dict[str, Any] = {
+        "title": title,
+        "audience": "youth",
+        "category": "job_support",
+        "summary": f"{title} 요약",
+        "description": f"{title} 소개",
+        "eligibility": "",
+        "published": True,
+    }
+    values.update(fields)
+    program = Program(**values)
+    await program.save()
+    return program
+
+
+async def a_cohort(program: Program, **fields: Any) -> Cohort:
+    """By default the window is open at NOON_SEOUL and the cohort runs two weeks later."""
+    values: dict[str, Any] = {
+        "program": program.id,
+        "label": "1기",
+        "starts_on": date(2026, 12, 10),
+        "ends_on": date(2026, 12, 12),
+        "start_time": time(10),
+        "end_time": time(16),
+        "place": "김포시일자리센터 교육장",
+        "capacity": 20,
+        "application_opens_at": NOON_SEOUL - timedelta(days=3),
+        "application_closes_at": NOON_SEOUL + timedelta(days=3),
+    }
+    values.update(fields)
+    cohort = Cohort(**values)
+    await cohort.save()
+    return cohort

@@ -1,0 +1,85 @@
+"""Fixtures shared by the unit and integration tests.
+
+The database is chosen before any table is imported: TEST_DATABASE_URL when set (CI sets a
+throwaway PostgreSQL one), otherwise a fresh SQLite file in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+_scratch = tempfile.mkdtemp(prefix="jobcenter-tests-")
+os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_scratch}/test.sqlite3"
+os.environ["DATA_DIR"] = _scratch
+
+from collections.abc import AsyncIterator  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+
+import pytest  # noqa: E402
+from litestar import Litestar  # noqa: E402
+from litestar.testing import AsyncTestClient  # noqa: E402
+from piccolo.apps.migrations.commands.forwards import run_forwards  # noqa: E402
+
+from jobcenter import db  # noqa: E402
+from jobcenter.app import create_app  # noqa: E402
+from jobcenter.catalog.tables import Cohort, Program  # noqa: E402
+from jobcenter.settings import Settings  # noqa: E402
+from tests.support import FrozenClock  # noqa: E402
+
+TEST_HOST = "testserver.local"
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def migrated_database() -> AsyncIterator[None]:
+    """Apply the real migrations once, as `make run` does."""
+    engine = Program._meta.db
+    db.prepare_sqlite_file(engine)
+    response = await run_forwards(app_name="all")
+    assert response.success, response.message
+    await db.start(engine)
+    yield
+    await db.stop(engine)
+
+
+@pytest.fixture(autouse=True)
+async def empty_tables() -> None:
+    """Each test starts from an empty catalog."""
+    await Cohort.delete(force=True)
+    await Program.delete(force=True)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc))  # 12:00 in Seoul
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(secret_key="test-secret-key-" + "x" * 32, allowed_hosts=[TEST_HOST, "127.0.0.1"], page_size=10)
+
+
+@pytest.fixture
+def app(settings: Settings, clock: FrozenClock) -> Litestar:
+    return create_app(settings, clock=clock)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient]:
+    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def query_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every SQL statement the engine runs while the test goes on."""
+    engine_class = type(Program._meta.db)  # the engine has __slots__: patch its class
+    statements: list[str] = []
+    original = engine_class.run_querystring
+
+    async def counting(self, querystring, in_pool: bool = False):  # type: ignore[no-untyped-def]
+        statements.append(str(querystring))
+        return await original(self, querystring, in_pool=in_pool)
+
+    monkeypatch.setattr(engine_class, "run_querystring", counting)
+    return statements
