@@ -1,4 +1,10 @@
 # Two commands do all the set-up: `make run` and `make test` (see README.md).
+# Settings: copy .env.example to .env and edit it; make exports what it sets (one KEY=value a line).
+ifneq (,$(wildcard .env))
+include .env
+export
+endif
+
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -28,11 +34,12 @@ demo: migrate
 run: demo
 	$(BIN)/uvicorn --factory jobcenter.app:create_app_from_env --host $(HOST) --port $(PORT) --proxy-headers --forwarded-allow-ips 127.0.0.1
 
-# Debian's Chromium drives the end-to-end tests (Playwright cannot download its own browser here).
+# Debian's Chromium drives the end-to-end tests (Playwright cannot download its own browser here);
+# a Korean font makes layout checks (320 px, zoom) measure real Hangul glyphs.
 chromium:
-	@test -x $(CHROMIUM) || { \
+	@{ test -x $(CHROMIUM) && fc-list :lang=ko | grep -q .; } || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-nanum; }
 
 test: install chromium
 	$(MAKE) test-python
@@ -43,7 +50,7 @@ test-python:
 
 # Sync Playwright and pytest-asyncio do not mix in one run: e2e/ is its own pytest run.
 test-e2e:
-	$(BIN)/pytest e2e -p no:asyncio
+	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning
 
 # Extract msgids and merge them into the Korean catalog; translate what it adds.
 messages: install

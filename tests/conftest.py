@@ -32,14 +32,15 @@ TEST_HOST = "testserver.local"
 
 @pytest.fixture(scope="session", autouse=True)
 async def migrated_database() -> AsyncIterator[None]:
-    """Apply the real migrations once, as `make run` does."""
-    engine = Program._meta.db
-    db.prepare_sqlite_file(engine)
+    """Apply the real migrations once, as `make run` does.
+
+    No connection pool in tests (database_pool_size=0): the test client starts the app in another
+    event loop than the one requests and fixtures run in, and an asyncpg pool is bound to one loop.
+    """
+    db.prepare_sqlite_file(Program._meta.db)
     response = await run_forwards(app_name="all")
     assert response.success, response.message
-    await db.start(engine)
     yield
-    await db.stop(engine)
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +57,12 @@ def clock() -> FrozenClock:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(secret_key="test-secret-key-" + "x" * 32, allowed_hosts=[TEST_HOST, "127.0.0.1"], page_size=10)
+    return Settings(
+        secret_key="test-secret-key-" + "x" * 32,
+        allowed_hosts=[TEST_HOST, "127.0.0.1"],
+        page_size=10,
+        database_pool_size=0,
+    )
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         return clock()
 
     async def open_database() -> None:
-        await db.start(engine)
+        await db.start(engine, settings.database_pool_size)
 
     async def close_database() -> None:
         await db.stop(engine)

@@ -33,14 +33,15 @@ def prepare_sqlite_file(engine: Engine) -> None:
             connection.execute("PRAGMA journal_mode=WAL")
 
 
-async def start(engine: Engine) -> None:
-    """Open what the engine needs before the first request."""
+async def start(engine: Engine, pool_size: int) -> None:
+    """Open what the engine needs before the first request (a pool of up to `pool_size`
+    PostgreSQL connections; 0 opens a connection per query)."""
     prepare_sqlite_file(engine)
-    if isinstance(engine, PostgresEngine):
-        await engine.start_connection_pool()
+    if isinstance(engine, PostgresEngine) and pool_size > 0:
+        await engine.start_connection_pool(min_size=1, max_size=pool_size)
 
 
 async def stop(engine: Engine) -> None:
     """Close the connection pool, if any."""
-    if isinstance(engine, PostgresEngine):
+    if isinstance(engine, PostgresEngine) and engine.pool is not None:
         await engine.close_connection_pool()

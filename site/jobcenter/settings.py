@@ -83,6 +83,8 @@ class Settings:
     """Signs CSRF tokens and sessions (`SECRET_KEY`). Unset in development: generated under data/."""
     database_url: str = field(default_factory=database_url)
     """`sqlite:///path/to/file` (default: data/jobcenter.sqlite3) or `postgresql://user@host/db`."""
+    database_pool_size: int = 10
+    """PostgreSQL connections each process keeps open (`DATABASE_POOL_SIZE`); 0 opens one per query."""
     production: bool = False
     """`APP_ENV=production`: refuses to start without SECRET_KEY and ALLOWED_HOSTS."""
     debug: bool = False
@@ -114,6 +116,7 @@ class Settings:
         return cls(
             secret_key=secret_key or _development_secret_key(data_dir()),
             production=production,
+            database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE") or 10),
             debug=_flag("DEBUG", False),
             allowed_hosts=_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"]),
             cookie_secure=_flag("COOKIE_SECURE", production),

@@ -1,0 +1,120 @@
+"""End-to-end harness: a real server process and Debian's Chromium driven by Playwright.
+
+The server gets its own database: E2E_DATABASE_URL when set (CI sets a PostgreSQL one),
+otherwise a fresh SQLite file; it is migrated and loaded with the demo content first.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server exited with {server.returncode}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("the server did not start in time")
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """The site served by uvicorn in its own process, as `make run` serves it."""
+    scratch = tempfile.mkdtemp(prefix="jobcenter-e2e-")
+    environment = {
+        **os.environ,
+        "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{scratch}/e2e.sqlite3",
+        "DATA_DIR": scratch,
+        "SECRET_KEY": "e2e-secret-key-" + "x" * 32,
+    }
+    subprocess.run([BIN / "piccolo", "migrations", "forwards", "all"], env=environment, cwd=PROJECT_ROOT, check=True)
+    subprocess.run([BIN / "python", "-m", "jobcenter.demo"], env=environment, cwd=PROJECT_ROOT, check=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [BIN / "uvicorn", "--factory", "jobcenter.app:create_app_from_env", "--host", "127.0.0.1", "--port", str(port)],
+        env=environment,
+        cwd=PROJECT_ROOT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server: str) -> str:
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe: Axe):  # type: ignore[no-untyped-def]
+    """Run axe-core on the page as it is now and fail on any WCAG 2.x A/AA violation."""
+
+    def check(page: Page) -> None:
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+
+    return check
+
+
+@pytest.fixture
+def no_js_page(browser, base_url: str) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    """A page in a context with JavaScript turned off: the plain HTML path."""
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
