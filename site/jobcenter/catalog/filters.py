@@ -44,7 +44,7 @@ class CatalogFilters:
     ) -> CatalogFilters:
         """Validate raw query values; raise InvalidFilter for values no form sends."""
         keyword = " ".join((keyword or "").split())
-        if len(keyword) > KEYWORD_MAX_LENGTH:
+        if len(keyword) > KEYWORD_MAX_LENGTH or not keyword.isprintable():
             raise InvalidFilter("keyword")
         try:
             page_number = int(page) if page else 1

@@ -19,6 +19,10 @@ from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
 
 
+MAX_ID = 2**31 - 1
+"""Largest id a row can have (a 32-bit serial); anything above cannot exist."""
+
+
 class ProgramNotFound(LookupError):
     """No published program has that id."""
 
@@ -156,6 +160,8 @@ async def search_programs(filters: CatalogFilters, *, now: datetime, zone: str, 
 
 async def get_program(program_id: int, *, now: datetime, zone: str) -> ProgramView:
     """One published program with all its cohorts; ProgramNotFound otherwise."""
+    if not 0 < program_id <= MAX_ID:
+        raise ProgramNotFound(program_id)
     row = await Program.select().where(Program.id == program_id, Program.published.eq(True)).first()
     if row is None:
         raise ProgramNotFound(program_id)

@@ -113,7 +113,7 @@ async def test_the_empty_result_says_so_and_offers_to_clear_the_filters(client) 
 
 
 async def test_filter_values_no_form_sends_get_a_korean_400_page(client) -> None:
-    for query in ("?audience=children", "?category=x", "?page=0", "?page=two", "?q=" + "가" * 101):
+    for query in ("?audience=children", "?category=x", "?page=0", "?page=two", "?q=" + "가" * 101, "?q=a%00b"):
         response = await client.get(f"/programs{query}")
         assert response.status_code == 400, query
         assert html(response).h1.get_text(strip=True) == "요청을 처리할 수 없습니다"
@@ -126,3 +126,9 @@ async def test_the_form_shows_the_filters_in_force(client) -> None:
     assert soup.select_one("select[name=category] option[value=training]").has_attr("selected")
     assert soup.select_one("input[name=open]").has_attr("checked")
     assert soup.select_one("input[name=q]")["value"] == "청소"
+
+
+async def test_a_keyword_that_is_not_valid_utf8_is_searched_as_text_not_a_crash(client) -> None:
+    await a_program("청년 뉴딜 프로그램")
+
+    assert await _catalog(client, "?q=%ff%fe") == []

@@ -81,6 +81,11 @@ async def test_an_unknown_program_is_a_404_page(client) -> None:
     assert soup.html["lang"] == "ko"
 
 
+async def test_an_id_no_row_can_have_is_a_404_page_not_a_crash(client) -> None:
+    for program_id in ("0", "-1", "99999999999999999999999"):
+        assert (await client.get(f"/programs/{program_id}")).status_code == 404, program_id
+
+
 async def test_an_unpublished_program_is_a_404_page(client) -> None:
     program = await a_program(published=False)
 
