@@ -78,3 +78,13 @@ def test_the_skip_link_is_the_first_stop_and_moves_to_the_content(page: Page) ->
     page.keyboard.press("Enter")
 
     expect(page.locator("#main")).to_be_focused()
+
+
+@pytest.mark.parametrize("path", ["/", "/programs", "/programs?q=경비"])
+def test_text_zoomed_to_200_percent_loses_nothing_sideways(page: Page, path: str) -> None:
+    page.set_viewport_size({"width": 640, "height": 800})
+    page.goto(path)
+
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 640

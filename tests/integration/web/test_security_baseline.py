@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from litestar import Litestar, get, post
 from litestar.params import JSONBody
@@ -79,9 +81,9 @@ async def test_a_post_without_a_csrf_token_is_refused(client) -> None:
     assert html(response).h1.get_text(strip=True) == "접근 권한이 없습니다"
 
 
-async def test_a_post_with_the_csrf_token_goes_through(client) -> None:
-    await client.get("/")
-    token = client.cookies["csrftoken"]
+async def test_a_post_with_the_csrf_token_htmx_sends_from_the_page_goes_through(client) -> None:
+    page = html(await client.get("/"))
+    token = json.loads(page.body["hx-headers:inherited"])["x-csrftoken"]
 
     response = await client.post("/test-only/echo", json={"name": "홍길동"}, headers={"x-csrftoken": token})
 
