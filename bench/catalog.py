@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -83,6 +84,7 @@ class Sample:
     errors: Counter[str] = field(default_factory=Counter)
     elapsed_s: float = 0.0
     client_cpu_s: float = 0.0
+    server_cpu_s: float = 0.0
 
     @property
     def requests(self) -> int:
@@ -194,6 +196,18 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
         server.wait()
 
 
+def process_tree_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by a process and its descendants (Linux /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    user_ticks, system_ticks = stat.rpartition(")")[2].split()[11:13]
+    own = (int(user_ticks) + int(system_ticks)) / os.sysconf("SC_CLK_TCK")
+    return own + sum(process_tree_cpu_s(int(child)) for child in children)
+
+
 # --- the load ---------------------------------------------------------------------------------
 
 
@@ -211,14 +225,17 @@ async def worker(client: httpx.AsyncClient, endpoint: Endpoint, deadline: float,
             sample.errors[f"HTTP {response.status_code}"] += 1
 
 
-async def load(client: httpx.AsyncClient, endpoint: Endpoint, seconds: float, concurrency: int) -> Sample:
+async def load(
+    client: httpx.AsyncClient, endpoint: Endpoint, seconds: float, concurrency: int, server_cpu: Callable[[], float]
+) -> Sample:
     """`concurrency` workers repeat the request for `seconds`; in-flight requests finish."""
     sample = Sample()
-    started, cpu_started = time.perf_counter(), time.process_time()
+    started, client_cpu_started, server_cpu_started = time.perf_counter(), time.process_time(), server_cpu()
     deadline = started + seconds
     await asyncio.gather(*(worker(client, endpoint, deadline, sample) for _ in range(concurrency)))
     sample.elapsed_s = time.perf_counter() - started
-    sample.client_cpu_s = time.process_time() - cpu_started
+    sample.client_cpu_s = time.process_time() - client_cpu_started
+    sample.server_cpu_s = server_cpu() - server_cpu_started
     return sample
 
 
@@ -234,7 +251,9 @@ async def check_response(client: httpx.AsyncClient, endpoint: Endpoint) -> int:
     return len(response.content)
 
 
-async def measure_all(base_url: str, seconds: float, concurrency: int) -> list[Measurement]:
+async def measure_all(
+    base_url: str, seconds: float, concurrency: int, server_cpu: Callable[[], float]
+) -> list[Measurement]:
     """Each endpoint in turn, the baseline first: a check, a warm-up, then the timed load."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     results: list[Measurement] = []
@@ -244,8 +263,9 @@ async def measure_all(base_url: str, seconds: float, concurrency: int) -> list[M
         for endpoint in (BASELINE, *CATALOG):
             print(f"measuring {endpoint.label} ...", file=sys.stderr)
             size = await check_response(client, endpoint)
-            await load(client, endpoint, WARMUP_SECONDS, concurrency)
-            results.append(Measurement(endpoint, size, await load(client, endpoint, seconds, concurrency)))
+            await load(client, endpoint, WARMUP_SECONDS, concurrency, server_cpu)
+            sample = await load(client, endpoint, seconds, concurrency, server_cpu)
+            results.append(Measurement(endpoint, size, sample))
     return results
 
 
@@ -273,17 +293,20 @@ def print_header(args: argparse.Namespace, database: str, loader_said: str) -> N
 
 
 def print_table(results: list[Measurement]) -> None:
-    row = "{:<34} {:>8} {:>9} {:>7} {:>9} {:>8} {:>8} {:>8} {:>7}"
-    print(row.format("endpoint", "bytes", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "cli CPU"))
+    row = "{:<34} {:>6} {:>8} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}"
+    print(row.format(
+        "endpoint", "bytes", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "srv CPU", "cli CPU"
+    ))
     for result in results:
         sample = result.sample
         print(row.format(
             result.endpoint.label, result.body_bytes, sample.requests, sample.errors.total(),
             f"{sample.per_second:.1f}",
             f"{sample.percentile_ms(50):.1f}", f"{sample.percentile_ms(95):.1f}", f"{sample.percentile_ms(99):.1f}",
-            f"{sample.client_cpu_s / sample.elapsed_s:.0%}",
+            f"{sample.server_cpu_s / sample.elapsed_s:.0%}", f"{sample.client_cpu_s / sample.elapsed_s:.0%}",
         ))
-    print("(cli CPU: this load generator's CPU time per wall second; near 100% it, not the server, sets the pace)")
+    print("(CPU: seconds of CPU per second of wall time, of the server's processes and of this load generator;")
+    print(" if the load generator is near 100% and the server is not, the load generator sets the pace)")
 
 
 def print_ratios(results: list[Measurement]) -> None:
@@ -344,7 +367,9 @@ def main() -> None:
             wait_until_healthy(server, base_url, log)
             database = redacted(database_url) if args.database_url else "SQLite, fresh temporary file"
             print_header(args, database, loader_said)
-            results = asyncio.run(measure_all(base_url, args.seconds, args.concurrency))
+            results = asyncio.run(
+                measure_all(base_url, args.seconds, args.concurrency, lambda: process_tree_cpu_s(server.pid))
+            )
         finally:
             stop_server(server)
         print_table(results)

@@ -90,3 +90,25 @@ async def test_an_unpublished_program_is_a_404_page(client) -> None:
     program = await a_program(published=False)
 
     assert (await client.get(f"/programs/{program.id}")).status_code == 404
+
+
+async def test_the_status_turns_on_the_server_clock_to_the_second(client, clock) -> None:
+    program = await a_program()
+    await a_cohort(
+        program,
+        application_opens_at=NOON_SEOUL + timedelta(hours=1),
+        application_closes_at=NOON_SEOUL + timedelta(hours=2),
+    )
+
+    async def status() -> str:
+        soup = html(await client.get(f"/programs/{program.id}"))
+        return soup.select_one("[data-testid=cohort] [data-testid=status]").get_text(strip=True)
+
+    clock.now = NOON_SEOUL + timedelta(hours=1) - timedelta(seconds=1)
+    assert await status() == "접수 예정"
+    clock.now = NOON_SEOUL + timedelta(hours=1)
+    assert await status() == "접수 중"
+    clock.now = NOON_SEOUL + timedelta(hours=2) - timedelta(seconds=1)
+    assert await status() == "접수 중"
+    clock.now = NOON_SEOUL + timedelta(hours=2)
+    assert await status() == "마감"
