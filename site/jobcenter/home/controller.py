@@ -11,9 +11,18 @@ from litestar.response import Template
 from jobcenter.catalog import service
 from jobcenter.catalog.controller import LABELS
 from jobcenter.catalog.filters import CatalogFilters
+from jobcenter.catalog.tables import Audience
+from jobcenter.i18n import N_
 from jobcenter.settings import Settings
 
 HOME_LIST_LENGTH = 6
+
+LIFE_STAGES = {
+    Audience.youth.value: N_("Ages 18 to 39: job-search programs and consulting"),
+    Audience.middle_aged.value: N_("Ages 40 to 64: re-employment and certified training"),
+    Audience.senior.value: N_("Ages 60 and over: training for work close to home"),
+}
+"""The three doors of the home page, each with a hint of what is behind it."""
 
 
 @get("/", name="home")
@@ -22,4 +31,4 @@ async def home(settings: NamedDependency[Settings], now: NamedDependency[datetim
     open_now = await service.search_programs(
         CatalogFilters(open_only=True), now=now, zone=settings.timezone, page_size=HOME_LIST_LENGTH
     )
-    return Template(template_name="home/index.html", context={"open_now": open_now, **LABELS})
+    return Template(template_name="home/index.html", context={"open_now": open_now, "life_stages": LIFE_STAGES, **LABELS})
