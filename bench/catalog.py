@@ -10,10 +10,14 @@ measured in three forms in the same run, and each is reported as a ratio of that
 
 The server runs as a separate uvicorn process; the load comes from this process (asyncio and
 one httpx client, a fixed number of concurrent workers, each endpoint after a short warm-up
-that is not counted). Only 200 responses count; anything else is reported as an error, with
-the start of the first error the server logged, and the script then exits with status 1.
+that is not counted). Only 200 responses count; anything else is reported as an error, along
+with the first error the server logged, and the script then exits with status 1.
 Client and server share the machine, so the figures are for comparing endpoints with each
 other in one run, not for capacity planning.
+
+The CPU time of the server's processes and of the load generator is reported too: when the
+load generator is the bottleneck (likely for `/healthz`), the req/s ratio understates what the
+catalog costs, and the server CPU time per request is the fairer comparison.
 
 By default a temporary directory holds a fresh SQLite database that is migrated and loaded
 with the demo content; `--database-url` uses another database instead (it is migrated, and
@@ -93,6 +97,10 @@ class Sample:
     @property
     def per_second(self) -> float:
         return len(self.latencies_ms) / self.elapsed_s if self.elapsed_s else 0.0
+
+    @property
+    def server_cpu_ms_per_request(self) -> float:
+        return self.server_cpu_s * 1000 / len(self.latencies_ms) if self.latencies_ms else float("nan")
 
     def percentile_ms(self, percent: int) -> float:
         if len(self.latencies_ms) < 2:
@@ -310,13 +318,17 @@ def print_table(results: list[Measurement]) -> None:
 
 
 def print_ratios(results: list[Measurement]) -> None:
+    """Each catalog variant against the baseline: req/s, and server CPU time per request."""
     baseline, *catalog = results
-    rate = baseline.sample.per_second
+    rate, cost = baseline.sample.per_second, baseline.sample.server_cpu_ms_per_request
     print()
-    print(f"req/s relative to {baseline.endpoint.label} ({rate:.1f} req/s):")
+    print(f"relative to {baseline.endpoint.label} ({rate:.1f} req/s, {cost:.2f} ms server CPU per request):")
+    print(f"  {'':<34} {'req/s ratio':>11} {'srv CPU ms/req':>15} {'x baseline':>10}")
     for result in catalog:
         ratio = result.sample.per_second / rate if rate else float("nan")
-        print(f"  {result.endpoint.label:<34} {ratio:6.3f}  ({ratio:.1%} of the baseline rate)")
+        variant_cost = result.sample.server_cpu_ms_per_request
+        times = variant_cost / cost if cost else float("nan")
+        print(f"  {result.endpoint.label:<34} {ratio:11.3f} {variant_cost:15.2f} {times:10.1f}")
 
 
 def logged_errors(log: Path) -> list[list[str]]:

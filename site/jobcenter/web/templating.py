@@ -66,6 +66,7 @@ def template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
     def configure(engine: JinjaTemplateEngine) -> None:
         environment: Environment = engine.engine
         environment.autoescape = True
+        environment.auto_reload = settings.debug  # no stat() of every template on every request
         environment.trim_blocks = True
         environment.lstrip_blocks = True
         environment.add_extension("jinja2.ext.i18n")
