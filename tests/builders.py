@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Cohort, Program
 
 NOON_SEOUL = datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc)
@@ -26,21 +27,31 @@ async def a_program(title: str = "청년 뉴딜 프로그램", **fields: Any) ->
     return program
 
 
-async def a_cohort(program: Program, **fields: Any) -> Cohort:
+async def a_cohort(
+    program: Program,
+    *,
+    capacity: int = 20,
+    application_opens_at: datetime = NOON_SEOUL - timedelta(days=3),
+    application_closes_at: datetime = NOON_SEOUL + timedelta(days=3),
+    cancellable_until: datetime | None = None,
+    **fields: Any,
+) -> Cohort:
     """By default the window is open at NOON_SEOUL and the cohort runs two weeks later."""
     values: dict[str, Any] = {
-        "program": program.id,
         "label": "1기",
         "starts_on": date(2026, 12, 10),
         "ends_on": date(2026, 12, 12),
         "start_time": time(10),
         "end_time": time(16),
         "place": "김포시일자리센터 교육장",
-        "capacity": 20,
-        "application_opens_at": NOON_SEOUL - timedelta(days=3),
-        "application_closes_at": NOON_SEOUL + timedelta(days=3),
     }
     values.update(fields)
-    cohort = Cohort(**values)
-    await cohort.save()
-    return cohort
+    return await add_cohort(
+        program_id=program.id,
+        capacity=capacity,
+        opens_at=application_opens_at,
+        closes_at=application_closes_at,
+        cancellable_until=cancellable_until,
+        zone="Asia/Seoul",
+        **values,
+    )

@@ -23,7 +23,10 @@ from piccolo.apps.migrations.commands.forwards import run_forwards  # noqa: E402
 
 from jobcenter import db  # noqa: E402
 from jobcenter.app import create_app  # noqa: E402
+from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession  # noqa: E402
 from jobcenter.catalog.tables import Cohort, Program  # noqa: E402
+from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
+from jobcenter.signups.tables import Application, SeatPool  # noqa: E402
 from jobcenter.settings import Settings  # noqa: E402
 from tests.support import FrozenClock  # noqa: E402
 
@@ -46,8 +49,8 @@ async def migrated_database() -> AsyncIterator[None]:
 @pytest.fixture(autouse=True)
 async def empty_tables() -> None:
     """Each test starts from an empty catalog."""
-    await Cohort.delete(force=True)
-    await Program.delete(force=True)
+    for table in (OutboxMessage, Application, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen):
+        await table.delete(force=True)
 
 
 @pytest.fixture

@@ -2,13 +2,26 @@
 
 from piccolo.conf.apps import AppConfig
 
+from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession
 from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.signups.tables import Application, SeatPool
 from jobcenter.settings import PROJECT_ROOT
 
 APP_CONFIG = AppConfig(
     app_name="jobcenter",
     migrations_folder_path=str(PROJECT_ROOT / "migrations"),
-    table_classes=[Program, Cohort],
+    table_classes=[
+        Citizen,
+        WebSession,
+        LoginFailure,
+        PasswordReset,
+        SeatPool,
+        Application,
+        Program,
+        Cohort,
+        OutboxMessage,
+    ],
     migration_dependencies=[],
     commands=[],
 )

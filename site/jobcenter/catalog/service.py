@@ -29,10 +29,14 @@ class ProgramNotFound(LookupError):
 
 @dataclass(frozen=True)
 class CohortView:
-    """A cohort row with its status at the moment of the request."""
+    """A cohort row (its seat pool nested under `seat_pool`) with its status at the moment of the request."""
 
     row: dict[str, Any]
     status: Status
+
+    @property
+    def seats_left(self) -> int:
+        return max(0, self.seat_pool["capacity"] - self.seat_pool["confirmed_count"])
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -87,7 +91,7 @@ class CatalogPage:
 
 
 def _open_now(now: datetime) -> Where:
-    return (Cohort.application_opens_at <= now) & (Cohort.application_closes_at > now)
+    return (Cohort.seat_pool.opens_at <= now) & (Cohort.seat_pool.closes_at > now)
 
 
 def _contains(column: Varchar | Text, pattern: str) -> Where:
@@ -120,14 +124,17 @@ def _conditions(filters: CatalogFilters, now: datetime) -> list[Any]:
 async def _with_cohorts(rows: list[dict[str, Any]], now: datetime, zone: str) -> list[ProgramView]:
     if not rows:
         return []
-    cohort_rows = await Cohort.select().where(Cohort.program.is_in([row["id"] for row in rows])).order_by(
-        Cohort.starts_on, Cohort.start_time, Cohort.id
+    cohort_rows = (
+        await Cohort.select(Cohort.all_columns(exclude=[Cohort.seat_pool]), Cohort.seat_pool.all_columns())
+        .where(Cohort.program.is_in([row["id"] for row in rows]))
+        .order_by(Cohort.starts_on, Cohort.start_time, Cohort.id)
+        .output(nested=True)
     )
     by_program: dict[int, list[CohortView]] = {row["id"]: [] for row in rows}
     for cohort in cohort_rows:
         status = cohort_status(
-            opens_at=cohort["application_opens_at"],
-            closes_at=cohort["application_closes_at"],
+            opens_at=cohort["seat_pool"]["opens_at"],
+            closes_at=cohort["seat_pool"]["closes_at"],
             ends_on=cohort["ends_on"],
             end_time=cohort["end_time"],
             now=now,

@@ -18,6 +18,8 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
+from jobcenter.signups.tables import SeatPool
+
 
 class Audience(str, Enum):
     """Life stage a program is for (대상)."""
@@ -56,9 +58,9 @@ class Program(Table):
 
 
 class Cohort(Table):
-    """One run of a program (기수·회차): when, where, how many seats, and when people may apply."""
+    """One run of a program (기수·회차): when and where; its seats and application window are its seat pool."""
 
-    program = ForeignKey(references=Program, on_delete=OnDelete.cascade, index=True)
+    program = ForeignKey(references=Program, on_delete=OnDelete.cascade, index=True, null=False)
     label = Varchar(length=100)
     starts_on = Date()
     ends_on = Date()
@@ -66,6 +68,4 @@ class Cohort(Table):
     end_time = Time()
     schedule_note = Varchar(length=200, default="")
     place = Varchar(length=200)
-    capacity = Integer()
-    application_opens_at = Timestamptz(index=True)
-    application_closes_at = Timestamptz(index=True)
+    seat_pool = ForeignKey(references=SeatPool, on_delete=OnDelete.restrict, unique=True, null=False)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.catalog.cohorts import add_cohort
+from jobcenter.catalog.tables import Program
 from jobcenter.demo.programs import PROGRAMS, DemoCohort
 
 
-def _cohort_row(program: Program, cohort: DemoCohort, today: datetime) -> Cohort:
+async def _add_demo_cohort(program: Program, cohort: DemoCohort, today: datetime, zone: str) -> None:
     def at(offset_and_hour: tuple[int, int]) -> datetime:
         offset, hour = offset_and_hour
         return (today + timedelta(days=offset)).replace(hour=hour)
 
     first_day = (today + timedelta(days=cohort.first_day)).date()
-    return Cohort(
-        program=program.id,
+    await add_cohort(
+        program_id=program.id,
         label=cohort.label,
         starts_on=first_day,
         ends_on=first_day + timedelta(days=cohort.days - 1),
@@ -25,8 +26,9 @@ def _cohort_row(program: Program, cohort: DemoCohort, today: datetime) -> Cohort
         schedule_note=cohort.schedule_note,
         place=cohort.place,
         capacity=cohort.capacity,
-        application_opens_at=at(cohort.window.opens),
-        application_closes_at=at(cohort.window.closes),
+        opens_at=at(cohort.window.opens),
+        closes_at=at(cohort.window.closes),
+        zone=zone,
     )
 
 
@@ -51,5 +53,5 @@ async def load_demo_content(now: datetime, zone: str) -> int:
             )
             await program.save()
             for cohort in demo.cohorts:
-                await _cohort_row(program, cohort, today).save()
+                await _add_demo_cohort(program, cohort, today, zone)
     return len(PROGRAMS)

@@ -1,0 +1,48 @@
+"""Citizens' accounts, their server-side sessions, login failures and password resets."""
+
+from __future__ import annotations
+
+from piccolo.columns import ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+
+class Citizen(Table):
+    """A person who signs up for programs. The mobile number is the login id; no resident number, ever."""
+
+    name = Varchar(length=50)
+    mobile = Varchar(length=11, unique=True)
+    password_hash = Varchar(length=255)
+    birth_year = Integer()
+    email = Varchar(length=254, null=True, default=None)
+    consent_version = Varchar(length=20)
+    consented_at = Timestamptz()
+    notices_consented_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class WebSession(Table):
+    """A signed-in browser. Only a hash of the cookie's token is kept, so a leaked table opens nothing."""
+
+    token_hash = Varchar(length=64, unique=True)
+    citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, index=True, null=False)
+    created_at = Timestamptz(default=TimestamptzNow())
+    last_seen_at = Timestamptz(default=TimestamptzNow())
+
+
+class LoginFailure(Table):
+    """One failed login, counted per mobile number and per client to throttle guessing."""
+
+    mobile = Varchar(length=11, index=True)
+    client = Varchar(length=64, index=True)
+    failed_at = Timestamptz(default=TimestamptzNow(), index=True)
+
+
+class PasswordReset(Table):
+    """A one-time password reset link sent by email; only its hash is kept."""
+
+    token_hash = Varchar(length=64, unique=True)
+    citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, null=False)
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
