@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Cohort, Program
 
@@ -55,3 +56,23 @@ async def a_cohort(
         zone="Asia/Seoul",
         **values,
     )
+
+
+async def a_citizen(name: str = "홍길동", mobile: str | None = None, birth_year: int = 1995, **fields: Any) -> Citizen:
+    """A citizen row as sign-up would store it (the password is not usable: tests log in by session)."""
+    global _next_mobile
+    _next_mobile += 1
+    citizen = Citizen(
+        name=name,
+        mobile=mobile or f"010{_next_mobile:08d}",
+        password_hash="not-a-usable-hash",
+        birth_year=birth_year,
+        consent_version="2026-11",
+        consented_at=NOON_SEOUL,
+        **fields,
+    )
+    await citizen.save()
+    return citizen
+
+
+_next_mobile = 10_000_000

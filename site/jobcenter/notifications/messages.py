@@ -1,0 +1,59 @@
+"""The messages people get, written in the site's language when they are queued."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobcenter.i18n import N_, format_clock, format_day, gettext
+from jobcenter.notifications.tables import OutboxMessage
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "confirmed": (
+        N_("Application confirmed: %(title)s"),
+        N_(
+            "%(name)s, your place in %(title)s (%(label)s) is confirmed. Confirmation number: %(code)s. "
+            "It starts on %(day)s at %(time)s, at %(place)s."
+        ),
+    ),
+    "waitlisted": (
+        N_("On the waitlist: %(title)s"),
+        N_(
+            "%(name)s, you are number %(position)s on the waitlist for %(title)s (%(label)s). "
+            "We will tell you as soon as a seat is free. Confirmation number: %(code)s."
+        ),
+    ),
+    "promoted": (
+        N_("A seat is yours: %(title)s"),
+        N_(
+            "%(name)s, a seat became free and your place in %(title)s (%(label)s) is now confirmed. "
+            "Confirmation number: %(code)s. It starts on %(day)s at %(time)s, at %(place)s."
+        ),
+    ),
+    "cancelled": (
+        N_("Application cancelled: %(title)s"),
+        N_("%(name)s, your application for %(title)s (%(label)s) is cancelled. Confirmation number: %(code)s."),
+    ),
+    "password_reset": (
+        N_("Reset your password"),
+        N_("%(name)s, open this link within an hour to choose a new password: %(link)s"),
+    ),
+}
+
+
+async def queue_message(
+    kind: str, citizen: dict[str, Any], values: dict[str, Any], *, language: str, zone: str
+) -> None:
+    """Write one message to the outbox, inside the caller's transaction."""
+    subject, body = TEXTS[kind]
+    filled = {"name": citizen["name"], **values}
+    if "starts_on" in values:
+        filled["day"] = format_day(values["starts_on"], language, zone)
+        filled["time"] = format_clock(values["start_time"], language, zone)
+    await OutboxMessage(
+        kind=kind,
+        citizen=citizen["id"],
+        email=citizen.get("email"),
+        mobile=citizen.get("mobile"),
+        subject=gettext(language, subject) % filled,
+        body=gettext(language, body) % filled,
+    ).save()

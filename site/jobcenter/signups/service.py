@@ -1,0 +1,243 @@
+"""Taking, giving back and listing seats: the one way any seat is taken (web, staff, kiosk).
+
+Every change runs in one seat transaction with the pool locked (see locking.py), writes its
+outbox messages in the same transaction, and raises a SignupError with nothing written when a
+rule says no.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jobcenter.accounts.tables import Citizen
+from jobcenter.i18n import N_
+from jobcenter.notifications.messages import queue_message
+from jobcenter.signups.eligibility import may_be_of_age
+from jobcenter.signups.locking import lock_pool, seat_transaction
+from jobcenter.signups.tables import Application, ApplicationStatus, Channel, SeatPool
+from jobcenter.signups.targets import Target, target_of, targets_of
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
+ACTIVE = [ApplicationStatus.confirmed.value, ApplicationStatus.waitlisted.value]
+
+
+class SignupError(Exception):
+    """A rule said no; `message` is a msgid for the person, `values` fill it in."""
+
+    message = N_("The application could not be made.")
+
+    def __init__(self, **values: Any) -> None:
+        super().__init__(self.message)
+        self.values = values
+
+
+class NotFound(SignupError):
+    message = N_("There is no such application.")
+
+
+class NotOpenYet(SignupError):
+    message = N_("Applications open on %(opens_at)s.")
+
+
+class ApplicationsClosed(SignupError):
+    message = N_("Applications for this cohort are closed.")
+
+
+class NotEligible(SignupError):
+    message = N_("This program is for people aged %(min_age)s to %(max_age)s, going by your birth year.")
+
+
+class AlreadyApplied(SignupError):
+    message = N_("You have already applied for this cohort. See it in My applications.")
+
+
+class CancellationClosed(SignupError):
+    message = N_("It is too late to cancel online. Please call the center.")
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    """An application with what it is for, as a person reads it."""
+
+    row: dict[str, Any]
+    target: Target
+    cancellable_until: datetime
+    finished: bool
+
+    @property
+    def status(self) -> str:
+        return self.row["status"]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.row[name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def _message_values(target: Target, application: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": target.title,
+        "label": target.label,
+        "code": application["confirmation_code"],
+        "position": application["waitlist_position"],
+        "starts_on": target.starts_on,
+        "start_time": target.start_time,
+        "place": target.place,
+    }
+
+
+async def _citizen(citizen_id: int) -> dict[str, Any]:
+    citizen = await Citizen.select(
+        Citizen.id, Citizen.name, Citizen.email, Citizen.mobile, Citizen.birth_year
+    ).where(Citizen.id == citizen_id).first()
+    if citizen is None:
+        raise NotFound()
+    return citizen
+
+
+async def take_seat(
+    *, pool_id: int, citizen_id: int, now: datetime, language: str, zone: str, channel: Channel = Channel.web
+) -> dict[str, Any]:
+    """Apply for a seat: confirmed while seats remain, otherwise next on the waitlist.
+
+    Refused (nothing written) outside the application window, for people outside the age range,
+    and for a second active application by the same person (a double submit makes one row).
+    """
+    async with seat_transaction():
+        pool = await lock_pool(pool_id)
+        target = await target_of(pool_id)
+        if pool is None or target is None:
+            raise NotFound()
+        if now < pool["opens_at"]:
+            raise NotOpenYet(opens_at=pool["opens_at"])
+        if now >= pool["closes_at"]:
+            raise ApplicationsClosed()
+        citizen = await _citizen(citizen_id)
+        if not may_be_of_age(citizen["birth_year"], target.starts_on.year, target.min_age, target.max_age):
+            raise NotEligible(min_age=target.min_age or 0, max_age=target.max_age or "")
+        existing = await Application.select(Application.id).where(
+            Application.seat_pool == pool_id, Application.citizen == citizen_id, Application.status.is_in(ACTIVE)
+        ).first()
+        if existing is not None:
+            raise AlreadyApplied(application_id=existing["id"])
+        if pool["confirmed_count"] < pool["capacity"]:
+            status, position = ApplicationStatus.confirmed, None
+            await SeatPool.update({SeatPool.confirmed_count: SeatPool.confirmed_count + 1}).where(SeatPool.id == pool_id)
+        else:
+            status, position = ApplicationStatus.waitlisted, pool["waitlisted_count"] + 1
+            await SeatPool.update({SeatPool.waitlisted_count: position}).where(SeatPool.id == pool_id)
+        application = {
+            "seat_pool": pool_id,
+            "citizen": citizen_id,
+            "status": status.value,
+            "waitlist_position": position,
+            "confirmation_code": _new_code(),
+            "channel": channel.value,
+            "created_at": now,
+            "updated_at": now,
+        }
+        (inserted,) = await Application.insert(Application(**application)).returning(Application.id)
+        application["id"] = inserted["id"]
+        await queue_message(status.value, citizen, _message_values(target, application), language=language, zone=zone)
+    return application
+
+
+async def _promote(pool_id: int, now: datetime, language: str, zone: str) -> None:
+    """Fill free seats from the head of the waitlist; positions stay 1..N without gaps."""
+    pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
+    free = pool["capacity"] - pool["confirmed_count"]
+    promoted = await Application.select().where(
+        Application.seat_pool == pool_id,
+        Application.status == ApplicationStatus.waitlisted.value,
+        Application.waitlist_position <= free,
+    ).order_by(Application.waitlist_position)
+    if not promoted:
+        return
+    await Application.update(
+        {Application.status: ApplicationStatus.confirmed.value, Application.waitlist_position: None, Application.updated_at: now}
+    ).where(Application.id.is_in([row["id"] for row in promoted]))
+    await Application.update({Application.waitlist_position: Application.waitlist_position - len(promoted)}).where(
+        Application.seat_pool == pool_id, Application.status == ApplicationStatus.waitlisted.value
+    )
+    await SeatPool.update(
+        {
+            SeatPool.confirmed_count: SeatPool.confirmed_count + len(promoted),
+            SeatPool.waitlisted_count: SeatPool.waitlisted_count - len(promoted),
+        }
+    ).where(SeatPool.id == pool_id)
+    target = await target_of(pool_id)
+    for row in promoted:
+        citizen = await _citizen(row["citizen"])
+        await queue_message("promoted", citizen, _message_values(target, {**row, "waitlist_position": None}), language=language, zone=zone)
+
+
+async def cancel(*, application_id: int, citizen_id: int, now: datetime, language: str, zone: str) -> None:
+    """Give a seat or a waitlist place back; a freed seat goes to the first person waiting."""
+    found = await Application.select(Application.seat_pool).where(
+        Application.id == application_id, Application.citizen == citizen_id
+    ).first()
+    if found is None:
+        raise NotFound()
+    async with seat_transaction():
+        pool = await lock_pool(found["seat_pool"])
+        application = await Application.select().where(Application.id == application_id).first()
+        if application["status"] not in ACTIVE:
+            raise NotFound()
+        if now >= pool["cancellable_until"]:
+            raise CancellationClosed()
+        await Application.update(
+            {
+                Application.status: ApplicationStatus.cancelled.value,
+                Application.waitlist_position: None,
+                Application.cancelled_at: now,
+                Application.updated_at: now,
+            }
+        ).where(Application.id == application_id)
+        if application["status"] == ApplicationStatus.confirmed.value:
+            await SeatPool.update({SeatPool.confirmed_count: SeatPool.confirmed_count - 1}).where(SeatPool.id == pool["id"])
+        else:
+            await Application.update({Application.waitlist_position: Application.waitlist_position - 1}).where(
+                Application.seat_pool == pool["id"],
+                Application.status == ApplicationStatus.waitlisted.value,
+                Application.waitlist_position > application["waitlist_position"],
+            )
+            await SeatPool.update({SeatPool.waitlisted_count: SeatPool.waitlisted_count - 1}).where(SeatPool.id == pool["id"])
+        await _promote(pool["id"], now, language, zone)
+        target = await target_of(pool["id"])
+        await queue_message("cancelled", await _citizen(citizen_id), _message_values(target, application), language=language, zone=zone)
+
+
+async def applications_of(citizen_id: int, now: datetime, zone: str) -> list[ApplicationView]:
+    """Everything a person applied for, newest first (three queries whatever the count)."""
+    rows = await Application.select(
+        Application.all_columns(), Application.seat_pool.cancellable_until.as_alias("cancellable_until")
+    ).where(Application.citizen == citizen_id).order_by(Application.created_at, ascending=False).order_by(
+        Application.id, ascending=False
+    )
+    targets = await targets_of(sorted({row["seat_pool"] for row in rows}))
+    return [_view(row, targets[row["seat_pool"]], now, zone) for row in rows]
+
+
+async def application_of(application_id: int, citizen_id: int, now: datetime, zone: str) -> ApplicationView:
+    """One of the person's own applications; NotFound for anybody else's (no hint that it exists)."""
+    row = await Application.select(
+        Application.all_columns(), Application.seat_pool.cancellable_until.as_alias("cancellable_until")
+    ).where(Application.id == application_id, Application.citizen == citizen_id).first()
+    if row is None:
+        raise NotFound()
+    target = await target_of(row["seat_pool"])
+    return _view(row, target, now, zone)
+
+
+def _view(row: dict[str, Any], target: Target, now: datetime, zone: str) -> ApplicationView:
+    ends_at = datetime.combine(target.ends_on, target.end_time, tzinfo=ZoneInfo(zone))
+    return ApplicationView(row=row, target=target, cancellable_until=row["cancellable_until"], finished=now >= ends_at)
