@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 
@@ -14,11 +15,16 @@ from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
 from litestar.static_files import create_static_files_router
 
 from jobcenter import db
+from jobcenter.accounts.controller import AccountController
+from jobcenter.accounts.web import LoginRequired, handle_login_required, load_citizen
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
 from jobcenter.home.controller import home
+from jobcenter.notifications.senders import sender_for
+from jobcenter.notifications.worker import run_forever
 from jobcenter.settings import PROJECT_ROOT, Settings
+from jobcenter.signups.controller import ApplicationController, seats
 from jobcenter.web.errors import EXCEPTION_HANDLERS
 from jobcenter.web.headers import add_security_headers
 from jobcenter.web.hosts import AllowedHostsMiddleware
@@ -38,16 +44,26 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
     def provide_now() -> datetime:
         return clock()
 
+    background: list[asyncio.Task] = []
+
     async def open_database() -> None:
         await db.start(engine, settings.database_pool_size)
+        if settings.notify_worker:
+            background.append(asyncio.create_task(run_forever(sender_for(settings), clock)))
 
     async def close_database() -> None:
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
         await db.stop(engine)
 
     return Litestar(
         route_handlers=[
             home,
             CatalogController,
+            AccountController,
+            ApplicationController,
+            seats,
             switch_language,
             health,
             create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"], name="static"),
@@ -56,7 +72,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             "settings": Provide(provide_settings, sync_to_thread=False),
             "now": Provide(provide_now, sync_to_thread=False),
         },
-        state=State({"settings": settings}),
+        state=State({"settings": settings, "clock": clock}),
+        before_request=load_citizen,
         template_config=template_config(settings),
         plugins=[HTMXPlugin()],
         request_class=HTMXRequest,
@@ -69,7 +86,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         middleware=[AllowedHostsMiddleware(settings.allowed_hosts)],
         request_max_body_size=settings.max_body_bytes,
         before_send=[add_security_headers],
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers={**EXCEPTION_HANDLERS, LoginRequired: handle_login_required},
         on_startup=[open_database],
         on_shutdown=[close_database],
         logging_config=LoggingConfig(

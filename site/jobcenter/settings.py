@@ -101,6 +101,26 @@ class Settings:
     """Zone in which times are shown and application windows are judged (`TIMEZONE`)."""
     default_language: str = "ko"
     """Language of a first visit (`DEFAULT_LANGUAGE`: ko or en)."""
+    session_idle_minutes: int = 30
+    """A signed-in session ends after this long without a request (`SESSION_IDLE_MINUTES`)."""
+    session_max_hours: int = 12
+    """A signed-in session ends this long after login whatever happens (`SESSION_MAX_HOURS`)."""
+    notify_backend: str = "console"
+    """How messages leave the outbox (`NOTIFY_BACKEND`): `console` logs them, `smtp` emails them."""
+    notify_worker: bool = True
+    """Run the outbox delivery worker inside each app process (`NOTIFY_WORKER`)."""
+    smtp_host: str = "localhost"
+    """SMTP server for the `smtp` backend (`SMTP_HOST`)."""
+    smtp_port: int = 25
+    """SMTP port (`SMTP_PORT`)."""
+    smtp_username: str = ""
+    """SMTP login, if the server wants one (`SMTP_USERNAME`)."""
+    smtp_password: str = ""
+    """SMTP password (`SMTP_PASSWORD`)."""
+    smtp_starttls: bool = False
+    """Upgrade the SMTP connection with STARTTLS (`SMTP_STARTTLS`)."""
+    mail_from: str = "noreply@localhost"
+    """Sender address of the center's emails (`MAIL_FROM`)."""
     center: Center = field(default_factory=Center)
     """The center's name and contact details."""
 
@@ -124,5 +144,15 @@ class Settings:
             page_size=int(os.environ.get("PAGE_SIZE") or 10),
             timezone=os.environ.get("TIMEZONE") or "Asia/Seoul",
             default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
+            session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
+            session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),
+            notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",
+            notify_worker=_flag("NOTIFY_WORKER", True),
+            smtp_host=os.environ.get("SMTP_HOST") or "localhost",
+            smtp_port=int(os.environ.get("SMTP_PORT") or 25),
+            smtp_username=os.environ.get("SMTP_USERNAME", ""),
+            smtp_password=os.environ.get("SMTP_PASSWORD", ""),
+            smtp_starttls=_flag("SMTP_STARTTLS", False),
+            mail_from=os.environ.get("MAIL_FROM") or "noreply@localhost",
             center=Center.from_env(),
         )

@@ -11,11 +11,13 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.di import NamedDependency
 from litestar.response import Template
 
+from jobcenter.accounts.web import NO_STORE
 from jobcenter.catalog import service
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
 from jobcenter.catalog.labels import AUDIENCE_LABELS, CATEGORY_LABELS
 from jobcenter.catalog.status import STATUS_LABELS
 from jobcenter.settings import Settings
+from jobcenter.signups.service import active_applications_by_pool
 from jobcenter.web.htmx import wants_fragment
 
 LABELS = {"audiences": AUDIENCE_LABELS, "categories": CATEGORY_LABELS, "statuses": STATUS_LABELS}
@@ -60,11 +62,21 @@ class CatalogController(Controller):
 
     @get("/{program_id:int}", name="program")
     async def detail(
-        self, settings: NamedDependency[Settings], now: NamedDependency[datetime], program_id: FromPath[int]
+        self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime], program_id: FromPath[int]
     ) -> Template:
-        """Everything a person needs to decide: who, what, when, where, seats, how to apply."""
+        """Everything a person needs to decide: who, what, when, where, seats, and the apply button."""
         try:
             program = await service.get_program(program_id, now=now, zone=settings.timezone)
         except service.ProgramNotFound as error:
             raise NotFoundException() from error
-        return Template(template_name="catalog/program.html", context={"program": program, **LABELS})
+        citizen = request.state.citizen
+        mine = (
+            await active_applications_by_pool(citizen["id"], [cohort.seat_pool["id"] for cohort in program.cohorts])
+            if citizen
+            else {}
+        )
+        return Template(
+            template_name="catalog/program.html",
+            context={"program": program, "mine": mine, **LABELS},
+            headers=NO_STORE if citizen else None,
+        )

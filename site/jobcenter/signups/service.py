@@ -216,6 +216,16 @@ async def cancel(*, application_id: int, citizen_id: int, now: datetime, languag
         await queue_message("cancelled", await _citizen(citizen_id), _message_values(target, application), language=language, zone=zone)
 
 
+async def active_applications_by_pool(citizen_id: int, pool_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The person's confirmed or waitlisted application in each of these pools, in one query."""
+    if not pool_ids:
+        return {}
+    rows = await Application.select().where(
+        Application.citizen == citizen_id, Application.seat_pool.is_in(pool_ids), Application.status.is_in(ACTIVE)
+    )
+    return {row["seat_pool"]: row for row in rows}
+
+
 async def applications_of(citizen_id: int, now: datetime, zone: str) -> list[ApplicationView]:
     """Everything a person applied for, newest first (three queries whatever the count)."""
     rows = await Application.select(

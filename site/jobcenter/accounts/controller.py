@@ -1,0 +1,153 @@
+"""Sign-up, login, logout and password reset pages. HTTP only: the rules are in service.py."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
+from litestar.response import Redirect, Template
+from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
+
+from jobcenter.accounts import service
+from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
+from jobcenter.accounts.web import NO_STORE
+from jobcenter.i18n import N_, gettext
+from jobcenter.settings import Settings
+from jobcenter.web.language import language_of, safe_return_path
+
+NextPath = Annotated[str | None, QueryParameter(name="next")]
+Form = URLEncodedBody[dict[str, str]]
+TOO_MANY_ATTEMPTS = N_("Too many failed attempts. Please try again in %(minutes)s minutes, or reset your password.")
+
+
+def _session_cookie(token: str, settings: Settings) -> Cookie:
+    return Cookie(key=SESSION_COOKIE, value=token, httponly=True, samesite="lax", secure=settings.cookie_secure, path="/")
+
+
+def _signed_in(request: Request, token: str, settings: Settings, next_path: str | None) -> Redirect:
+    return Redirect(
+        path=safe_return_path(next_path) if next_path else "/me/applications",
+        status_code=HTTP_303_SEE_OTHER,
+        cookies=[_session_cookie(token, settings)],
+    )
+
+
+def _form_page(template: str, status_code: int = 200, **context: Any) -> Template:
+    context.setdefault("errors", {})
+    context.setdefault("values", {})
+    return Template(template_name=template, context=context, status_code=status_code, headers=NO_STORE)
+
+
+class AccountController(Controller):
+    @get("/signup", name="signup")
+    async def signup_form(self, next_path: NextPath = None) -> Template:
+        """The consent notice and the account form, on one page, before anything is stored."""
+        return _form_page("accounts/signup.html", next=safe_return_path(next_path))
+
+    @post("/signup")
+    async def signup(
+        self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        """Create the account and sign in; the same form with every error otherwise."""
+        form = service.SignupForm(
+            name=data.get("name", ""),
+            mobile=data.get("mobile", ""),
+            password=data.get("password", ""),
+            password_again=data.get("password_again", ""),
+            birth_year=data.get("birth_year", ""),
+            email=data.get("email", ""),
+            consent_required=data.get("consent_required") == "1",
+            consent_notices=data.get("consent_notices") == "1",
+        )
+        next_path = data.get("next")
+        try:
+            citizen = await service.register(form, now)
+        except service.FormInvalid as invalid:
+            return _form_page(
+                "accounts/signup.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=next_path
+            )
+        await end_session(request.cookies.get(SESSION_COOKIE))
+        return _signed_in(request, await start_session(citizen["id"], now), settings, next_path)
+
+    @get("/login", name="login")
+    async def login_form(self, next_path: NextPath = None, reset: FromQuery[str | None] = None) -> Template:
+        return _form_page("accounts/login.html", next=safe_return_path(next_path), password_changed=reset == "1")
+
+    @post("/login")
+    async def login(
+        self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        """Sign in with a new session id; throttled per mobile number and per client."""
+        next_path = data.get("next")
+        client = request.client.host if request.client else "unknown"
+        try:
+            citizen = await service.authenticate(data.get("mobile", ""), data.get("password", ""), client, now)
+        except service.TooManyAttempts as throttled:
+            minutes = max(1, -(-throttled.retry_after // 60))
+            message = gettext(language_of(request), TOO_MANY_ATTEMPTS) % {"minutes": minutes}
+            response = _form_page(
+                "accounts/login.html",
+                HTTP_429_TOO_MANY_REQUESTS,
+                errors={"mobile": message},
+                values={"mobile": data.get("mobile", "")},
+                next=next_path,
+            )
+            response.headers["retry-after"] = str(throttled.retry_after)
+            return response
+        except service.FormInvalid as invalid:
+            return _form_page(
+                "accounts/login.html",
+                HTTP_422_UNPROCESSABLE_ENTITY,
+                errors=invalid.errors,
+                values={"mobile": data.get("mobile", "")},
+                next=next_path,
+            )
+        await end_session(request.cookies.get(SESSION_COOKIE))
+        return _signed_in(request, await start_session(citizen["id"], now), settings, next_path)
+
+    @post("/logout", name="logout")
+    async def logout(self, request: Request) -> Redirect:
+        """End the session here and in the database, and ask the browser to forget this person."""
+        await end_session(request.cookies.get(SESSION_COOKIE))
+        response = Redirect(path="/", status_code=HTTP_303_SEE_OTHER)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        response.headers["clear-site-data"] = '"cache", "storage"'
+        return response
+
+    @get("/password/forgot", name="forgot_password")
+    async def forgot_form(self) -> Template:
+        return _form_page("accounts/forgot.html")
+
+    @post("/password/forgot")
+    async def forgot(
+        self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        """Queue a reset link when the account has an email; the answer is the same either way."""
+        await service.send_reset_link(
+            data.get("mobile", ""),
+            str(request.base_url).rstrip("/"),
+            now,
+            language=language_of(request),
+            zone=settings.timezone,
+        )
+        return _form_page("accounts/forgot.html", sent=True)
+
+    @get("/password/reset/{token:str}", name="reset_password")
+    async def reset_form(self, token: FromPath[str], now: NamedDependency[datetime]) -> Template:
+        valid = await service.reset_is_valid(token, now)
+        return _form_page("accounts/reset.html", token=token, valid=valid)
+
+    @post("/password/reset/{token:str}")
+    async def reset(self, token: FromPath[str], data: Form, now: NamedDependency[datetime]) -> Response:
+        """Set the new password; every signed-in browser of the account must sign in again."""
+        try:
+            await service.reset_password(token, data.get("password", ""), data.get("password_again", ""), now)
+        except service.FormInvalid as invalid:
+            return _form_page(
+                "accounts/reset.html", HTTP_422_UNPROCESSABLE_ENTITY, token=token, valid=True, errors=invalid.errors
+            )
+        return Redirect(path="/login?reset=1", status_code=HTTP_303_SEE_OTHER)

@@ -1,0 +1,65 @@
+"""Server-side sessions in the database, shared by every process: the cookie holds a random token,
+the table its hash. A new token at every login; idle and absolute timeouts."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from jobcenter.accounts.tables import WebSession
+
+SESSION_COOKIE = "sid"
+TOUCH_EVERY = timedelta(minutes=1)
+"""last_seen_at is written at most this often, not on every request."""
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def start_session(citizen_id: int, now: datetime) -> str:
+    """A fresh session for a citizen who has just proved who they are; returns the cookie's token."""
+    token = secrets.token_urlsafe(32)
+    await WebSession(token_hash=_digest(token), citizen=citizen_id, created_at=now, last_seen_at=now).save()
+    return token
+
+
+async def end_session(token: str | None) -> None:
+    if token:
+        await WebSession.delete().where(WebSession.token_hash == _digest(token))
+
+
+async def end_all_sessions(citizen_id: int) -> None:
+    """After a password change: every signed-in browser must sign in again."""
+    await WebSession.delete().where(WebSession.citizen == citizen_id)
+
+
+async def citizen_of_session(
+    token: str | None, now: datetime, *, idle: timedelta, absolute: timedelta
+) -> dict[str, Any] | None:
+    """The signed-in citizen, or None when there is no session or it has timed out (then it is deleted)."""
+    if not token or len(token) > 100:
+        return None
+    session = await WebSession.select(
+        WebSession.id,
+        WebSession.created_at,
+        WebSession.last_seen_at,
+        *WebSession.citizen.all_columns(exclude=[WebSession.citizen.password_hash]),
+    ).where(WebSession.token_hash == _digest(token)).first()
+    if session is None:
+        return None
+    if now - session["last_seen_at"] >= idle or now - session["created_at"] >= absolute:
+        await WebSession.delete().where(WebSession.id == session["id"])
+        return None
+    if now - session["last_seen_at"] >= TOUCH_EVERY:
+        await WebSession.update({WebSession.last_seen_at: now}).where(WebSession.id == session["id"])
+    prefix = "citizen."
+    return {key.removeprefix(prefix): value for key, value in session.items() if key.startswith(prefix)}
+
+
+async def delete_expired_sessions(now: datetime, *, idle: timedelta, absolute: timedelta) -> None:
+    await WebSession.delete().where((WebSession.last_seen_at <= now - idle) | (WebSession.created_at <= now - absolute))
+
+

@@ -1,0 +1,43 @@
+"""Login throttling per mobile number and per client, kept in the database so every process
+counts the same failures. Failures age out of the window: no permanent lockout."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from piccolo.query.functions.aggregate import Min
+
+from jobcenter.accounts.tables import LoginFailure
+
+WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_MOBILE = 5
+MAX_FAILURES_PER_CLIENT = 20
+
+
+async def _wait(column, value: str, limit: int, now: datetime) -> int:  # type: ignore[no-untyped-def]
+    since = now - WINDOW
+    row = await LoginFailure.select(Min(LoginFailure.failed_at, alias="oldest")).where(
+        column == value, LoginFailure.failed_at > since
+    ).first()
+    count = await LoginFailure.count().where(column == value, LoginFailure.failed_at > since)
+    if count < limit or row is None or row["oldest"] is None:
+        return 0
+    return max(1, math.ceil((row["oldest"] + WINDOW - now).total_seconds()))
+
+
+async def seconds_to_wait(mobile: str, client: str, now: datetime) -> int:
+    """0 when a login may be tried now; otherwise how long until one may (for Retry-After)."""
+    return max(
+        await _wait(LoginFailure.mobile, mobile, MAX_FAILURES_PER_MOBILE, now),
+        await _wait(LoginFailure.client, client, MAX_FAILURES_PER_CLIENT, now),
+    )
+
+
+async def record_failure(mobile: str, client: str, now: datetime) -> None:
+    await LoginFailure(mobile=mobile, client=client, failed_at=now).save()
+
+
+async def forget_failures(mobile: str, now: datetime) -> None:
+    """After a successful login, and to keep the table small."""
+    await LoginFailure.delete().where((LoginFailure.mobile == mobile) | (LoginFailure.failed_at <= now - WINDOW))

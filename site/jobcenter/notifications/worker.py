@@ -1,0 +1,82 @@
+"""Delivers the outbox. Safe to run in every app process: each message is claimed with a
+conditional update that only one process can win, and a claim lapses if its process dies."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+
+from jobcenter.clock import Clock
+from jobcenter.notifications.senders import Sender, Undeliverable
+from jobcenter.notifications.tables import MessageStatus, OutboxMessage
+
+logger = logging.getLogger("jobcenter.notifications")
+
+BATCH_SIZE = 20
+CLAIM_FOR = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, ... at most an hour between tries."""
+    return timedelta(seconds=min(30 * 2 ** (attempts - 1), 3600))
+
+
+def _claimable(now: datetime):  # type: ignore[no-untyped-def]
+    return (OutboxMessage.claimed_until.is_null()) | (OutboxMessage.claimed_until < now)
+
+
+async def _claim(now: datetime) -> list[dict]:
+    candidates = await OutboxMessage.select(OutboxMessage.id).where(
+        OutboxMessage.status == MessageStatus.pending.value, OutboxMessage.next_attempt_at <= now, _claimable(now)
+    ).order_by(OutboxMessage.id).limit(BATCH_SIZE)
+    claimed = []
+    for candidate in candidates:
+        won = await OutboxMessage.update({OutboxMessage.claimed_until: now + CLAIM_FOR}).where(
+            OutboxMessage.id == candidate["id"], OutboxMessage.status == MessageStatus.pending.value, _claimable(now)
+        ).returning(*OutboxMessage.all_columns())
+        claimed.extend(won)
+    return claimed
+
+
+async def deliver_due(sender: Sender, now: datetime) -> int:
+    """Send what is due now; returns how many went. A failure never escapes: it is retried later."""
+    sent = 0
+    for message in await _claim(now):
+        attempts = message["attempts"] + 1
+        try:
+            await sender.send(message)
+        except Undeliverable as never:
+            await OutboxMessage.update(
+                {OutboxMessage.status: MessageStatus.failed.value, OutboxMessage.attempts: attempts, OutboxMessage.last_error: str(never)[:500]}
+            ).where(OutboxMessage.id == message["id"])
+        except Exception as error:  # noqa: BLE001 - any failure of a gateway means "try again later"
+            logger.warning("message %s not sent (attempt %s): %s", message["id"], attempts, error)
+            await OutboxMessage.update(
+                {
+                    OutboxMessage.status: (MessageStatus.failed if attempts >= MAX_ATTEMPTS else MessageStatus.pending).value,
+                    OutboxMessage.attempts: attempts,
+                    OutboxMessage.next_attempt_at: now + backoff(attempts),
+                    OutboxMessage.claimed_until: None,
+                    OutboxMessage.last_error: f"{type(error).__name__}: {error}"[:500],
+                }
+            ).where(OutboxMessage.id == message["id"])
+        else:
+            sent += 1
+            await OutboxMessage.update(
+                {OutboxMessage.status: MessageStatus.sent.value, OutboxMessage.attempts: attempts, OutboxMessage.sent_at: now}
+            ).where(OutboxMessage.id == message["id"])
+    return sent
+
+
+async def run_forever(sender: Sender, clock: Clock, interval_seconds: float = 2.0) -> None:
+    """The worker task started with the app: deliver, sleep, repeat; never dies of one error."""
+    while True:
+        try:
+            await deliver_due(sender, clock())
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - the database may be busy or gone for a moment
+            logger.exception("outbox delivery failed; trying again shortly")
+        await asyncio.sleep(interval_seconds)
