@@ -23,6 +23,7 @@ from piccolo.apps.migrations.commands.forwards import run_forwards  # noqa: E402
 
 from jobcenter import db  # noqa: E402
 from jobcenter.app import create_app  # noqa: E402
+from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E402
 from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession  # noqa: E402
 from jobcenter.catalog.tables import Cohort, Program  # noqa: E402
 from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
@@ -93,3 +94,15 @@ def query_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(engine_class, "run_querystring", counting)
     return statements
+
+
+@pytest.fixture
+def sign_in(client, clock):  # type: ignore[no-untyped-def]
+    """Sign a citizen in on the test client, as a successful login would."""
+
+    async def sign(citizen) -> str:  # type: ignore[no-untyped-def]
+        token = await start_session(citizen.id, clock.now)
+        client.cookies.set(SESSION_COOKIE, token)
+        return token
+
+    return sign

@@ -27,3 +27,19 @@
     keepFocus(root);
   });
 })();
+
+// GOV.UK pattern: after a form comes back with errors, focus its error summary so screen
+// readers announce it and keyboard users start from the list of links to each field.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector("[data-focus-first]");
+    if (summary) summary.focus();
+  });
+
+  // Seat counts poll only while the page is visible: a hidden tab costs the server nothing.
+  document.addEventListener("htmx:before:request", function (event) {
+    var source = event.detail && event.detail.ctx && event.detail.ctx.sourceElement;
+    if (document.hidden && source && source.hasAttribute("data-poll")) event.preventDefault();
+  });
+})();

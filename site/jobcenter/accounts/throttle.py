@@ -6,8 +6,6 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from piccolo.query.functions.aggregate import Min
-
 from jobcenter.accounts.tables import LoginFailure
 
 WINDOW = timedelta(minutes=15)
@@ -17,13 +15,13 @@ MAX_FAILURES_PER_CLIENT = 20
 
 async def _wait(column, value: str, limit: int, now: datetime) -> int:  # type: ignore[no-untyped-def]
     since = now - WINDOW
-    row = await LoginFailure.select(Min(LoginFailure.failed_at, alias="oldest")).where(
+    recent = await LoginFailure.select(LoginFailure.failed_at).where(
         column == value, LoginFailure.failed_at > since
-    ).first()
-    count = await LoginFailure.count().where(column == value, LoginFailure.failed_at > since)
-    if count < limit or row is None or row["oldest"] is None:
+    ).order_by(LoginFailure.failed_at, ascending=False).limit(limit)
+    if len(recent) < limit:
         return 0
-    return max(1, math.ceil((row["oldest"] + WINDOW - now).total_seconds()))
+    # The wait ends when the oldest of the last `limit` failures leaves the window.
+    return max(1, math.ceil((recent[-1]["failed_at"] + WINDOW - now).total_seconds()))
 
 
 async def seconds_to_wait(mobile: str, client: str, now: datetime) -> int:
