@@ -146,7 +146,12 @@ async def send_reset_link(typed_mobile: str, base_url: str, now: datetime, *, la
     async with Citizen._meta.db.transaction():
         await PasswordReset(token_hash=_digest(token), citizen=citizen["id"], expires_at=now + RESET_LINK_LIFETIME).save()
         await queue_message(
-            "password_reset", citizen, {"link": f"{base_url}/password/reset/{token}"}, language=language, zone=zone
+            "password_reset",
+            citizen,
+            {"link": f"{base_url}/password/reset/{token}"},
+            now=now,
+            language=language,
+            zone=zone,
         )
 
 

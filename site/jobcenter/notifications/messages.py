@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from jobcenter.i18n import N_, format_clock, format_day, gettext
@@ -41,7 +42,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 async def queue_message(
-    kind: str, citizen: dict[str, Any], values: dict[str, Any], *, language: str, zone: str
+    kind: str, citizen: dict[str, Any], values: dict[str, Any], *, now: datetime, language: str, zone: str
 ) -> None:
     """Write one message to the outbox, inside the caller's transaction."""
     subject, body = TEXTS[kind]
@@ -56,4 +57,6 @@ async def queue_message(
         mobile=citizen.get("mobile"),
         subject=gettext(language, subject) % filled,
         body=gettext(language, body) % filled,
+        created_at=now,
+        next_attempt_at=now,
     ).save()

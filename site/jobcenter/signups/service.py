@@ -147,7 +147,7 @@ async def take_seat(
         }
         (inserted,) = await Application.insert(Application(**application)).returning(Application.id)
         application["id"] = inserted["id"]
-        await queue_message(status.value, citizen, _message_values(target, application), language=language, zone=zone)
+        await queue_message(status.value, citizen, _message_values(target, application), now=now, language=language, zone=zone)
     return application
 
 
@@ -177,7 +177,7 @@ async def _promote(pool_id: int, now: datetime, language: str, zone: str) -> Non
     target = await target_of(pool_id)
     for row in promoted:
         citizen = await _citizen(row["citizen"])
-        await queue_message("promoted", citizen, _message_values(target, {**row, "waitlist_position": None}), language=language, zone=zone)
+        await queue_message("promoted", citizen, _message_values(target, {**row, "waitlist_position": None}), now=now, language=language, zone=zone)
 
 
 async def cancel(*, application_id: int, citizen_id: int, now: datetime, language: str, zone: str) -> None:
@@ -213,7 +213,7 @@ async def cancel(*, application_id: int, citizen_id: int, now: datetime, languag
             await SeatPool.update({SeatPool.waitlisted_count: SeatPool.waitlisted_count - 1}).where(SeatPool.id == pool["id"])
         await _promote(pool["id"], now, language, zone)
         target = await target_of(pool["id"])
-        await queue_message("cancelled", await _citizen(citizen_id), _message_values(target, application), language=language, zone=zone)
+        await queue_message("cancelled", await _citizen(citizen_id), _message_values(target, application), now=now, language=language, zone=zone)
 
 
 async def active_applications_by_pool(citizen_id: int, pool_ids: list[int]) -> dict[int, dict[str, Any]]:
