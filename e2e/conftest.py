@@ -46,15 +46,31 @@ def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 30) -> N
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """The site served by uvicorn in its own process, as `make run` serves it."""
+def server_environment() -> dict[str, str]:
+    """The environment of the server process; seed.py runs with it to reach the same database."""
     scratch = tempfile.mkdtemp(prefix="jobcenter-e2e-")
-    environment = {
+    return {
         **os.environ,
         "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{scratch}/e2e.sqlite3",
         "DATA_DIR": scratch,
         "SECRET_KEY": "e2e-secret-key-" + "x" * 32,
     }
+
+
+@pytest.fixture(scope="session")
+def seed(server_environment: dict[str, str]):  # type: ignore[no-untyped-def]
+    """Run one of seed.py's commands against the server's database."""
+
+    def run(*arguments: str) -> None:
+        subprocess.run([BIN / "python", "-m", "e2e.seed", *arguments], env=server_environment, cwd=PROJECT_ROOT, check=True)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def live_server(server_environment: dict[str, str]) -> Iterator[str]:
+    """The site served by uvicorn in its own process, as `make run` serves it."""
+    environment = server_environment
     subprocess.run([BIN / "piccolo", "migrations", "forwards", "all"], env=environment, cwd=PROJECT_ROOT, check=True)
     subprocess.run([BIN / "python", "-m", "jobcenter.demo"], env=environment, cwd=PROJECT_ROOT, check=True)
     port = _free_port()

@@ -41,7 +41,7 @@ def test_a_shared_filtered_link_gives_the_same_view(page: Page) -> None:
     expect(catalog.audience("senior")).to_be_checked()
 
 
-def test_without_javascript_the_filters_are_a_plain_form(no_js_page: Page, assert_accessible) -> None:
+def test_without_javascript_the_filters_are_a_plain_form(no_js_page: Page) -> None:
     catalog = CatalogPage(no_js_page).open()
     catalog.expect_count(DEMO_PROGRAMS)
 

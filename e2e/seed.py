@@ -1,0 +1,49 @@
+"""Test data for the end-to-end tests, written through the site's own services.
+
+Run by the tests as `python -m e2e.seed COMMAND ...` with the server's DATABASE_URL, so it
+reaches the same database whichever engine it is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from jobcenter.accounts.tables import Citizen
+from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.clock import system_clock
+from jobcenter.signups.service import take_seat
+from jobcenter.signups.tables import SeatPool
+
+
+async def fill(program_title: str, waiting: int) -> None:
+    """Take every seat of the program's open cohort, then put `waiting` more people on its waitlist."""
+    now = system_clock()
+    cohort = await Cohort.select(Cohort.seat_pool, Cohort.program.min_age.as_alias("min_age")).where(
+        Cohort.program.is_in(Program.select(Program.id).where(Program.title == program_title)),
+        Cohort.seat_pool.opens_at <= now,
+        Cohort.seat_pool.closes_at > now,
+    ).first()
+    pool = await SeatPool.select().where(SeatPool.id == cohort["seat_pool"]).first()
+    needed = pool["capacity"] - pool["confirmed_count"] + waiting - pool["waitlisted_count"]
+    birth_year = now.year - (cohort["min_age"] or 30) - 1  # old enough for the program, whoever it is for
+    start = await Citizen.count()
+    for number in range(start, start + needed):
+        citizen = Citizen(
+            name=f"대기자{number}",
+            mobile=f"0109000{number:04d}",
+            password_hash="not-a-usable-hash",
+            birth_year=birth_year,
+            consent_version="2026-11",
+            consented_at=now,
+        )
+        await citizen.save()
+        await take_seat(pool_id=cohort["seat_pool"], citizen_id=citizen.id, now=now, language="ko", zone="Asia/Seoul")
+
+
+if __name__ == "__main__":
+    command, *arguments = sys.argv[1:]
+    if command == "fill":
+        asyncio.run(fill(arguments[0], int(arguments[1])))
+    else:
+        raise SystemExit(f"unknown command {command}")

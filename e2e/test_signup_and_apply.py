@@ -1,0 +1,143 @@
+"""Create an account, apply, see it in 내 신청 내역, cancel: with JavaScript, without it, and by keyboard."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from e2e.pages import ApplicationPage, ProgramPage, SignupPage
+
+PASSWORD = "김포 한강 2026 봄날"
+_numbers = itertools.count(1)
+
+
+def _new_mobile() -> str:
+    number = next(_numbers)
+    return f"010-{5000 + number:04d}-{number:04d}"
+
+
+def _sign_up_from_the_program(page: Page, title: str, birth_year: str) -> ProgramPage:
+    program = ProgramPage(page).open_by_title(title)
+    page.get_by_test_id("login-to-apply").first.click()
+    page.get_by_role("link", name="회원가입").last.click()
+    signup = SignupPage(page)
+    signup.fill(name="김포시민", mobile=_new_mobile(), password=PASSWORD, birth_year=birth_year)
+    signup.submit()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    return program
+
+
+def _apply_see_and_cancel(page: Page, program: ProgramPage, label: str, assert_accessible) -> None:  # type: ignore[no-untyped-def]
+    program.apply(label)
+
+    result = ApplicationPage(page)
+    expect(result.headline).to_have_text("신청 완료")
+    expect(result.confirmation_code).to_have_text(re.compile(r"^[A-Z2-9]{8}$"))
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="내 신청 내역").click()
+    expect(page.get_by_test_id("application")).to_have_count(1)
+    expect(result.status).to_have_text("확정")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="신청 취소하기").click()
+    assert_accessible(page)
+    page.get_by_test_id("confirm-cancel").click()
+
+    expect(page.get_by_test_id("cancelled-notice")).to_be_visible()
+    expect(result.status).to_have_text("취소")
+
+
+def test_sign_up_apply_and_cancel_with_javascript(page: Page, assert_accessible) -> None:
+    program = _sign_up_from_the_program(page, "경비신임교육", "1966")
+    assert_accessible(page)
+
+    _apply_see_and_cancel(page, program, "제8기", assert_accessible)
+
+
+def test_sign_up_apply_and_cancel_without_javascript(no_js_page: Page) -> None:
+    program = _sign_up_from_the_program(no_js_page, "어르신 디지털 일자리 기초교육", "1955")
+
+    # axe needs JavaScript in the page; the same pages are scanned in the test above.
+    _apply_see_and_cancel(no_js_page, program, "오전반", lambda page: None)
+
+
+def test_sign_up_errors_are_summarised_focused_and_keep_the_values(page: Page, assert_accessible) -> None:
+    page.goto("/signup")
+    signup = SignupPage(page)
+    page.get_by_label("이름").fill("김포시민")
+    page.get_by_label("휴대전화 번호").fill("02-123-4567")
+
+    signup.submit()
+
+    expect(page).to_have_title(re.compile(r"^오류: "))
+    expect(signup.error_summary).to_be_focused()
+    expect(page.get_by_label("이름")).to_have_value("김포시민")
+    expect(page.get_by_label("휴대전화 번호")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+    signup.error_summary.get_by_role("link").first.click()
+    expect(page.get_by_label("휴대전화 번호")).to_be_focused()
+
+
+def _tab_to(page: Page, target: Locator, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError("the keyboard never reached the control")
+
+
+def test_sign_up_and_apply_by_keyboard_alone(page: Page) -> None:
+    page.goto("/signup?next=/programs")
+    fields = [
+        ("이름", "김포시민"),
+        ("휴대전화 번호", _new_mobile()),
+        ("비밀번호", PASSWORD),
+        ("비밀번호 확인", PASSWORD),
+        ("태어난 해", "1990"),
+    ]
+    _tab_to(page, page.get_by_label("위와 같이 개인정보를 수집·이용하는 데 동의합니다 (필수)"))
+    page.keyboard.press("Space")
+    for label, value in fields:
+        _tab_to(page, page.get_by_label(label, exact=True))
+        page.keyboard.type(value)
+    _tab_to(page, page.get_by_role("button", name="가입하기"))
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/programs$"))
+    page.goto("/programs?q=맞춤형 취업특강")
+    _tab_to(page, page.get_by_role("link", name="맞춤형 취업특강", exact=True))
+    page.keyboard.press("Enter")
+    apply_button = ProgramPage(page).cohort("이번 달 특강").get_by_role("button")
+    _tab_to(page, apply_button)
+    page.keyboard.press("Enter")
+
+    expect(ApplicationPage(page).headline).to_have_text("신청 완료")
+
+
+def test_a_full_cohort_offers_the_waitlist_and_says_the_number(page: Page, seed, assert_accessible) -> None:
+    seed("fill", "청년 타겟형 취업 컨설팅", "2")
+    program = _sign_up_from_the_program(page, "청년 타겟형 취업 컨설팅", "1998")
+    cohort = program.cohort("이번 달 과정")
+    expect(cohort.get_by_test_id("seats")).to_contain_text("모두 찼습니다")
+    expect(cohort.get_by_role("button")).to_have_text("이번 달 과정 대기 신청하기")
+    assert_accessible(page)
+
+    program.apply("이번 달 과정")
+
+    expect(ApplicationPage(page).headline).to_have_text("대기 3번으로 접수되었습니다")
+    assert_accessible(page)
+
+
+def test_an_ineligible_application_is_refused_with_the_reason(page: Page, assert_accessible) -> None:
+    program = _sign_up_from_the_program(page, "어르신 디지털 일자리 기초교육", "1990")
+
+    program.apply("오전반")
+
+    expect(page).to_have_title(re.compile(r"^오류: "))
+    expect(page.get_by_test_id("refusal")).to_contain_text("만 60")
+    expect(page.get_by_test_id("refusal")).to_be_focused()
+    assert_accessible(page)
