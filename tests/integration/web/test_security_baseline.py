@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 from litestar import Litestar, get, post
@@ -18,6 +19,11 @@ def crash() -> str:
     raise RuntimeError("secret internal detail")
 
 
+@get("/test-only/busy", sync_to_thread=False)
+def busy() -> str:
+    raise sqlite3.OperationalError("database is locked")
+
+
 @post("/test-only/echo", sync_to_thread=False)
 def echo(data: JSONBody[dict[str, str]]) -> dict[str, str]:
     return data
@@ -27,6 +33,7 @@ def echo(data: JSONBody[dict[str, str]]) -> dict[str, str]:
 def app(app: Litestar) -> Litestar:
     """The site plus two routes that exist only here: one that fails and one that takes a body."""
     app.register(crash)
+    app.register(busy)
     app.register(echo)
     return app
 
@@ -64,6 +71,15 @@ async def test_a_crash_is_a_plain_500_page_without_a_traceback(client) -> None:
     _assert_baseline_headers(response)
     assert html(response).h1.get_text(strip=True) == "일시적인 오류가 발생했습니다"
     assert "secret internal detail" not in response.text and "Traceback" not in response.text
+
+
+async def test_a_busy_database_is_a_503_with_retry_after(client) -> None:
+    response = await client.get("/test-only/busy")
+
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    _assert_baseline_headers(response)
+    assert html(response).h1.get_text(strip=True) == "접속이 많아 처리가 지연되고 있습니다"
 
 
 async def test_hsts_is_sent_over_https_only(app) -> None:

@@ -1,0 +1,152 @@
+"""A real server process with two workers, hit by many people at once: never overbooked.
+
+The server runs with the test database (SQLite file or PostgreSQL, as the suite), its own
+clock, and two uvicorn workers, so the lock must hold across processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from jobcenter.accounts.sessions import SESSION_COOKIE, start_session
+from jobcenter.clock import system_clock
+from jobcenter.signups.tables import Application, SeatPool
+from tests.builders import a_citizen, a_cohort, a_program
+
+BIN = Path(sys.executable).parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CAPACITY = 30
+PEOPLE = 200
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "DATA_DIR": str(tmp_path_factory.mktemp("server")),
+        "SECRET_KEY": "load-test-secret-key-" + "x" * 32,
+        "DATABASE_POOL_SIZE": "10",
+    }
+    process = subprocess.Popen(
+        [BIN / "uvicorn", "--factory", "jobcenter.app:create_app_from_env", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", "2", "--no-access-log"],
+        env=environment,
+        cwd=PROJECT_ROOT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=15)
+
+
+async def _signed_in_people(count: int) -> list[str]:
+    now = system_clock()
+    return [await start_session((await a_citizen(f"시민{n:03d}")).id, now) for n in range(count)]
+
+
+async def _csrf(url: str) -> str:
+    async with httpx.AsyncClient(base_url=url) as client:
+        return (await client.get("/")).cookies["csrftoken"]
+
+
+async def _apply(url: str, csrf: str, session: str, pool_id: int) -> int:
+    async with httpx.AsyncClient(base_url=url, cookies={SESSION_COOKIE: session, "csrftoken": csrf}, timeout=60) as client:
+        response = await client.post("/applications", data={"pool": str(pool_id), "_csrf_token": csrf})
+        return response.status_code
+
+
+async def _cancel(url: str, csrf: str, session: str, application_id: int) -> int:
+    async with httpx.AsyncClient(base_url=url, cookies={SESSION_COOKIE: session, "csrftoken": csrf}, timeout=60) as client:
+        response = await client.post(f"/me/applications/{application_id}/cancel", data={"_csrf_token": csrf})
+        return response.status_code
+
+
+async def _open_cohort(capacity: int = CAPACITY):  # type: ignore[no-untyped-def]
+    now = system_clock()
+    return await a_cohort(
+        await a_program("인기 과정", audience="all"),
+        capacity=capacity,
+        application_opens_at=now - timedelta(minutes=1),
+        application_closes_at=now + timedelta(hours=1),
+        cancellable_until=now + timedelta(hours=1),
+    )
+
+
+async def _assert_consistent(pool_id: int) -> tuple[int, int]:
+    rows = await Application.select(Application.status, Application.waitlist_position).where(
+        Application.seat_pool == pool_id, Application.status != "cancelled"
+    )
+    statuses = Counter(row["status"] for row in rows)
+    positions = sorted(row["waitlist_position"] for row in rows if row["status"] == "waitlisted")
+    pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
+    assert positions == list(range(1, statuses["waitlisted"] + 1)), "waitlist positions are 1..N with no gap"
+    assert (pool["confirmed_count"], pool["waitlisted_count"]) == (statuses["confirmed"], statuses["waitlisted"])
+    return statuses["confirmed"], statuses["waitlisted"]
+
+
+async def test_two_hundred_people_at_once_fill_thirty_seats_exactly(server: str) -> None:
+    cohort = await _open_cohort()
+    sessions = await _signed_in_people(PEOPLE)
+    csrf = await _csrf(server)
+
+    codes = await asyncio.gather(*(_apply(server, csrf, session, cohort.seat_pool) for session in sessions))
+
+    assert Counter(codes) == {303: PEOPLE}, "every request answered, none with a 5xx"
+    assert await _assert_consistent(cohort.seat_pool) == (CAPACITY, PEOPLE - CAPACITY)
+
+
+async def test_a_double_submit_makes_one_application(server: str) -> None:
+    cohort = await _open_cohort()
+    (session,) = await _signed_in_people(1)
+    csrf = await _csrf(server)
+
+    codes = await asyncio.gather(*(_apply(server, csrf, session, cohort.seat_pool) for _ in range(8)))
+
+    assert set(codes) == {303}
+    assert await Application.count().where(Application.seat_pool == cohort.seat_pool) == 1
+
+
+async def test_cancels_racing_new_applications_keep_the_counts_right(server: str) -> None:
+    cohort = await _open_cohort(capacity=10)
+    sessions = await _signed_in_people(50)
+    csrf = await _csrf(server)
+    for session in sessions[:30]:
+        await _apply(server, csrf, session, cohort.seat_pool)
+    first_ten = await Application.select(Application.id).where(Application.seat_pool == cohort.seat_pool).order_by(
+        Application.id
+    ).limit(10)
+    cancelling = zip(sessions[:10], [row["id"] for row in first_ten])
+
+    codes = await asyncio.gather(
+        *(_cancel(server, csrf, session, application_id) for session, application_id in cancelling),
+        *(_apply(server, csrf, session, cohort.seat_pool) for session in sessions[30:]),
+    )
+
+    assert all(code == 303 for code in codes)
+    assert await _assert_consistent(cohort.seat_pool) == (10, 30)
