@@ -32,13 +32,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import platform
-import secrets
-import signal
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -46,17 +39,27 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
+from _server import (
+    HEALTH_PATH,
+    HOST,
+    free_port,
+    logged_errors,
+    machine_lines,
+    percentile_ms,
+    prepare_database,
+    process_tree_cpu_s,
+    redacted,
+    server_environment,
+    start_server,
+    stop_server,
+    wait_until_healthy,
+)
+
 WARMUP_SECONDS = 1.0
-STARTUP_TIMEOUT_SECONDS = 30.0
-STOP_TIMEOUT_SECONDS = 10.0
 REQUEST_TIMEOUT_SECONDS = 10.0
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class Endpoint:
         return {"HX-Request": "true"} if self.htmx else {}
 
 
-BASELINE = Endpoint("/healthz", "/healthz")
+BASELINE = Endpoint(HEALTH_PATH, HEALTH_PATH)
 CATALOG = (
     Endpoint("/programs (full page)", "/programs"),
     Endpoint("/programs?audience=youth&open=1", "/programs?audience=youth&open=1"),
@@ -103,9 +106,7 @@ class Sample:
         return self.server_cpu_s * 1000 / len(self.latencies_ms) if self.latencies_ms else float("nan")
 
     def percentile_ms(self, percent: int) -> float:
-        if len(self.latencies_ms) < 2:
-            return self.latencies_ms[0] if self.latencies_ms else float("nan")
-        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[percent - 1]
+        return percentile_ms(self.latencies_ms, percent)
 
 
 @dataclass(frozen=True)
@@ -130,90 +131,6 @@ def parse_args() -> argparse.Namespace:
     if args.seconds <= 0 or args.concurrency < 1 or args.workers < 1:
         parser.error("--seconds must be positive; --concurrency and --workers at least 1")
     return args
-
-
-def server_environment(database_url: str, data_dir: Path) -> dict[str, str]:
-    """The environment of every child process: the database, a throwaway key, no debug."""
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DATA_DIR": str(data_dir),
-        "SECRET_KEY": secrets.token_urlsafe(48),
-        "ALLOWED_HOSTS": HOST,
-        "DEBUG": "0",
-    }
-
-
-def run_step(command: list[str], env: dict[str, str]) -> str:
-    """Run a set-up command from the checkout; on failure show its output and stop."""
-    done = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.stderr.write(done.stdout + done.stderr)
-        raise SystemExit(f"set-up step failed ({done.returncode}): {' '.join(command)}")
-    return done.stdout.strip()
-
-
-def prepare_database(env: dict[str, str]) -> str:
-    """Migrate the database and load the demo content; return what the loader said."""
-    run_step([str(Path(sys.executable).with_name("piccolo")), "migrations", "forwards", "all"], env)
-    return run_step([sys.executable, "-m", "jobcenter.demo"], env)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def start_server(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
-    """uvicorn in its own session, so Ctrl-C here reaches it only through `stop_server`."""
-    command = [
-        sys.executable, "-m", "uvicorn", "--factory", "jobcenter.app:create_app_from_env",
-        "--host", HOST, "--port", str(port), "--no-access-log", "--workers", str(workers),
-    ]
-    with log.open("wb") as output:
-        return subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-        )
-
-
-def wait_until_healthy(server: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
-    with httpx.Client(base_url=base_url, timeout=1.0, trust_env=False) as client:
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                raise SystemExit(f"the server exited with {server.returncode}:\n{log.read_text()}")
-            try:
-                if client.get(BASELINE.path).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-    raise SystemExit(f"the server did not answer {BASELINE.path} within {STARTUP_TIMEOUT_SECONDS:.0f} s")
-
-
-def stop_server(server: subprocess.Popen[bytes]) -> None:
-    """SIGTERM for a graceful shutdown; SIGKILL to the server's own process group if it hangs."""
-    if server.poll() is not None:
-        return
-    server.terminate()
-    try:
-        server.wait(timeout=STOP_TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
-
-
-def process_tree_cpu_s(pid: int) -> float:
-    """CPU seconds used so far by a process and its descendants (Linux /proc)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return 0.0
-    user_ticks, system_ticks = stat.rpartition(")")[2].split()[11:13]
-    own = (int(user_ticks) + int(system_ticks)) / os.sysconf("SC_CLK_TCK")
-    return own + sum(process_tree_cpu_s(int(child)) for child in children)
 
 
 # --- the load ---------------------------------------------------------------------------------
@@ -280,18 +197,9 @@ async def measure_all(
 # --- the report -------------------------------------------------------------------------------
 
 
-def redacted(url: str) -> str:
-    """The URL without its password, fit to print."""
-    parts = urlsplit(url)
-    if not parts.password:
-        return url
-    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")).geturl()
-
-
 def print_header(args: argparse.Namespace, database: str, loader_said: str) -> None:
     print("Catalog benchmark (bench/catalog.py)")
-    print(f"  machine   {platform.platform()}; {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} usable)")
-    print(f"  python    {platform.python_implementation()} {platform.python_version()}; httpx {httpx.__version__}")
+    print("\n".join(machine_lines()))
     print(f"  server    uvicorn, {args.workers} worker(s), same machine as the client")
     print(f"  load      {args.concurrency} concurrent workers, one httpx client, "
           f"{WARMUP_SECONDS:g} s warm-up + {args.seconds:g} s per endpoint")
@@ -329,21 +237,6 @@ def print_ratios(results: list[Measurement]) -> None:
         variant_cost = result.sample.server_cpu_ms_per_request
         times = variant_cost / cost if cost else float("nan")
         print(f"  {result.endpoint.label:<34} {ratio:11.3f} {variant_cost:15.2f} {times:10.1f}")
-
-
-def logged_errors(log: Path) -> list[list[str]]:
-    """The server's ERROR and CRITICAL records, each with its traceback lines."""
-    records: list[list[str]] = []
-    current: list[str] | None = None
-    for line in log.read_text(errors="replace").splitlines():
-        if line.startswith(("ERROR", "CRITICAL")):
-            current = [line]
-            records.append(current)
-        elif line.startswith(LOG_LEVELS):
-            current = None
-        elif current is not None and line.strip():
-            current.append(line)
-    return records
 
 
 def report_errors(results: list[Measurement], log: Path) -> bool:

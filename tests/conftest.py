@@ -66,7 +66,7 @@ def settings() -> Settings:
         allowed_hosts=[TEST_HOST, "127.0.0.1"],
         page_size=10,
         database_pool_size=0,
-        notify_worker=False,
+        background_jobs=False,
     )
 
 

@@ -21,8 +21,7 @@ from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
 from jobcenter.home.controller import home
-from jobcenter.notifications.senders import sender_for
-from jobcenter.notifications.worker import run_forever
+from jobcenter.housekeeping import start_background_jobs
 from jobcenter.settings import PROJECT_ROOT, Settings
 from jobcenter.signups.controller import ApplicationController, seats
 from jobcenter.web.errors import EXCEPTION_HANDLERS
@@ -48,8 +47,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
 
     async def open_database() -> None:
         await db.start(engine, settings.database_pool_size)
-        if settings.notify_worker:
-            background.append(asyncio.create_task(run_forever(sender_for(settings), clock)))
+        if settings.background_jobs:
+            background.extend(start_background_jobs(settings, clock))
 
     async def close_database() -> None:
         for task in background:

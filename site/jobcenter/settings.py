@@ -107,8 +107,8 @@ class Settings:
     """A signed-in session ends this long after login whatever happens (`SESSION_MAX_HOURS`)."""
     notify_backend: str = "console"
     """How messages leave the outbox (`NOTIFY_BACKEND`): `console` logs them, `smtp` emails them."""
-    notify_worker: bool = True
-    """Run the outbox delivery worker inside each app process (`NOTIFY_WORKER`)."""
+    background_jobs: bool = True
+    """Run outbox delivery and housekeeping inside each app process (`BACKGROUND_JOBS`)."""
     smtp_host: str = "localhost"
     """SMTP server for the `smtp` backend (`SMTP_HOST`)."""
     smtp_port: int = 25
@@ -147,7 +147,7 @@ class Settings:
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),
             notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",
-            notify_worker=_flag("NOTIFY_WORKER", True),
+            background_jobs=_flag("BACKGROUND_JOBS", True),
             smtp_host=os.environ.get("SMTP_HOST") or "localhost",
             smtp_port=int(os.environ.get("SMTP_PORT") or 25),
             smtp_username=os.environ.get("SMTP_USERNAME", ""),

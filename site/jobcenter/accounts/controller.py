@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -19,9 +20,16 @@ from jobcenter.i18n import N_, gettext
 from jobcenter.settings import Settings
 from jobcenter.web.language import language_of, safe_return_path
 
+logger = logging.getLogger("jobcenter.accounts")
+
 NextPath = Annotated[str | None, QueryParameter(name="next")]
 Form = URLEncodedBody[dict[str, str]]
 TOO_MANY_ATTEMPTS = N_("Too many failed attempts. Please try again in %(minutes)s minutes, or reset your password.")
+
+
+def _masked(typed_mobile: str) -> str:
+    """Enough of a number to follow an attack in the log, not enough to identify a person."""
+    return "***" + "".join(ch for ch in typed_mobile if ch.isdigit())[-4:]
 
 
 def _session_cookie(token: str, settings: Settings) -> Cookie:
@@ -87,6 +95,7 @@ class AccountController(Controller):
         try:
             citizen = await service.authenticate(data.get("mobile", ""), data.get("password", ""), client, now)
         except service.TooManyAttempts as throttled:
+            logger.warning("login throttled: mobile %s, client %s", _masked(data.get("mobile", "")), client)
             minutes = max(1, -(-throttled.retry_after // 60))
             message = gettext(language_of(request), TOO_MANY_ATTEMPTS) % {"minutes": minutes}
             response = _form_page(
@@ -99,6 +108,7 @@ class AccountController(Controller):
             response.headers["retry-after"] = str(throttled.retry_after)
             return response
         except service.FormInvalid as invalid:
+            logger.warning("login failed: mobile %s, client %s", _masked(data.get("mobile", "")), client)
             return _form_page(
                 "accounts/login.html",
                 HTTP_422_UNPROCESSABLE_ENTITY,
@@ -107,6 +117,7 @@ class AccountController(Controller):
                 next=next_path,
             )
         await end_session(request.cookies.get(SESSION_COOKIE))
+        logger.info("login: citizen %s, client %s", citizen["id"], client)
         return _signed_in(request, await start_session(citizen["id"], now), settings, next_path)
 
     @post("/logout", name="logout")

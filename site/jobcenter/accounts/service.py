@@ -128,7 +128,7 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
         raise FormInvalid({"mobile": N_("The mobile number or the password is not right.")})
     if needs_rehash:
         await Citizen.update({Citizen.password_hash: await hash_password(password)}).where(Citizen.id == citizen["id"])
-    await throttle.forget_failures(mobile, now)
+    await throttle.forget_failures(mobile)
     return {"id": citizen["id"], "name": citizen["name"]}
 
 

@@ -36,6 +36,11 @@ async def record_failure(mobile: str, client: str, now: datetime) -> None:
     await LoginFailure(mobile=mobile, client=client, failed_at=now).save()
 
 
-async def forget_failures(mobile: str, now: datetime) -> None:
-    """After a successful login, and to keep the table small."""
-    await LoginFailure.delete().where((LoginFailure.mobile == mobile) | (LoginFailure.failed_at <= now - WINDOW))
+async def forget_failures(mobile: str) -> None:
+    """After a successful login."""
+    await LoginFailure.delete().where(LoginFailure.mobile == mobile)
+
+
+async def forget_old_failures(now: datetime) -> None:
+    """Failures older than the window count for nothing: keep the table small."""
+    await LoginFailure.delete().where(LoginFailure.failed_at <= now - WINDOW)

@@ -8,8 +8,10 @@ from datetime import timedelta
 import pytest
 
 from jobcenter.accounts.passwords import hash_password
-from jobcenter.accounts.sessions import SESSION_COOKIE
-from jobcenter.accounts.tables import Citizen, WebSession
+from jobcenter.accounts.sessions import SESSION_COOKIE, delete_expired_sessions
+from jobcenter.accounts.tables import Citizen, LoginFailure, WebSession
+from jobcenter.accounts.throttle import forget_old_failures
+from jobcenter.accounts.web import session_timeouts
 from jobcenter.notifications.tables import OutboxMessage
 from tests.builders import a_citizen
 from tests.support import html, post_form
@@ -133,3 +135,14 @@ async def test_without_an_email_the_page_says_how_the_center_resets_it(client) -
     assert await OutboxMessage.count() == 0
     assert "031-980-5000" in soup.select_one("main").get_text()
     assert soup.select_one("[data-testid=reset-sent]") is not None
+
+
+async def test_housekeeping_clears_timed_out_sessions_and_old_failures(client, clock, citizen, settings) -> None:
+    await _login(client, password="wrong password")
+    await _login(client)
+    clock.now += timedelta(minutes=settings.session_idle_minutes)
+
+    await delete_expired_sessions(clock.now, **session_timeouts(settings))
+    await forget_old_failures(clock.now)
+
+    assert await WebSession.count() == 0 and await LoginFailure.count() == 0

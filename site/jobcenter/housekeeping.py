@@ -1,0 +1,40 @@
+"""Background jobs each app process runs: outbox delivery, and clearing what has expired."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from jobcenter.accounts.sessions import delete_expired_sessions
+from jobcenter.accounts.throttle import forget_old_failures
+from jobcenter.accounts.web import session_timeouts
+from jobcenter.clock import Clock
+from jobcenter.notifications.senders import sender_for
+from jobcenter.notifications.worker import run_forever as deliver_forever
+from jobcenter.settings import Settings
+
+logger = logging.getLogger("jobcenter.housekeeping")
+
+SWEEP_EVERY = timedelta(minutes=10)
+
+
+async def sweep_forever(settings: Settings, clock: Clock) -> None:
+    """Delete timed-out sessions and login failures older than the throttle window."""
+    while True:
+        try:
+            now = clock()
+            await delete_expired_sessions(now, **session_timeouts(settings))
+            await forget_old_failures(now)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - try again at the next sweep
+            logger.exception("housekeeping sweep failed")
+        await asyncio.sleep(SWEEP_EVERY.total_seconds())
+
+
+def start_background_jobs(settings: Settings, clock: Clock) -> list[asyncio.Task]:
+    return [
+        asyncio.create_task(deliver_forever(sender_for(settings), clock)),
+        asyncio.create_task(sweep_forever(settings, clock)),
+    ]
