@@ -54,6 +54,7 @@ def server_environment() -> dict[str, str]:
         "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{scratch}/e2e.sqlite3",
         "DATA_DIR": scratch,
         "SECRET_KEY": "e2e-secret-key-" + "x" * 32,
+        "SEATS_POLL_SECONDS": "1",
     }
 
 

@@ -141,3 +141,16 @@ def test_an_ineligible_application_is_refused_with_the_reason(page: Page, assert
     expect(page.get_by_test_id("refusal")).to_contain_text("만 60")
     expect(page.get_by_test_id("refusal")).to_be_focused()
     assert_accessible(page)
+
+
+def test_seat_counts_refresh_on_an_open_page_without_a_reload(page: Page, seed) -> None:
+    program = ProgramPage(page).open_by_title("취업상담")
+    seats = program.cohort("이번 달 상담 예약").get_by_test_id("seats")
+    expect(seats).to_contain_text("잔여 60석")
+    page.evaluate("window.notReloaded = true")
+
+    seed("fill", "취업상담", "1")
+
+    expect(seats).to_contain_text("모두 찼습니다", timeout=10_000)
+    expect(seats).to_contain_text("대기 1명")
+    assert page.evaluate("window.notReloaded") is True

@@ -101,6 +101,8 @@ class Settings:
     """Zone in which times are shown and application windows are judged (`TIMEZONE`)."""
     default_language: str = "ko"
     """Language of a first visit (`DEFAULT_LANGUAGE`: ko or en)."""
+    seats_poll_seconds: int = 20
+    """How often an open page refreshes its seat counts (`SEATS_POLL_SECONDS`)."""
     session_idle_minutes: int = 30
     """A signed-in session ends after this long without a request (`SESSION_IDLE_MINUTES`)."""
     session_max_hours: int = 12
@@ -144,6 +146,7 @@ class Settings:
             page_size=int(os.environ.get("PAGE_SIZE") or 10),
             timezone=os.environ.get("TIMEZONE") or "Asia/Seoul",
             default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
+            seats_poll_seconds=int(os.environ.get("SEATS_POLL_SECONDS") or 20),
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),
             notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",
