@@ -15,6 +15,7 @@ from piccolo.columns import Text, Varchar
 from piccolo.columns.combination import Where
 
 from jobcenter.catalog.filters import CatalogFilters
+from jobcenter.rows import RowView
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
 
@@ -28,7 +29,7 @@ class ProgramNotFound(LookupError):
 
 
 @dataclass(frozen=True)
-class CohortView:
+class CohortView(RowView):
     """A cohort row (its seat pool nested under `seat_pool`) with its status at the moment of the request."""
 
     row: dict[str, Any]
@@ -38,26 +39,14 @@ class CohortView:
     def seats_left(self) -> int:
         return max(0, self.seat_pool["capacity"] - self.seat_pool["confirmed_count"])
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.row[name]
-        except KeyError as error:
-            raise AttributeError(name) from error
-
 
 @dataclass(frozen=True)
-class ProgramView:
+class ProgramView(RowView):
     """A program row, its cohorts in date order and the status of the program as a whole."""
 
     row: dict[str, Any]
     cohorts: list[CohortView]
     status: Status | None
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.row[name]
-        except KeyError as error:
-            raise AttributeError(name) from error
 
     @property
     def featured_cohort(self) -> CohortView | None:

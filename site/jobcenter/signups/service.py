@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from jobcenter.accounts.tables import Citizen
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import queue_message
+from jobcenter.rows import RowView
 from jobcenter.signups.eligibility import may_be_of_age
 from jobcenter.signups.locking import lock_pool, seat_transaction
 from jobcenter.signups.tables import Application, ApplicationStatus, Channel, SeatPool
@@ -60,7 +61,7 @@ class CancellationClosed(SignupError):
 
 
 @dataclass(frozen=True)
-class ApplicationView:
+class ApplicationView(RowView):
     """An application with what it is for, as a person reads it."""
 
     row: dict[str, Any]
@@ -71,12 +72,6 @@ class ApplicationView:
     @property
     def status(self) -> str:
         return self.row["status"]
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.row[name]
-        except KeyError as error:
-            raise AttributeError(name) from error
 
 
 def _new_code() -> str:
