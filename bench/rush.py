@@ -5,7 +5,8 @@ citizens are created and signed in before the clock starts. Then every one of th
 `POST /applications` for that cohort at the same moment (at most `--concurrency` in flight,
 default all of them), while `--readers` anonymous visitors read the catalog in a loop: the list
 `/programs`, the cohort's program page `/programs/<id>` and the seat count `/seats/<pool>` the
-page polls. The readers stop when the last application is answered.
+page polls. The readers stop when the last application is answered. Every person and every
+reader is a browser of its own (an httpx client with one connection, in this one process).
 
 Reported: applications per second over the rush (from the first request to the last answer),
 p50/p95/p99 latency of the applications and of each kind of read, errors by kind, the CPU
@@ -37,11 +38,13 @@ import os
 import re
 import resource
 import secrets
+import ssl
 import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
@@ -78,6 +81,7 @@ INSERT_BATCH = 100
 BIRTH_YEAR = 1990
 ZONE = "Asia/Seoul"
 APPLICATION_PAGE = re.compile(r"/me/applications/(\d+)")
+LOG_TIMESTAMP = re.compile(r" - \d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+")
 
 
 @dataclass(frozen=True)
@@ -100,10 +104,16 @@ class Tally:
 
     latencies_ms: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
+    error_latencies_ms: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def requests(self) -> int:
         return len(self.latencies_ms) + self.errors.total()
+
+    def failed(self, kind: str, started: float) -> None:
+        """Count an error of this kind, and how long it took to come."""
+        self.errors[kind] += 1
+        self.error_latencies_ms.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
 
     def percentile_ms(self, percent: int) -> float:
         return percentile_ms(self.latencies_ms, percent)
@@ -258,13 +268,31 @@ async def set_up(applicants: int, capacity: int) -> Setup:
 # --- the rush ---------------------------------------------------------------------------------
 
 
+def browser(
+    base_url: str, timeout: float, tls: ssl.SSLContext, cookies: dict[str, str] | None = None
+) -> httpx.AsyncClient:
+    """One person's browser: a client of its own, with one connection and its cookies.
+
+    Not one client for everybody: with hundreds of requests in flight, httpcore's pool bookkeeping
+    (linear in the requests and connections, on every request) would take most of this process's
+    CPU. `tls` is shared, as building one per client is slow (the traffic is plain http anyway).
+    """
+    return httpx.AsyncClient(
+        base_url=base_url,
+        cookies=cookies,
+        timeout=timeout,
+        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+        verify=tls,
+        trust_env=False,
+    )
+
+
 async def csrf_token(client: httpx.AsyncClient) -> str:
     """The token a browser gets with its first page; every form post sends it back."""
     response = await client.get("/")
     token = response.cookies.get("csrftoken")
     if response.status_code != 200 or not token:
         raise SystemExit(f"GET / answered {response.status_code} without a csrftoken cookie")
-    client.cookies.clear()
     return token
 
 
@@ -276,30 +304,29 @@ async def check_reads(client: httpx.AsyncClient, paths: tuple[str, ...]) -> None
             raise SystemExit(f"GET {path} answered {response.status_code} before the rush")
 
 
-async def apply(
-    client: httpx.AsyncClient, gate: asyncio.Semaphore, form: dict[str, str], cookie: str, rush: Rush
-) -> None:
+async def apply(client: httpx.AsyncClient, gate: asyncio.Semaphore, form: dict[str, str], rush: Rush) -> None:
     """One person presses 신청하기: accepted when sent on to the new application's page."""
     async with gate:
         started = time.perf_counter()
         try:
-            response = await client.post("/applications", data=form, headers={"cookie": cookie})
+            response = await client.post("/applications", data=form)
         except httpx.HTTPError as error:
-            rush.applications.errors[type(error).__name__] += 1
+            rush.applications.failed(type(error).__name__, started)
             return
-        latency_ms = (time.perf_counter() - started) * 1000
     location = response.headers.get("location", "")
     accepted = APPLICATION_PAGE.fullmatch(location)
     if response.status_code == 303 and accepted:
-        rush.applications.latencies_ms.append(latency_ms)
+        rush.applications.latencies_ms.append((time.perf_counter() - started) * 1000)
         rush.accepted_ids.append(int(accepted[1]))
     elif response.status_code == 303:
-        rush.applications.errors[f"HTTP 303 to {location.split('?')[0] or '(nowhere)'}"] += 1
+        rush.applications.failed(f"HTTP 303 to {location.split('?')[0] or '(nowhere)'}", started)
     else:
-        rush.applications.errors[f"HTTP {response.status_code}"] += 1
+        rush.applications.failed(f"HTTP {response.status_code}", started)
 
 
-async def reader(client: httpx.AsyncClient, paths: tuple[str, ...], first: int, done: asyncio.Event, rush: Rush) -> None:
+async def reader(
+    client: httpx.AsyncClient, paths: tuple[str, ...], first: int, done: asyncio.Event, rush: Rush
+) -> None:
     """One visitor reading the catalog, path after path, until the rush is over."""
     turn = first
     while not done.is_set():
@@ -310,35 +337,44 @@ async def reader(client: httpx.AsyncClient, paths: tuple[str, ...], first: int, 
         try:
             response = await client.get(path)
         except httpx.HTTPError as error:
-            tally.errors[type(error).__name__] += 1
+            tally.failed(type(error).__name__, started)
             continue
         if response.status_code == 200:
             tally.latencies_ms.append((time.perf_counter() - started) * 1000)
         else:
-            tally.errors[f"HTTP {response.status_code}"] += 1
+            tally.failed(f"HTTP {response.status_code}", started)
 
 
-async def run_rush(base_url: str, setup: Setup, concurrency: int, readers: int, server_cpu: Callable[[], float]) -> Rush:
+async def run_rush(
+    base_url: str, setup: Setup, concurrency: int, readers: int, server_cpu: Callable[[], float]
+) -> Rush:
     """Readers start, every application is fired, and the readers stop at the last answer."""
     from jobcenter.accounts.sessions import SESSION_COOKIE
 
     rush = Rush(reads={path: Tally() for path in setup.read_paths})
-    apply_limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    read_limits = httpx.Limits(max_connections=max(readers, 1), max_keepalive_connections=max(readers, 1))
-    async with (
-        httpx.AsyncClient(base_url=base_url, limits=apply_limits, timeout=APPLY_TIMEOUT_SECONDS, trust_env=False) as appliers,
-        httpx.AsyncClient(base_url=base_url, limits=read_limits, timeout=READ_TIMEOUT_SECONDS, trust_env=False) as browsers,
-    ):
-        csrf = await csrf_token(appliers)
-        await check_reads(browsers, setup.read_paths)
+    tls = ssl.create_default_context()
+    async with AsyncExitStack() as clients:
+        visitors = [
+            await clients.enter_async_context(browser(base_url, READ_TIMEOUT_SECONDS, tls)) for _ in range(readers + 1)
+        ]
+        csrf = await csrf_token(visitors[-1])
+        await check_reads(visitors[-1], setup.read_paths)
+        people = [
+            await clients.enter_async_context(
+                browser(base_url, APPLY_TIMEOUT_SECONDS, tls, {SESSION_COOKIE: session, "csrftoken": csrf})
+            )
+            for session in setup.sessions
+        ]
         form = {"pool": str(setup.pool_id), "_csrf_token": csrf}
-        cookies = [f"{SESSION_COOKIE}={session}; csrftoken={csrf}" for session in setup.sessions]
         gate = asyncio.Semaphore(concurrency)
         done = asyncio.Event()
-        print(f"rush: {len(setup.sessions)} applications, {readers} readers ...", file=sys.stderr)
+        print(f"rush: {len(people)} applications, {readers} readers ...", file=sys.stderr)
         started, client_cpu_started, server_cpu_started = time.perf_counter(), time.process_time(), server_cpu()
-        reading = [asyncio.create_task(reader(browsers, setup.read_paths, n, done, rush)) for n in range(readers)]
-        await asyncio.gather(*(apply(appliers, gate, form, cookie, rush) for cookie in cookies))
+        reading = [
+            asyncio.create_task(reader(visitor, setup.read_paths, n, done, rush))
+            for n, visitor in enumerate(visitors[:readers])
+        ]
+        await asyncio.gather(*(apply(person, gate, form, rush) for person in people))
         rush.elapsed_s = time.perf_counter() - started
         rush.client_cpu_s = time.process_time() - client_cpu_started
         rush.server_cpu_s = server_cpu() - server_cpu_started
@@ -363,9 +399,10 @@ async def final_counts(pool_id: int, accepted_ids: list[int]) -> FinalCounts:
     positions = sorted(row["waitlist_position"] or 0 for row in rows if row["status"] == "waitlisted")
     capacity = pool["capacity"]
     checks = [
-        (f"every row confirmed or waitlisted ({dict(statuses)})", confirmed + waitlisted == len(rows)),
+        (f"every row confirmed or waitlisted ({dict(sorted(statuses.items()))})", confirmed + waitlisted == len(rows)),
         (
-            f"pool counters {pool['confirmed_count']}/{pool['waitlisted_count']} match the rows {confirmed}/{waitlisted}",
+            f"pool counters {pool['confirmed_count']}/{pool['waitlisted_count']} "
+            f"match the rows {confirmed}/{waitlisted} (confirmed/waitlisted)",
             (pool["confirmed_count"], pool["waitlisted_count"]) == (confirmed, waitlisted),
         ),
         (
@@ -396,17 +433,18 @@ def print_header(args: argparse.Namespace, database: str, loader_said: str, setu
     print(f"  database  {database}")
     print(f"  content   {loader_said}")
     print(f"  cohort    program {setup.program_id}, seat pool {setup.pool_id}: {args.capacity} seats, window open")
-    print(f"  rush      {args.applicants} signed-in applicants (mobiles {setup.mobiles[0]}..{setup.mobiles[1]}), "
-          f"at most {args.concurrency} applications in flight, one httpx client")
-    print(f"  readers   {args.readers} anonymous catalog readers until the last application is answered, "
-          f"another httpx client")
+    print(f"  rush      {args.applicants} signed-in applicants, at most {args.concurrency} applications in flight")
+    print(f"  people    mobiles {setup.mobiles[0]}..{setup.mobiles[1]}, "
+          f"each with its own httpx client (one connection)")
+    print(f"  readers   {args.readers} anonymous catalog readers, each with its own client, "
+          f"until the last application is answered")
     print()
 
 
 def print_rush(rush: Rush) -> None:
     answered = rush.applications.requests
-    print(f"rush: {answered} applications answered in {rush.elapsed_s:.2f} s, "
-          f"{rush.applications_per_second:.1f} accepted applications/s")
+    print(f"rush: {answered} applications answered in {rush.elapsed_s:.2f} s: "
+          f"{answered / rush.elapsed_s:.1f}/s answered, {rush.applications_per_second:.1f}/s accepted")
     print(f"  CPU: server {rush.server_cpu_s / rush.elapsed_s:.0%}, load generator "
           f"{rush.client_cpu_s / rush.elapsed_s:.0%} (CPU seconds per second of wall time)")
     print()
@@ -427,13 +465,16 @@ def print_rush(rush: Rush) -> None:
 def print_errors(rush: Rush) -> bool:
     """Errors by kind for each request; True if there was any."""
     tallies = {"POST /applications": rush.applications} | {f"GET {path}": tally for path, tally in rush.reads.items()}
-    failed = {label: tally.errors for label, tally in tallies.items() if tally.errors}
+    failed = {label: tally for label, tally in tallies.items() if tally.errors}
     print()
     if not failed:
         print("errors: none")
-    for label, errors in failed.items():
-        kinds = ", ".join(f"{kind} x{count}" for kind, count in errors.most_common())
-        print(f"errors on {label}: {kinds}")
+    for label, tally in failed.items():
+        print(f"errors on {label}:")
+        for kind, count in tally.errors.most_common():
+            took = tally.error_latencies_ms[kind]
+            print(f"  {kind} x{count}, answered after {min(took):.0f}..{max(took):.0f} ms "
+                  f"(p50 {percentile_ms(took, 50):.0f} ms)")
     return bool(failed)
 
 
@@ -446,18 +487,25 @@ def print_final_counts(counts: FinalCounts) -> None:
 
 
 def print_server_log(log: Path, shown: int = 5, lines: int = 30) -> bool:
-    """The server's WARNING, ERROR and CRITICAL records (the first in full); True if any ERROR or worse."""
+    """The server's WARNING, ERROR and CRITICAL records, alike ones counted together (the first of
+    each kind with its traceback); True if there was any ERROR or worse."""
     records = logged_errors(log, levels=("WARNING", "ERROR", "CRITICAL"))
     if not records:
         print("\nthe server logged no warnings or errors")
         return False
-    print(f"\nthe server logged {len(records)} warning(s) or error(s); the first {min(shown, len(records))}:")
-    for number, record in enumerate(records[:shown]):
-        kept = record if number == 0 else record[:1]
-        for line in kept[:lines]:
-            print(f"  {line}")
-        if len(record) > len(kept[:lines]):
-            print(f"    ... {len(record) - len(kept[:lines])} more line(s), the last: {record[-1].strip()}")
+    kinds: dict[str, list[list[str]]] = {}
+    for record in records:
+        kinds.setdefault(LOG_TIMESTAMP.sub("", record[0], count=1), []).append(record)
+    print(f"\nthe server logged {len(records)} warning(s) or error(s) of {len(kinds)} kind(s):")
+    for kind, alike in list(kinds.items())[:shown]:
+        first = alike[0]
+        print(f"  x{len(alike)}  {first[0]}")
+        for line in first[1:lines]:
+            print(f"        {line}")
+        if len(first) > lines:
+            print(f"        ... {len(first) - lines} more line(s), the last: {first[-1].strip()}")
+    if len(kinds) > shown:
+        print(f"  ... and {len(kinds) - shown} more kind(s)")
     return any(record[0].startswith(("ERROR", "CRITICAL")) for record in records)
 
 
@@ -466,14 +514,15 @@ def print_server_log(log: Path, shown: int = 5, lines: int = 30) -> bool:
 
 def main() -> None:
     args = parse_args()
-    allow_open_files(args.concurrency + args.readers + 256)
+    allow_open_files(args.applicants + args.readers + 256)  # each person's connection stays open
     with tempfile.TemporaryDirectory(prefix="jobcenter-bench-") as temp:
         data_dir = Path(temp)
         database_url = args.database_url or f"sqlite:///{data_dir / 'db.sqlite3'}"
         env = server_environment(database_url, data_dir) | {"DATABASE_POOL_SIZE": str(DATABASE_POOL_SIZE)}
         loader_said = prepare_database(env)
         use_database(database_url)
-        print(f"creating {args.applicants} signed-in citizens and a cohort of {args.capacity} seats ...", file=sys.stderr)
+        print(f"creating a cohort of {args.capacity} seats and {args.applicants} signed-in citizens ...",
+              file=sys.stderr)
         setup = asyncio.run(set_up(args.applicants, args.capacity))
         port = free_port()
         log = data_dir / "server.log"
