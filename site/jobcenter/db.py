@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+
+import asyncpg
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,3 +47,21 @@ async def stop(engine: Engine) -> None:
     """Close the connection pool, if any."""
     if isinstance(engine, PostgresEngine) and engine.pool is not None:
         await engine.close_connection_pool()
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """The database is busy, full or unreachable for a moment: retry the whole request later."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        return "locked" in text or "busy" in text or "disk" in text or "unable to open" in text
+    return isinstance(
+        exc,
+        (
+            asyncpg.exceptions.PostgresConnectionError,
+            asyncpg.exceptions.TooManyConnectionsError,
+            asyncpg.exceptions.CannotConnectNowError,
+            asyncpg.exceptions.InterfaceError,
+            ConnectionError,
+            TimeoutError,
+        ),
+    )

@@ -7,6 +7,7 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
+from jobcenter import db
 from jobcenter.clock import Clock
 from jobcenter.notifications.senders import Sender, Undeliverable
 from jobcenter.notifications.tables import MessageStatus, OutboxMessage
@@ -77,6 +78,9 @@ async def run_forever(sender: Sender, clock: Clock, interval_seconds: float = 2.
             await deliver_due(sender, clock())
         except asyncio.CancelledError:
             raise
-        except Exception:  # noqa: BLE001 - the database may be busy or gone for a moment
-            logger.exception("outbox delivery failed; trying again shortly")
+        except Exception as error:  # noqa: BLE001 - never let one failure stop delivery
+            if db.is_unavailable(error):
+                logger.warning("outbox delivery paused, database unavailable: %s", error)
+            else:
+                logger.exception("outbox delivery failed; trying again shortly")
         await asyncio.sleep(interval_seconds)

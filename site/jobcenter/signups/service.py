@@ -107,18 +107,20 @@ async def take_seat(
     Refused (nothing written) outside the application window, for people outside the age range,
     and for a second active application by the same person (a double submit makes one row).
     """
+    # What the seats are for and who asks do not change under the lock: read them before it,
+    # so the lock is held for as short a time as possible.
+    target = await target_of(pool_id)
+    if target is None:
+        raise NotFound()
+    citizen = await _citizen(citizen_id)
+    if not may_be_of_age(citizen["birth_year"], target.starts_on.year, target.min_age, target.max_age):
+        raise NotEligible(min_age=target.min_age or 0, max_age=target.max_age or "")
     async with seat_transaction():
         pool = await lock_pool(pool_id)
-        target = await target_of(pool_id)
-        if pool is None or target is None:
-            raise NotFound()
         if now < pool["opens_at"]:
             raise NotOpenYet(opens_at=pool["opens_at"])
         if now >= pool["closes_at"]:
             raise ApplicationsClosed()
-        citizen = await _citizen(citizen_id)
-        if not may_be_of_age(citizen["birth_year"], target.starts_on.year, target.min_age, target.max_age):
-            raise NotEligible(min_age=target.min_age or 0, max_age=target.max_age or "")
         existing = await Application.select(Application.id).where(
             Application.seat_pool == pool_id, Application.citizen == citizen_id, Application.status.is_in(ACTIVE)
         ).first()

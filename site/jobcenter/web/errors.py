@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
-
-import asyncpg
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException
 from litestar.response import Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
 
+from jobcenter import db
 from jobcenter.i18n import N_
 from jobcenter.web.htmx import wants_fragment
 
@@ -58,20 +56,10 @@ def handle_http_exception(request: Request, exc: HTTPException) -> Response:
 RETRY_AFTER_SECONDS = "5"
 
 
-def _database_unavailable(exc: Exception) -> bool:
-    """The database is busy, full or unreachable for a moment: the request can be retried as a whole."""
-    if isinstance(exc, sqlite3.OperationalError):
-        text = str(exc).lower()
-        return "locked" in text or "busy" in text or "disk" in text or "unable to open" in text
-    return isinstance(exc, (asyncpg.exceptions.PostgresConnectionError, asyncpg.exceptions.TooManyConnectionsError,
-                            asyncpg.exceptions.CannotConnectNowError, asyncpg.exceptions.InterfaceError,
-                            ConnectionError, TimeoutError))
-
-
 def handle_unexpected(request: Request, exc: Exception) -> Response:
     """A busy or unreachable database: 503 with Retry-After (its transaction was rolled back whole).
     Anything else is a bug: logged with its traceback, a plain page for the person."""
-    if _database_unavailable(exc):
+    if db.is_unavailable(exc):
         logger.warning("Database unavailable on %s %s: %s", request.method, request.url.path, exc)
         return error_response(request, HTTP_503_SERVICE_UNAVAILABLE, headers={"retry-after": RETRY_AFTER_SECONDS})
     logger.exception("Unhandled error on %s %s", request.method, request.url.path)

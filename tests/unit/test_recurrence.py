@@ -1,0 +1,49 @@
+"""Recurrence against dates worked out by hand on a calendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+from jobcenter.events.recurrence import holiday_name, rule_days, span
+
+
+def test_every_wednesday_skipping_chuseok_and_seollal() -> None:
+    autumn = rule_days("FREQ=WEEKLY;BYDAY=WE", date(2027, 9, 1), date(2027, 9, 1), date(2027, 9, 30), skip_holidays=True)
+    winter = rule_days("FREQ=WEEKLY;BYDAY=WE", date(2028, 1, 5), date(2028, 1, 1), date(2028, 2, 9), skip_holidays=True)
+
+    assert holiday_name(date(2027, 9, 15)) == "추석" and holiday_name(date(2028, 1, 26)) == "설날 전날"
+    assert autumn == [date(2027, 9, 1), date(2027, 9, 8), date(2027, 9, 22), date(2027, 9, 29)]
+    assert winter == [date(2028, 1, 5), date(2028, 1, 12), date(2028, 1, 19), date(2028, 2, 2), date(2028, 2, 9)]
+
+
+def test_every_other_week() -> None:
+    days = rule_days("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", date(2026, 12, 1), date(2026, 12, 1), date(2027, 1, 31))
+
+    assert days == [date(2026, 12, 1), date(2026, 12, 15), date(2026, 12, 29), date(2027, 1, 12), date(2027, 1, 26)]
+
+
+def test_the_second_and_fourth_tuesday() -> None:
+    days = rule_days("FREQ=MONTHLY;BYDAY=2TU,4TU", date(2026, 12, 1), date(2026, 12, 1), date(2027, 2, 28))
+
+    assert days == [
+        date(2026, 12, 8), date(2026, 12, 22),
+        date(2027, 1, 12), date(2027, 1, 26),
+        date(2027, 2, 9), date(2027, 2, 23),
+    ]
+
+
+def test_twice_a_year() -> None:
+    days = rule_days("FREQ=YEARLY;BYMONTH=4,10;BYDAY=3TH", date(2026, 1, 1), date(2026, 1, 1), date(2027, 12, 31))
+
+    assert days == [date(2026, 4, 16), date(2026, 10, 15), date(2027, 4, 15), date(2027, 10, 21)]
+
+
+def test_a_holiday_is_kept_unless_the_series_skips_holidays() -> None:
+    assert date(2027, 9, 15) in rule_days("FREQ=WEEKLY;BYDAY=WE", date(2027, 9, 1), date(2027, 9, 1), date(2027, 9, 30))
+
+
+def test_a_two_day_fair_spans_its_days_in_seoul_time() -> None:
+    starts, ends = span(date(2027, 4, 15), time(10), time(17), 2, "Asia/Seoul")
+
+    assert starts.astimezone(timezone.utc) == datetime(2027, 4, 15, 1, 0, tzinfo=timezone.utc)
+    assert ends.astimezone(timezone.utc) == datetime(2027, 4, 16, 8, 0, tzinfo=timezone.utc)
