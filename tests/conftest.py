@@ -26,6 +26,7 @@ from jobcenter.app import create_app  # noqa: E402
 from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E402
 from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession  # noqa: E402
 from jobcenter.catalog.tables import Cohort, Program  # noqa: E402
+from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
 from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
 from jobcenter.signups.tables import Application, SeatPool  # noqa: E402
 from jobcenter.settings import Settings  # noqa: E402
@@ -50,7 +51,7 @@ async def migrated_database() -> AsyncIterator[None]:
 @pytest.fixture(autouse=True)
 async def empty_tables() -> None:
     """Each test starts from an empty catalog."""
-    for table in (OutboxMessage, Application, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen):
+    for table in (OutboxMessage, Application, EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen):
         await table.delete(force=True)
 
 

@@ -20,6 +20,7 @@ from jobcenter.accounts.web import LoginRequired, handle_login_required, load_ci
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
+from jobcenter.events.controller import EventController
 from jobcenter.home.controller import home
 from jobcenter.housekeeping import start_background_jobs
 from jobcenter.settings import PROJECT_ROOT, Settings
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             CatalogController,
             AccountController,
             ApplicationController,
+            EventController,
             seats,
             switch_language,
             health,

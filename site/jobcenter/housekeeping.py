@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from jobcenter.accounts.sessions import delete_expired_sessions
 from jobcenter.accounts.throttle import forget_old_failures
 from jobcenter.accounts.web import session_timeouts
 from jobcenter.clock import Clock
+from jobcenter.events.generation import extend_all
 from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
@@ -20,12 +22,13 @@ SWEEP_EVERY = timedelta(minutes=10)
 
 
 async def sweep_forever(settings: Settings, clock: Clock) -> None:
-    """Delete timed-out sessions and login failures older than the throttle window."""
+    """Delete timed-out sessions and old login failures; generate event dates up to the horizon."""
     while True:
         try:
             now = clock()
             await delete_expired_sessions(now, **session_timeouts(settings))
             await forget_old_failures(now)
+            await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         except asyncio.CancelledError:
             raise
         except Exception:  # noqa: BLE001 - try again at the next sweep

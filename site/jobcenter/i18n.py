@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton
+from babel.dates import format_skeleton, get_day_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -72,3 +72,14 @@ def format_moment(value: datetime, language: str, zone: str) -> str:
 
 def format_number(value: int, language: str) -> str:
     return format_decimal(value, locale=language)
+
+
+def format_month(value: date, language: str) -> str:
+    """A month as a calendar's title: 2026년 12월 / December 2026."""
+    return format_skeleton("yMMMM", value, locale=language)
+
+
+def weekday_names(language: str) -> list[str]:
+    """Short weekday names from Sunday to Saturday, as Korean wall calendars run."""
+    names = get_day_names("abbreviated", locale=language)
+    return [names[6]] + [names[index] for index in range(6)]

@@ -4,6 +4,7 @@ from piccolo.conf.apps import AppConfig
 
 from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession
 from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups.tables import Application, SeatPool
 from jobcenter.settings import PROJECT_ROOT
@@ -21,6 +22,9 @@ APP_CONFIG = AppConfig(
         Program,
         Cohort,
         OutboxMessage,
+        EventSeries,
+        EventOccurrence,
+        EventCompany,
     ],
     migration_dependencies=[],
     commands=[],

@@ -164,10 +164,3 @@ async def get_program(program_id: int, *, now: datetime, zone: str) -> ProgramVi
     (program,) = await _with_cohorts([row], now, zone)
     return program
 
-
-async def program_of_pool(pool_id: int) -> int:
-    """The program whose cohort owns this seat pool; ProgramNotFound otherwise."""
-    row = await Cohort.select(Cohort.program).where(Cohort.seat_pool == pool_id).first()
-    if row is None:
-        raise ProgramNotFound(pool_id)
-    return row["program"]

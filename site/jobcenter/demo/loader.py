@@ -7,7 +7,11 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Program
+from jobcenter.demo.events import SERIES
 from jobcenter.demo.programs import PROGRAMS, DemoCohort
+from jobcenter.events.changes import cancel_occurrence, move_occurrence
+from jobcenter.events.generation import generate
+from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 
 
 async def _add_demo_cohort(program: Program, cohort: DemoCohort, today: datetime, zone: str) -> None:
@@ -54,4 +58,32 @@ async def load_demo_content(now: datetime, zone: str) -> int:
             await program.save()
             for cohort in demo.cohorts:
                 await _add_demo_cohort(program, cohort, today, zone)
+        await _load_events(today, zone)
     return len(PROGRAMS)
+
+
+async def _load_events(today: datetime, zone: str) -> None:
+    """The calendar from a month back, with one cancelled and one moved date to show how they read."""
+    since = (today - timedelta(days=31)).date()
+    for demo in SERIES:
+        series = EventSeries(
+            category=demo.category, title=demo.title, summary=demo.summary, description=demo.description,
+            place=demo.place, address=demo.address, area=demo.area, who_should_come=demo.who_should_come,
+            what_to_bring=demo.what_to_bring, rrule=demo.rrule, first_day=since, start_time=demo.start,
+            end_time=demo.end, days=demo.days, skip_holidays=demo.skip_holidays, capacity=demo.capacity,
+        )
+        await series.save()
+        await generate(series.id, today=since, zone=zone)
+        occurrences = await EventOccurrence.select(EventOccurrence.id).where(EventOccurrence.series == series.id)
+        for occurrence in occurrences:
+            for name, positions, head_count in demo.companies:
+                await EventCompany(occurrence=occurrence["id"], name=name, positions=positions, head_count=head_count).save()
+    bus_dates = await EventOccurrence.select(EventOccurrence.id, EventOccurrence.starts_at, EventOccurrence.ends_at).where(
+        EventOccurrence.series.category == "job_bus", EventOccurrence.starts_at > today
+    ).order_by(EventOccurrence.starts_at).limit(2)
+    if len(bus_dates) == 2:
+        await cancel_occurrence(bus_dates[0]["id"], "차량 점검으로 이번 회차는 운행하지 않습니다.")
+        moved = bus_dates[1]
+        await move_occurrence(
+            moved["id"], moved["starts_at"] + timedelta(days=2), moved["ends_at"] + timedelta(days=2), "지역 행사와 겹쳐 이틀 뒤로 옮깁니다."
+        )

@@ -12,6 +12,8 @@ from jobcenter.catalog import service
 from jobcenter.catalog.controller import LABELS
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.tables import Audience
+from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
+from jobcenter.events.service import upcoming_events
 from jobcenter.i18n import N_
 from jobcenter.settings import Settings
 
@@ -31,4 +33,8 @@ async def home(settings: NamedDependency[Settings], now: NamedDependency[datetim
     open_now = await service.search_programs(
         CatalogFilters(open_only=True), now=now, zone=settings.timezone, page_size=HOME_LIST_LENGTH
     )
-    return Template(template_name="home/index.html", context={"open_now": open_now, "life_stages": LIFE_STAGES, **LABELS})
+    next_events = await upcoming_events(now, HOME_LIST_LENGTH)
+    return Template(
+        template_name="home/index.html",
+        context={"open_now": open_now, "next_events": next_events, "event_categories": EVENT_CATEGORIES, "life_stages": LIFE_STAGES, **LABELS},
+    )

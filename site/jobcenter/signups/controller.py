@@ -15,8 +15,11 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT
 from jobcenter.accounts.web import NO_STORE, provide_citizen
 from jobcenter.catalog import service as catalog
 from jobcenter.catalog.controller import LABELS
+from jobcenter.events import service as events
+from jobcenter.events.controller import event_page_context
 from jobcenter.signups import service
 from jobcenter.signups.tables import SeatPool
+from jobcenter.signups.targets import target_of
 from jobcenter.settings import Settings
 from jobcenter.web.language import language_of
 
@@ -50,7 +53,7 @@ class ApplicationController(Controller):
         except service.NotFound as missing:
             raise NotFoundException() from missing
         except service.SignupError as refused:
-            return await _program_page_with_refusal(pool_id, refused, citizen, settings, now)
+            return await _page_with_refusal(request, pool_id, refused, citizen, settings, now)
         return Redirect(path=f"/me/applications/{application['id']}", status_code=HTTP_303_SEE_OTHER)
 
     @get("/me/applications", name="my_applications")
@@ -122,14 +125,21 @@ async def _own(application_id: int, citizen: dict[str, Any], settings: Settings,
         raise NotFoundException() from missing
 
 
-async def _program_page_with_refusal(
-    pool_id: int, refused: service.SignupError, citizen: dict[str, Any], settings: Settings, now: datetime
+async def _page_with_refusal(
+    request: Request, pool_id: int, refused: service.SignupError, citizen: dict[str, Any], settings: Settings, now: datetime
 ) -> Template:
-    program_id = await catalog.program_of_pool(pool_id)
-    program = await catalog.get_program(program_id, now=now, zone=settings.timezone)
+    """The page the person applied from, with the reason at the place they applied."""
+    target = await target_of(pool_id, settings.timezone)
+    refusal = {"refusal": {"pool": pool_id, "error": refused}}
+    if target.kind == "occurrence":
+        occurrence = await events.get_occurrence(target.owner_id)
+        context = await event_page_context(request, occurrence, settings, now)
+        return Template("events/occurrence.html", context={**context, **refusal}, status_code=HTTP_409_CONFLICT, headers=NO_STORE)
+    program = await catalog.get_program(target.owner_id, now=now, zone=settings.timezone)
     mine = await service.active_applications_by_pool(citizen["id"], [c.seat_pool["id"] for c in program.cohorts])
     return Template(
         "catalog/program.html",
-        context={"program": program, "mine": mine, "refusal": {"pool": pool_id, "error": refused}, **LABELS},
+        context={"program": program, "mine": mine, **refusal, **LABELS},
         status_code=HTTP_409_CONFLICT,
+        headers=NO_STORE,
     )

@@ -109,7 +109,7 @@ async def take_seat(
     """
     # What the seats are for and who asks do not change under the lock: read them before it,
     # so the lock is held for as short a time as possible.
-    target = await target_of(pool_id)
+    target = await target_of(pool_id, zone)
     if target is None:
         raise NotFound()
     citizen = await _citizen(citizen_id)
@@ -171,7 +171,7 @@ async def _promote(pool_id: int, now: datetime, language: str, zone: str) -> Non
             SeatPool.waitlisted_count: SeatPool.waitlisted_count - len(promoted),
         }
     ).where(SeatPool.id == pool_id)
-    target = await target_of(pool_id)
+    target = await target_of(pool_id, zone)
     for row in promoted:
         citizen = await _citizen(row["citizen"])
         await queue_message("promoted", citizen, _message_values(target, {**row, "waitlist_position": None}), now=now, language=language, zone=zone)
@@ -209,7 +209,7 @@ async def cancel(*, application_id: int, citizen_id: int, now: datetime, languag
             )
             await SeatPool.update({SeatPool.waitlisted_count: SeatPool.waitlisted_count - 1}).where(SeatPool.id == pool["id"])
         await _promote(pool["id"], now, language, zone)
-        target = await target_of(pool["id"])
+        target = await target_of(pool["id"], zone)
         await queue_message("cancelled", await _citizen(citizen_id), _message_values(target, application), now=now, language=language, zone=zone)
 
 
@@ -230,7 +230,7 @@ async def applications_of(citizen_id: int, now: datetime, zone: str) -> list[App
     ).where(Application.citizen == citizen_id).order_by(Application.created_at, ascending=False).order_by(
         Application.id, ascending=False
     )
-    targets = await targets_of(sorted({row["seat_pool"] for row in rows}))
+    targets = await targets_of(sorted({row["seat_pool"] for row in rows}), zone)
     return [_view(row, targets[row["seat_pool"]], now, zone) for row in rows]
 
 
@@ -241,7 +241,7 @@ async def application_of(application_id: int, citizen_id: int, now: datetime, zo
     ).where(Application.id == application_id, Application.citizen == citizen_id).first()
     if row is None:
         raise NotFound()
-    target = await target_of(row["seat_pool"])
+    target = await target_of(row["seat_pool"], zone)
     return _view(row, target, now, zone)
 
 

@@ -1,15 +1,16 @@
-"""What a seat pool belongs to, for eligibility and for telling people what they signed up for.
-
-A seat pool knows nothing of its owner; this is the one place that looks it up. The calendar's
-event occurrences will be found here too.
-"""
+"""What a seat pool belongs to (a program cohort or an event occurrence), for eligibility and for
+telling people what they signed up for. A seat pool knows nothing of its owner; this is the one
+place that looks it up."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.tables import Cohort
+from jobcenter.events.tables import EventOccurrence
+
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,12 @@ class Target:
     min_age: int | None
     max_age: int | None
     path: str
+    kind: str
+    owner_id: int
 
 
-async def targets_of(pool_ids: list[int]) -> dict[int, Target]:
-    """The targets of several pools in one query."""
+async def targets_of(pool_ids: list[int], zone: str) -> dict[int, Target]:
+    """The targets of several pools in two queries (cohorts, then occurrences), whatever their number."""
     if not pool_ids:
         return {}
     rows = await Cohort.select(
@@ -46,7 +49,7 @@ async def targets_of(pool_ids: list[int]) -> dict[int, Target]:
         Cohort.program.min_age.as_alias("min_age"),
         Cohort.program.max_age.as_alias("max_age"),
     ).where(Cohort.seat_pool.is_in(pool_ids))
-    return {
+    targets = {
         row["seat_pool"]: Target(
             pool_id=row["seat_pool"],
             title=row["title"],
@@ -59,10 +62,38 @@ async def targets_of(pool_ids: list[int]) -> dict[int, Target]:
             min_age=row["min_age"],
             max_age=row["max_age"],
             path=f"/programs/{row['program_id']}",
+            kind="cohort",
+            owner_id=row["program_id"],
         )
         for row in rows
     }
+    occurrences = await EventOccurrence.select(
+        EventOccurrence.id,
+        EventOccurrence.seat_pool,
+        EventOccurrence.starts_at,
+        EventOccurrence.ends_at,
+        EventOccurrence.place,
+        EventOccurrence.series.title.as_alias("title"),
+    ).where(EventOccurrence.seat_pool.is_in(pool_ids))
+    for row in occurrences:
+        starts, ends = row["starts_at"].astimezone(ZoneInfo(zone)), row["ends_at"].astimezone(ZoneInfo(zone))
+        targets[row["seat_pool"]] = Target(
+            pool_id=row["seat_pool"],
+            title=row["title"],
+            label=starts.date().isoformat(),
+            starts_on=starts.date(),
+            start_time=starts.time(),
+            ends_on=ends.date(),
+            end_time=ends.time(),
+            place=row["place"],
+            min_age=None,
+            max_age=None,
+            path=f"/events/{row['id']}",
+            kind="occurrence",
+            owner_id=row["id"],
+        )
+    return targets
 
 
-async def target_of(pool_id: int) -> Target | None:
-    return (await targets_of([pool_id])).get(pool_id)
+async def target_of(pool_id: int, zone: str) -> Target | None:
+    return (await targets_of([pool_id], zone)).get(pool_id)

@@ -56,6 +56,16 @@ def _moment(context: Context, value: Any) -> str:
 
 
 @pass_context
+def _month_title(context: Context, value: Any) -> str:
+    return i18n.format_month(value, _language(context))
+
+
+@pass_context
+def _weekday_names(context: Context) -> list[str]:
+    return i18n.weekday_names(_language(context))
+
+
+@pass_context
 def _number(context: Context, value: int) -> str:
     return i18n.format_number(value, _language(context))
 
@@ -76,8 +86,9 @@ def template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
             center=settings.center,
             languages=i18n.LANGUAGES,
             current_language=_current_language,
+            weekday_names=_weekday_names,
         )
-        environment.filters.update(day=_day, clock=_clock, moment=_moment, number=_number)
+        environment.filters.update(day=_day, clock=_clock, moment=_moment, number=_number, month_title=_month_title)
 
     return TemplateConfig(
         directory=PROJECT_ROOT / "templates",

@@ -1,0 +1,153 @@
+"""행사·일정: the month calendar and agenda, an event's page, and calendar files. HTTP only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException, ValidationException
+from litestar.params import FromPath, FromQuery
+from litestar.response import Template
+
+from jobcenter.accounts.web import NO_STORE
+from jobcenter.catalog.status import STATUS_LABELS, cohort_status
+from jobcenter.events import feeds, service
+from jobcenter.events.labels import CATEGORY_LABELS
+from jobcenter.settings import Settings
+from jobcenter.signups.service import active_applications_by_pool
+from jobcenter.web.htmx import wants_fragment
+
+CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
+FEED_CATEGORIES = [key for key in CATEGORY_LABELS if key != service.PROGRAM]
+
+
+def _month(value: str | None, today: date) -> date:
+    if not value:
+        return today.replace(day=1)
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return date(year, month, 1)
+    except ValueError as error:
+        raise ValidationException(detail="invalid month") from error
+
+
+def _calendar_query(first_day: date, category: str | None, place: str | None, view: str | None) -> str:
+    pairs = [("month", f"{first_day:%Y-%m}")]
+    pairs += [(key, value) for key, value in (("category", category), ("place", place), ("view", view)) if value]
+    return urlencode(pairs)
+
+
+class EventController(Controller):
+    path = "/events"
+
+    @get("/", name="events")
+    async def index(
+        self,
+        request: Request,
+        settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+        month: FromQuery[str | None] = None,
+        category: FromQuery[str | None] = None,
+        place: FromQuery[str | None] = None,
+        view: FromQuery[str | None] = None,
+    ) -> Template:
+        """A month: a grid on wide screens, an agenda on narrow ones or when asked (view=agenda)."""
+        today = now.astimezone(ZoneInfo(settings.timezone)).date()
+        first_day = _month(month, today)
+        if category and category not in CATEGORY_LABELS:
+            raise ValidationException(detail="invalid category")
+        calendar = await service.month_view(
+            first_day, today=today, zone=settings.timezone, category=category or None, place=place or None
+        )
+        context = {
+            "calendar": calendar,
+            "filters": {"category": category or "", "place": place or "", "view": view or ""},
+            "query": lambda first, **changes: _calendar_query(
+                first, changes.get("category", category), changes.get("place", place), changes.get("view", view)
+            ),
+            "categories": CATEGORY_LABELS,
+            "feed_categories": FEED_CATEGORIES,
+            "webcal": _webcal(request),
+        }
+        headers = {"vary": "HX-Request"}
+        if wants_fragment(request):
+            headers["HX-Push-Url"] = "/events?" + _calendar_query(first_day, category, place, view)
+            return Template("events/_calendar.html", context=context, headers=headers)
+        return Template("events/index.html", context=context, headers=headers)
+
+    @get("/{occurrence_id:int}", name="event")
+    async def detail(
+        self, request: Request, occurrence_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        """What, when, where, who should come, what to bring, companies hiring, and registration."""
+        try:
+            occurrence = await service.get_occurrence(occurrence_id)
+        except service.EventNotFound as error:
+            raise NotFoundException() from error
+        return Template("events/occurrence.html", context=await event_page_context(request, occurrence, settings, now), headers=_personal(request))
+
+    @get("/{occurrence_id:int}/calendar.ics", name="event_ics")
+    async def single_ics(
+        self, request: Request, occurrence_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        """One event as a calendar file to download."""
+        body = await feeds.single(occurrence_id, base_url=_base(request), now=now, zone=settings.timezone)
+        if body is None:
+            raise NotFoundException()
+        return Response(body, media_type=CALENDAR_MEDIA_TYPE, headers={"content-disposition": f'attachment; filename="event-{occurrence_id}.ics"'})
+
+    @get("/feeds/{feed_name:str}", name="feed")
+    async def feed(
+        self, request: Request, feed_name: FromPath[str], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        """Subscription feeds: `all.ics` for every event, `<category>.ics` for one category."""
+        category = feed_name.removesuffix(".ics")
+        if not feed_name.endswith(".ics") or (category != "all" and category not in FEED_CATEGORIES):
+            raise NotFoundException()
+        body = await feeds.feed(
+            settings.center.name,
+            base_url=_base(request),
+            now=now,
+            zone=settings.timezone,
+            category=None if category == "all" else category,
+        )
+        return Response(body, media_type=CALENDAR_MEDIA_TYPE)
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _webcal(request: Request) -> str:
+    """The site's address for calendar apps: webcal:// asks them to subscribe rather than download."""
+    return "webcal://" + _base(request).split("://", 1)[1]
+
+
+def _personal(request: Request) -> dict[str, str] | None:
+    return NO_STORE if request.state.citizen else None
+
+
+async def event_page_context(request: Request, occurrence: service.OccurrenceView, settings: Settings, now: datetime) -> dict[str, Any]:
+    pool = occurrence.pool
+    status = None
+    if pool:
+        ends = occurrence.ends_at.astimezone(ZoneInfo(settings.timezone))
+        status = cohort_status(
+            opens_at=pool["opens_at"], closes_at=pool["closes_at"], ends_on=ends.date(), end_time=ends.time(), now=now, zone=settings.timezone
+        )
+    citizen = request.state.citizen
+    mine = await active_applications_by_pool(citizen["id"], [pool["id"]]) if (citizen and pool) else {}
+    return {
+        "occurrence": occurrence,
+        "status": status,
+        "mine": mine,
+        "categories": CATEGORY_LABELS,
+        "statuses": STATUS_LABELS,
+        "feed_categories": FEED_CATEGORIES,
+        "webcal": _webcal(request),
+    }
+

@@ -1,0 +1,193 @@
+"""Reading the calendar: a month of events, program cohorts and public holidays, and one event.
+
+A month costs the same three queries however full it is: its occurrences (with their series),
+the cohorts that meet in it, and the list of places for the filter.
+"""
+
+from __future__ import annotations
+
+import calendar as month_math
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jobcenter.catalog.tables import Cohort
+from jobcenter.events.recurrence import holiday_name
+from jobcenter.events.tables import EventCategory, EventCompany, EventOccurrence
+from jobcenter.rows import RowView
+from jobcenter.signups.tables import SeatPool
+
+PROGRAM = "program"
+"""The category of program cohorts shown in the calendar (they are not events)."""
+
+
+class EventNotFound(LookupError):
+    """No occurrence has that id."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing on one day of the calendar."""
+
+    category: str
+    title: str
+    starts_at: datetime | None
+    place: str
+    path: str
+    cancelled: bool = False
+    moved_to: datetime | None = None
+    note: str = ""
+
+
+@dataclass
+class Day:
+    day: date
+    in_month: bool
+    is_today: bool
+    holiday: str | None
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MonthView:
+    first_day: date
+    weeks: list[list[Day]]
+    places: list[str]
+
+    @property
+    def days_with_entries(self) -> list[Day]:
+        return [day for week in self.weeks for day in week if day.in_month and (day.entries or day.holiday)]
+
+    @property
+    def previous_month(self) -> date:
+        return (self.first_day - timedelta(days=1)).replace(day=1)
+
+    @property
+    def next_month(self) -> date:
+        return (self.first_day + timedelta(days=32)).replace(day=1)
+
+
+@dataclass(frozen=True)
+class OccurrenceView(RowView):
+    """An occurrence with its series' details, its seat pool (or None) and the companies hiring."""
+
+    row: dict[str, Any]
+    pool: dict[str, Any] | None
+    companies: list[dict[str, Any]]
+
+
+def _local_day_bounds(first: date, last: date, zone: str) -> tuple[datetime, datetime]:
+    tz = ZoneInfo(zone)
+    return datetime.combine(first, time(0), tzinfo=tz), datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
+
+
+def _grid(first_day: date, today: date) -> tuple[list[list[Day]], dict[date, Day]]:
+    """Weeks from Sunday to Saturday, as Korean wall calendars show them."""
+    weeks_source = month_math.Calendar(firstweekday=6).monthdatescalendar(first_day.year, first_day.month)
+    weeks = [
+        [Day(day=day, in_month=day.month == first_day.month, is_today=day == today, holiday=holiday_name(day)) for day in week]
+        for week in weeks_source
+    ]
+    return weeks, {day.day: day for week in weeks for day in week}
+
+
+async def month_view(first_day: date, *, today: date, zone: str, category: str | None = None, place: str | None = None) -> MonthView:
+    """Everything that happens in a month, day by day, in the center's zone."""
+    weeks, by_day = _grid(first_day, today)
+    grid_first, grid_last = weeks[0][0].day, weeks[-1][-1].day
+    window_start, window_end = _local_day_bounds(grid_first, grid_last, zone)
+    tz = ZoneInfo(zone)
+
+    if category != PROGRAM:
+        query = EventOccurrence.select(
+            EventOccurrence.all_columns(), EventOccurrence.series.category, EventOccurrence.series.title
+        ).where(
+            (EventOccurrence.starts_at < window_end) & (EventOccurrence.ends_at >= window_start)
+            | (EventOccurrence.moved_from >= window_start) & (EventOccurrence.moved_from < window_end)
+        )
+        if category:
+            query = query.where(EventOccurrence.series.category == category)
+        if place:
+            query = query.where(EventOccurrence.place == place)
+        for row in await query.order_by(EventOccurrence.starts_at):
+            _place_occurrence(row, by_day, tz)
+
+    if category in (None, PROGRAM):
+        cohorts = Cohort.select(
+            Cohort.program, Cohort.label, Cohort.starts_on, Cohort.ends_on, Cohort.start_time, Cohort.place,
+            Cohort.program.title.as_alias("title"),
+        ).where(Cohort.starts_on <= grid_last, Cohort.ends_on >= grid_first, Cohort.program.published.eq(True))
+        if place:
+            cohorts = cohorts.where(Cohort.place == place)
+        for row in await cohorts.order_by(Cohort.start_time):
+            _place_cohort(row, by_day, tz)
+
+    places = sorted(
+        {row["place"] for row in await EventOccurrence.select(EventOccurrence.place).distinct()}
+    )
+    return MonthView(first_day=first_day, weeks=weeks, places=places)
+
+
+def _place_occurrence(row: dict[str, Any], by_day: dict[date, Day], tz: ZoneInfo) -> None:
+    starts, ends = row["starts_at"].astimezone(tz), row["ends_at"].astimezone(tz)
+    entry = Entry(
+        category=row["series.category"],
+        title=row["series.title"],
+        starts_at=starts,
+        place=row["place"],
+        path=f"/events/{row['id']}",
+        cancelled=row["status"] == "cancelled",
+        note=row["note"],
+    )
+    day = starts.date()
+    while day <= ends.date():
+        if day in by_day:
+            by_day[day].entries.append(entry)
+        day += timedelta(days=1)
+    if row["moved_from"] is not None:
+        old_day = row["moved_from"].astimezone(tz).date()
+        if old_day in by_day and old_day != starts.date():
+            by_day[old_day].entries.append(
+                Entry(category=entry.category, title=entry.title, starts_at=None, place=entry.place, path=entry.path, moved_to=starts)
+            )
+
+
+def _place_cohort(row: dict[str, Any], by_day: dict[date, Day], tz: ZoneInfo) -> None:
+    day = row["starts_on"]
+    while day <= row["ends_on"]:
+        if day in by_day:
+            by_day[day].entries.append(
+                Entry(
+                    category=PROGRAM,
+                    title=f"{row['title']} ({row['label']})",
+                    starts_at=datetime.combine(day, row["start_time"], tzinfo=tz),
+                    place=row["place"],
+                    path=f"/programs/{row['program']}",
+                )
+            )
+        day += timedelta(days=1)
+
+
+async def upcoming_events(now: datetime, limit: int) -> list[dict[str, Any]]:
+    """The next scheduled events, for the home page."""
+    return await EventOccurrence.select(
+        EventOccurrence.id, EventOccurrence.starts_at, EventOccurrence.place,
+        EventOccurrence.series.title.as_alias("title"), EventOccurrence.series.category.as_alias("category"),
+    ).where(EventOccurrence.starts_at >= now, EventOccurrence.status == "scheduled").order_by(EventOccurrence.starts_at).limit(limit)
+
+
+async def get_occurrence(occurrence_id: int) -> OccurrenceView:
+    """One occurrence with everything its page shows; EventNotFound otherwise."""
+    row = await EventOccurrence.select(
+        EventOccurrence.all_columns(), *EventOccurrence.series.all_columns(exclude=[EventOccurrence.series.id])
+    ).where(EventOccurrence.id == occurrence_id).first()
+    if row is None:
+        raise EventNotFound(occurrence_id)
+    pool = await SeatPool.select().where(SeatPool.id == row["seat_pool"]).first() if row["seat_pool"] else None
+    companies = await EventCompany.select().where(EventCompany.occurrence == occurrence_id).order_by(EventCompany.name)
+    series = {key.removeprefix("series."): value for key, value in row.items() if key.startswith("series.")}
+    return OccurrenceView(row={**row, "series": series}, pool=pool, companies=companies)
+
+
+CATEGORIES = [category.value for category in EventCategory]
