@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.catalog.tables import Cohort
+from jobcenter.catalog.tables import Category, Cohort
 from jobcenter.events.recurrence import holiday_name
 from jobcenter.events.tables import EventCategory, EventCompany, EventOccurrence
 from jobcenter.rows import RowView
@@ -113,11 +113,13 @@ async def month_view(first_day: date, *, today: date, zone: str, category: str |
         for row in await query.order_by(EventOccurrence.starts_at):
             _place_occurrence(row, by_day, tz)
 
-    if category in (None, PROGRAM):
+    if category in (None, PROGRAM, EventCategory.lecture.value):
         cohorts = Cohort.select(
             Cohort.program, Cohort.label, Cohort.starts_on, Cohort.ends_on, Cohort.start_time, Cohort.place,
-            Cohort.program.title.as_alias("title"),
+            Cohort.program.title.as_alias("title"), Cohort.program.category.as_alias("program_category"),
         ).where(Cohort.starts_on <= grid_last, Cohort.ends_on >= grid_first, Cohort.program.published.eq(True))
+        if category == EventCategory.lecture.value:
+            cohorts = cohorts.where(Cohort.program.category == Category.lecture.value)
         if place:
             cohorts = cohorts.where(Cohort.place == place)
         for row in await cohorts.order_by(Cohort.start_time):
@@ -159,7 +161,8 @@ def _place_cohort(row: dict[str, Any], by_day: dict[date, Day], tz: ZoneInfo) ->
         if day in by_day:
             by_day[day].entries.append(
                 Entry(
-                    category=PROGRAM,
+                    # The monthly lecture is a program people sign up for, and a lecture on the calendar.
+                    category=EventCategory.lecture.value if row["program_category"] == Category.lecture.value else PROGRAM,
                     title=f"{row['title']} ({row['label']})",
                     starts_at=datetime.combine(day, row["start_time"], tzinfo=tz),
                     place=row["place"],

@@ -184,3 +184,14 @@ async def test_an_event_that_takes_registration_uses_the_same_seats(client, sign
 @pytest.mark.parametrize("path", ["/events?month=2026-13", "/events?category=party", "/events/feeds/party.ics", "/events/999999"])
 async def test_bad_calendar_addresses_are_clear_errors(client, path: str) -> None:
     assert (await client.get(path)).status_code in (400, 404)
+
+
+async def test_the_monthly_lecture_is_on_the_calendar_as_a_lecture(client) -> None:
+    await a_cohort(await a_program("맞춤형 취업특강", audience="all", category="lecture"), label="12월", starts_on=date(2026, 12, 9), ends_on=date(2026, 12, 9))
+    await a_cohort(await a_program("경비신임교육"), label="제8기", starts_on=date(2026, 12, 14), ends_on=date(2026, 12, 14))
+
+    soup = html(await client.get("/events?month=2026-12&category=lecture"))
+
+    entries = soup.select(".agenda [data-testid=entry]")
+    assert [e.select_one(".entry__title").get_text(strip=True) for e in entries] == ["맞춤형 취업특강 (12월)"]
+    assert entries[0].select_one(".entry__category").get_text(strip=True) == "맞춤형 취업특강"
