@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
+import vobject
 from icalendar import Calendar
 
 from jobcenter.events.changes import cancel_occurrence, move_occurrence
@@ -195,3 +196,17 @@ async def test_the_monthly_lecture_is_on_the_calendar_as_a_lecture(client) -> No
     entries = soup.select(".agenda [data-testid=entry]")
     assert [e.select_one(".entry__title").get_text(strip=True) for e in entries] == ["맞춤형 취업특강 (12월)"]
     assert entries[0].select_one(".entry__category").get_text(strip=True) == "맞춤형 취업특강"
+
+
+async def test_a_second_independent_parser_reads_the_feed_the_same_way(client) -> None:
+    series = await a_series(category="job_bus", title="찾아가는 일자리 버스")
+    first = await EventOccurrence.select().where(EventOccurrence.series == series.id).order_by(EventOccurrence.rule_day).first()
+    await cancel_occurrence(first["id"], "차량 점검")
+
+    parsed = vobject.readOne((await client.get("/events/feeds/job_bus.ics")).text)
+
+    events = parsed.contents["vevent"]
+    assert len(events) == 8 and parsed.x_wr_calname.value == "김포시일자리센터"
+    cancelled = next(event for event in events if event.uid.value == first["uid"])
+    assert cancelled.status.value == "CANCELLED" and cancelled.summary.value == "찾아가는 일자리 버스"
+    assert cancelled.dtstart.value.utcoffset() == timedelta(hours=9)
