@@ -44,12 +44,15 @@ def test_month_navigation_and_filters_without_javascript(no_js_page: Page) -> No
     assert categories <= {"찾아가는 일자리 버스"}
 
 
-def test_filtering_by_category_with_javascript(page: Page, assert_accessible) -> None:
+def test_filtering_by_category_with_javascript_keeps_the_month(page: Page, assert_accessible) -> None:
     page.goto("/events")
+    page.get_by_test_id("next-month").click()
+    expect(page).to_have_url(re.compile(r"month="))
+    month = re.search(r"month=([\d-]+)", page.url).group(1)
 
     page.get_by_label("분류").select_option("campus")
 
-    expect(page).to_have_url(re.compile(r"category=campus"))
+    expect(page).to_have_url(re.compile(rf"month={month}&category=campus"))
     expect(page.locator(".month-grid .entry__category").first).to_have_text("캠퍼스 상담")
     assert set(page.locator(".month-grid .entry__category").all_inner_texts()) == {"캠퍼스 상담"}
     assert_accessible(page)

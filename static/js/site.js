@@ -43,3 +43,12 @@
     if (document.hidden && source && source.hasAttribute("data-poll")) event.preventDefault();
   });
 })();
+
+// The calendar's filter form carries the month shown; after the month changes in place, so
+// does the form, so a filter change keeps the month the person is looking at.
+document.addEventListener("htmx:after:swap", function () {
+  "use strict";
+  var calendar = document.getElementById("calendar");
+  var month = document.querySelector("#calendar-filters input[name=month]");
+  if (calendar && month && calendar.dataset.month) month.value = calendar.dataset.month;
+});
