@@ -497,7 +497,7 @@ def print_server_log(log: Path, shown: int = 5, lines: int = 30) -> bool:
     for record in records:
         kinds.setdefault(LOG_TIMESTAMP.sub("", record[0], count=1), []).append(record)
     print(f"\nthe server logged {len(records)} warning(s) or error(s) of {len(kinds)} kind(s):")
-    for kind, alike in list(kinds.items())[:shown]:
+    for alike in list(kinds.values())[:shown]:
         first = alike[0]
         print(f"  x{len(alike)}  {first[0]}")
         for line in first[1:lines]:

@@ -141,7 +141,7 @@ async def test_cancels_racing_new_applications_keep_the_counts_right(server: str
     first_ten = await Application.select(Application.id).where(Application.seat_pool == cohort.seat_pool).order_by(
         Application.id
     ).limit(10)
-    cancelling = zip(sessions[:10], [row["id"] for row in first_ten])
+    cancelling = zip(sessions[:10], [row["id"] for row in first_ten], strict=True)
 
     codes = await asyncio.gather(
         *(_cancel(server, csrf, session, application_id) for session, application_id in cancelling),
