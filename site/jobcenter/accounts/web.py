@@ -30,6 +30,8 @@ async def load_citizen(request: Request) -> None:
     """before_request: put the signed-in citizen (or None) on request.state for handlers and templates."""
     settings: Settings = request.app.state.settings
     token = request.cookies.get(SESSION_COOKIE)
+    if request.url.path.startswith("/static/"):
+        token = None  # files are the same for everyone: no database lookup for them
     now = request.app.state.clock()
     request.state.citizen = await citizen_of_session(token, now, **session_timeouts(settings)) if token else None
 
