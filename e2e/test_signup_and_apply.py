@@ -154,3 +154,26 @@ def test_seat_counts_refresh_on_an_open_page_without_a_reload(page: Page, seed) 
     expect(seats).to_contain_text("모두 찼습니다", timeout=10_000)
     expect(seats).to_contain_text("대기 1명")
     assert page.evaluate("window.notReloaded") is True
+
+
+def test_my_details_can_be_corrected_and_the_account_deleted(page: Page, assert_accessible) -> None:
+    page.goto("/signup?next=/me")
+    SignupPage(page).fill(name="탈퇴할 시민", mobile=_new_mobile(), password=PASSWORD, birth_year="1980")
+    SignupPage(page).submit()
+    expect(page.get_by_role("heading", level=1)).to_have_text("내 정보")
+    assert_accessible(page)
+
+    page.get_by_label("태어난 해").fill("80")
+    page.get_by_role("button", name="저장").click()
+    expect(page).to_have_title(re.compile(r"^오류: "))
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="회원 탈퇴").click()
+    assert_accessible(page)
+    page.get_by_test_id("confirm-delete").click()
+
+    expect(page.get_by_test_id("deleted-notice")).to_be_visible()
+    expect(page.get_by_role("link", name="로그인")).to_be_visible()
+    page.goto("/me")
+    expect(page).to_have_url(re.compile(r"/login\?next="))

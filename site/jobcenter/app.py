@@ -16,6 +16,7 @@ from litestar.static_files import create_static_files_router
 
 from jobcenter import db
 from jobcenter.accounts.controller import AccountController
+from jobcenter.accounts.my_data import MyDataController
 from jobcenter.accounts.web import LoginRequired, handle_login_required, load_citizen
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             home,
             CatalogController,
             AccountController,
+            MyDataController,
             ApplicationController,
             EventController,
             seats,

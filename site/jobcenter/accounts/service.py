@@ -16,6 +16,9 @@ from jobcenter.accounts.sessions import end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import queue_message
+from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.signups.service import release_all_of
+from jobcenter.signups.tables import Application
 
 CONSENT_VERSION = "2026-11"
 """Version of the consent text in templates/accounts/_consent.html; stored with each consent."""
@@ -56,13 +59,38 @@ def _clean_text(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
-def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict[str, Any]]:
-    errors: dict[str, str] = {}
-    name = _clean_text(form.name)
+def _check_name(raw: str, errors: dict[str, str]) -> str:
+    name = _clean_text(raw)
     if not name:
         errors["name"] = N_("Enter your name.")
     elif len(name) > 50 or not name.isprintable():
         errors["name"] = N_("Enter your name in 50 characters or fewer.")
+    return name
+
+
+def _check_birth_year(raw: str, now: datetime, errors: dict[str, str]) -> int | None:
+    birth_year = int(raw) if raw.strip().isdigit() else None
+    if birth_year is None:
+        errors["birth_year"] = N_("Enter your year of birth as four digits, like 1965.")
+    elif not 1900 <= birth_year <= now.year:
+        errors["birth_year"] = N_("Enter a real year of birth, like 1965.")
+    elif now.year - birth_year - 1 < YOUNGEST_AGE:
+        errors["birth_year"] = N_(
+            "Children under 14 need a parent's consent, which we take at the center. Please visit with a parent."
+        )
+    return birth_year
+
+
+def _check_email(raw: str, errors: dict[str, str]) -> str | None:
+    email = raw.strip()
+    if email and (len(email) > 254 or "@" not in email.strip("@") or any(ch.isspace() for ch in email)):
+        errors["email"] = N_("Enter an email address like name@example.com, or leave it empty.")
+    return email or None
+
+
+def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict[str, Any]]:
+    errors: dict[str, str] = {}
+    name = _check_name(form.name, errors)
     mobile = normalise_mobile(form.mobile)
     if not form.mobile.strip():
         errors["mobile"] = N_("Enter your mobile number.")
@@ -75,22 +103,47 @@ def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict
         errors["password"] = problem
     elif form.password_again != form.password:
         errors["password_again"] = N_("The two passwords are not the same.")
-    birth_year = int(form.birth_year) if form.birth_year.strip().isdigit() else None
-    if birth_year is None:
-        errors["birth_year"] = N_("Enter your year of birth as four digits, like 1965.")
-    elif not 1900 <= birth_year <= now.year:
-        errors["birth_year"] = N_("Enter a real year of birth, like 1965.")
-    elif now.year - birth_year - 1 < YOUNGEST_AGE:
-        errors["birth_year"] = N_(
-            "Children under 14 need a parent's consent, which we take at the center. Please visit with a parent."
-        )
-    email = form.email.strip()
-    if email and (len(email) > 254 or "@" not in email.strip("@") or any(ch.isspace() for ch in email)):
-        errors["email"] = N_("Enter an email address like name@example.com, or leave it empty.")
+    birth_year = _check_birth_year(form.birth_year, now, errors)
+    email = _check_email(form.email, errors)
     if not form.consent_required:
         errors["consent_required"] = N_("To create an account, agree to the collection and use of your personal data.")
-    values = {"name": name, "mobile": mobile, "birth_year": birth_year, "email": email or None}
+    values = {"name": name, "mobile": mobile, "birth_year": birth_year, "email": email}
     return errors, values
+
+
+async def update_details(citizen_id: int, *, name: str, birth_year: str, email: str, now: datetime) -> None:
+    """Correct one's own name, year of birth and email; FormInvalid (nothing changed) otherwise."""
+    errors: dict[str, str] = {}
+    values = {
+        Citizen.name: _check_name(name, errors),
+        Citizen.birth_year: _check_birth_year(birth_year, now, errors),
+        Citizen.email: _check_email(email, errors),
+    }
+    if errors:
+        raise FormInvalid(errors)
+    await Citizen.update({**values, Citizen.updated_at: now}).where(Citizen.id == citizen_id)
+
+
+async def data_of(citizen_id: int) -> dict[str, Any]:
+    """Everything held about a person, as they may see and download it (never the password hash)."""
+    citizen = await Citizen.select(Citizen.all_columns(exclude=[Citizen.password_hash])).where(Citizen.id == citizen_id).first()
+    applications = await Application.select(
+        Application.id, Application.status, Application.waitlist_position, Application.confirmation_code,
+        Application.channel, Application.created_at, Application.cancelled_at, Application.seat_pool,
+    ).where(Application.citizen == citizen_id).order_by(Application.id)
+    messages = await OutboxMessage.select(
+        OutboxMessage.kind, OutboxMessage.subject, OutboxMessage.status, OutboxMessage.created_at, OutboxMessage.sent_at
+    ).where(OutboxMessage.citizen == citizen_id).order_by(OutboxMessage.id)
+    return {"account": citizen, "applications": applications, "messages": messages}
+
+
+async def delete_account(citizen_id: int, now: datetime, *, language: str, zone: str) -> None:
+    """Delete the account on the person's request: seats are freed first (the waitlist moves up and
+    renumbers), then the account, its sessions and its messages go."""
+    await release_all_of(citizen_id, now, language=language, zone=zone)
+    async with Citizen._meta.db.transaction():
+        await OutboxMessage.delete().where(OutboxMessage.citizen == citizen_id)
+        await Citizen.delete().where(Citizen.id == citizen_id)
 
 
 async def register(form: SignupForm, now: datetime) -> dict[str, Any]:

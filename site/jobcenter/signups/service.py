@@ -191,26 +191,44 @@ async def cancel(*, application_id: int, citizen_id: int, now: datetime, languag
             raise NotFound()
         if now >= pool["cancellable_until"]:
             raise CancellationClosed()
-        await Application.update(
-            {
-                Application.status: ApplicationStatus.cancelled.value,
-                Application.waitlist_position: None,
-                Application.cancelled_at: now,
-                Application.updated_at: now,
-            }
-        ).where(Application.id == application_id)
-        if application["status"] == ApplicationStatus.confirmed.value:
-            await SeatPool.update({SeatPool.confirmed_count: SeatPool.confirmed_count - 1}).where(SeatPool.id == pool["id"])
-        else:
-            await Application.update({Application.waitlist_position: Application.waitlist_position - 1}).where(
-                Application.seat_pool == pool["id"],
-                Application.status == ApplicationStatus.waitlisted.value,
-                Application.waitlist_position > application["waitlist_position"],
-            )
-            await SeatPool.update({SeatPool.waitlisted_count: SeatPool.waitlisted_count - 1}).where(SeatPool.id == pool["id"])
-        await _promote(pool["id"], now, language, zone)
+        await _release(application, pool, now, language, zone)
         target = await target_of(pool["id"], zone)
         await queue_message("cancelled", await _citizen(citizen_id), _message_values(target, application), now=now, language=language, zone=zone)
+
+
+async def release_all_of(citizen_id: int, now: datetime, *, language: str, zone: str) -> None:
+    """Give back every seat and waitlist place of a person whose account is being deleted, whatever
+    the deadlines: the people waiting behind them move up, each pool under its own lock."""
+    for found in await Application.select(Application.id, Application.seat_pool).where(
+        Application.citizen == citizen_id, Application.status.is_in(ACTIVE)
+    ):
+        async with seat_transaction():
+            pool = await lock_pool(found["seat_pool"])
+            application = await Application.select().where(Application.id == found["id"]).first()
+            if application["status"] in ACTIVE:
+                await _release(application, pool, now, language, zone)
+
+
+async def _release(application: dict[str, Any], pool: dict[str, Any], now: datetime, language: str, zone: str) -> None:
+    """Inside a seat transaction: cancel the application, close the waitlist gap, fill a freed seat."""
+    await Application.update(
+        {
+            Application.status: ApplicationStatus.cancelled.value,
+            Application.waitlist_position: None,
+            Application.cancelled_at: now,
+            Application.updated_at: now,
+        }
+    ).where(Application.id == application["id"])
+    if application["status"] == ApplicationStatus.confirmed.value:
+        await SeatPool.update({SeatPool.confirmed_count: SeatPool.confirmed_count - 1}).where(SeatPool.id == pool["id"])
+    else:
+        await Application.update({Application.waitlist_position: Application.waitlist_position - 1}).where(
+            Application.seat_pool == pool["id"],
+            Application.status == ApplicationStatus.waitlisted.value,
+            Application.waitlist_position > application["waitlist_position"],
+        )
+        await SeatPool.update({SeatPool.waitlisted_count: SeatPool.waitlisted_count - 1}).where(SeatPool.id == pool["id"])
+    await _promote(pool["id"], now, language, zone)
 
 
 async def active_applications_by_pool(citizen_id: int, pool_ids: list[int]) -> dict[int, dict[str, Any]]:

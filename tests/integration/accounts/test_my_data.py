@@ -1,0 +1,74 @@
+"""내 정보: see, correct, download and delete what the center holds about oneself."""
+
+from __future__ import annotations
+
+import json
+
+from jobcenter.accounts.tables import Citizen, WebSession
+from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.signups import service
+from jobcenter.signups.tables import Application, SeatPool
+from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
+from tests.support import html, post_form
+
+
+async def test_the_page_shows_what_is_held_and_corrections_are_saved(client, sign_in) -> None:
+    citizen = await a_citizen("김포시민", mobile="01023456789", birth_year=1970)
+    await sign_in(citizen)
+
+    page = await client.get("/me")
+    assert page.headers["cache-control"] == "no-store"
+    held = html(page).select_one("[data-testid=held]").get_text(" ", strip=True)
+    assert "010-2345-6789" in held and "2026-11" in held
+
+    saved = await post_form(client, "/me", {"name": "김포 시민", "birth_year": "1971", "email": "me@example.com"}, follow_redirects=False)
+
+    assert saved.status_code == 303
+    row = await Citizen.select().where(Citizen.id == citizen.id).first()
+    assert (row["name"], row["birth_year"], row["email"]) == ("김포 시민", 1971, "me@example.com")
+
+
+async def test_a_wrong_correction_keeps_the_values_and_changes_nothing(client, sign_in) -> None:
+    citizen = await a_citizen("김포시민", birth_year=1970)
+    await sign_in(citizen)
+
+    response = await post_form(client, "/me", {"name": "", "birth_year": "70", "email": "nope"})
+
+    assert response.status_code == 422
+    soup = html(response)
+    assert soup.title.get_text().startswith("오류:")
+    assert soup.select_one("#field-birth_year")["value"] == "70"
+    assert (await Citizen.select(Citizen.name).where(Citizen.id == citizen.id).first())["name"] == "김포시민"
+
+
+async def test_the_download_has_everything_but_the_password(client, sign_in) -> None:
+    citizen = await a_citizen("김포시민")
+    cohort = await a_cohort(await a_program())
+    await service.take_seat(pool_id=cohort.seat_pool, citizen_id=citizen.id, now=NOON_SEOUL, language="ko", zone="Asia/Seoul")
+    await sign_in(citizen)
+
+    response = await client.get("/me/export.json")
+
+    assert "attachment" in response.headers["content-disposition"]
+    data = json.loads(response.content)
+    assert data["account"]["name"] == "김포시민" and "password_hash" not in data["account"]
+    assert len(data["applications"]) == 1 and data["messages"][0]["kind"] == "confirmed"
+
+
+async def test_deleting_the_account_frees_the_seat_for_the_next_person(client, sign_in) -> None:
+    cohort = await a_cohort(await a_program(), capacity=1)
+    leaving, waiting = await a_citizen("떠나는 사람"), await a_citizen("기다리는 사람")
+    for person in (leaving, waiting):
+        await service.take_seat(pool_id=cohort.seat_pool, citizen_id=person.id, now=NOON_SEOUL, language="ko", zone="Asia/Seoul")
+    await sign_in(leaving)
+
+    response = await post_form(client, "/me/delete", {}, follow_redirects=False)
+
+    assert response.status_code == 303 and "clear-site-data" in response.headers
+    assert await Citizen.exists().where(Citizen.id == leaving.id) is False
+    assert await WebSession.count() == 0
+    assert await OutboxMessage.count().where(OutboxMessage.citizen == leaving.id) == 0
+    remaining = await Application.select(Application.citizen, Application.status)
+    assert remaining == [{"citizen": waiting.id, "status": "confirmed"}]
+    pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
+    assert (pool["confirmed_count"], pool["waitlisted_count"]) == (1, 0)
