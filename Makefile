@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-e2e install migrate demo messages chromium clean
+.PHONY: run test test-python test-e2e install migrate demo messages chromium backup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ test-e2e:
 messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header -o site/jobcenter/translations/messages.pot .
 	$(BIN)/pybabel update -i site/jobcenter/translations/messages.pot -d site/jobcenter/translations -l ko --no-fuzzy-matching --ignore-obsolete --no-location --width 120
+
+# An online backup of the SQLite database into data/backups/ (safe while the site runs).
+backup: install
+	$(BIN)/python -m jobcenter.backup create data/backups/jobcenter-$$(date +%Y%m%d-%H%M%S).sqlite3
 
 clean:
 	rm -rf $(VENV) .pytest_cache
