@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -68,12 +69,9 @@ def seed(server_environment: dict[str, str]):  # type: ignore[no-untyped-def]
     return run
 
 
-@pytest.fixture(scope="session")
-def live_server(server_environment: dict[str, str]) -> Iterator[str]:
-    """The site served by uvicorn in its own process, as `make run` serves it."""
-    environment = server_environment
-    subprocess.run([BIN / "piccolo", "migrations", "forwards", "all"], env=environment, cwd=PROJECT_ROOT, check=True)
-    subprocess.run([BIN / "python", "-m", "jobcenter.demo"], env=environment, cwd=PROJECT_ROOT, check=True)
+@contextmanager
+def _serving(environment: dict[str, str]) -> Iterator[str]:
+    """uvicorn in its own process on a free loopback port, stopped afterwards."""
     port = _free_port()
     server = subprocess.Popen(
         [BIN / "uvicorn", "--factory", "jobcenter.app:create_app_from_env", "--host", "127.0.0.1", "--port", str(port)],
@@ -87,6 +85,22 @@ def live_server(server_environment: dict[str, str]) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(server_environment: dict[str, str]) -> Iterator[str]:
+    """The site served as `make run` serves it, on a migrated database with the demo content."""
+    subprocess.run([BIN / "piccolo", "migrations", "forwards", "all"], env=server_environment, cwd=PROJECT_ROOT, check=True)
+    subprocess.run([BIN / "python", "-m", "jobcenter.demo"], env=server_environment, cwd=PROJECT_ROOT, check=True)
+    with _serving(server_environment) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def short_session_server(live_server: str, server_environment: dict[str, str]) -> Iterator[str]:
+    """The same site and database, with a one-minute idle timeout to see its warning."""
+    with _serving({**server_environment, "SESSION_IDLE_MINUTES": "1", "SESSION_WARNING_SECONDS": "40"}) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

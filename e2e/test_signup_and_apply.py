@@ -177,3 +177,24 @@ def test_my_details_can_be_corrected_and_the_account_deleted(page: Page, assert_
     expect(page.get_by_role("link", name="로그인")).to_be_visible()
     page.goto("/me")
     expect(page).to_have_url(re.compile(r"/login\?next="))
+
+
+def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_session_server: str, assert_accessible) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=short_session_server)
+    page = context.new_page()
+    try:
+        page.goto("/signup?next=/me")
+        SignupPage(page).fill(name="잠깐 쉬는 시민", mobile=_new_mobile(), password=PASSWORD, birth_year="1960")
+        SignupPage(page).submit()
+        warning = page.get_by_test_id("session-warning")
+
+        expect(warning).to_be_visible(timeout=10_000)
+        expect(warning.get_by_role("button", name="계속")).to_be_focused()
+        assert_accessible(page)
+        page.keyboard.press("Enter")
+
+        expect(warning).to_be_hidden()
+        page.goto("/me")
+        expect(page.get_by_role("heading", level=1)).to_have_text("내 정보")
+    finally:
+        context.close()

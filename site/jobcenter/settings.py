@@ -105,6 +105,8 @@ class Settings:
     """How often an open page refreshes its seat counts (`SEATS_POLL_SECONDS`)."""
     session_idle_minutes: int = 30
     """A signed-in session ends after this long without a request (`SESSION_IDLE_MINUTES`)."""
+    session_warning_seconds: int = 60
+    """How long before an idle session ends the page offers to continue (`SESSION_WARNING_SECONDS`)."""
     session_max_hours: int = 12
     """A signed-in session ends this long after login whatever happens (`SESSION_MAX_HOURS`)."""
     notify_backend: str = "console"
@@ -148,6 +150,7 @@ class Settings:
             default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
             seats_poll_seconds=int(os.environ.get("SEATS_POLL_SECONDS") or 20),
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
+            session_warning_seconds=int(os.environ.get("SESSION_WARNING_SECONDS") or 60),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),
             notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",
             background_jobs=_flag("BACKGROUND_JOBS", True),

@@ -52,3 +52,45 @@ document.addEventListener("htmx:after:swap", function () {
   var month = document.querySelector("#calendar-filters input[name=month]");
   if (calendar && month && calendar.dataset.month) month.value = calendar.dataset.month;
 });
+
+// Before an idle session ends, ask in an alertdialog with focus on 계속 (WCAG 2.2.1): one press
+// asks the server to keep the session and starts the count again, as often as needed.
+(function () {
+  "use strict";
+  var body = document.body;
+  // The server notes activity at most every 15 s: count from the earliest it may have.
+  var idle = Number(body && body.dataset.sessionIdle) - 15;
+  if (!(idle > 0)) return;
+  var lead = Math.min(Number(body.dataset.sessionWarning) || 60, idle - 1);
+  var dialog = document.getElementById("session-warning");
+  var button = dialog && dialog.querySelector("[data-keep-session]");
+  var returnFocus = null;
+  var warnTimer, endTimer;
+
+  function schedule() {
+    window.clearTimeout(warnTimer);
+    window.clearTimeout(endTimer);
+    warnTimer = window.setTimeout(warn, (idle - lead) * 1000);
+    endTimer = window.setTimeout(function () {
+      window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname + window.location.search));
+    }, idle * 1000);
+  }
+
+  function warn() {
+    returnFocus = document.activeElement;
+    dialog.hidden = false;
+    button.focus();
+  }
+
+  button.addEventListener("click", function () {
+    window.fetch(button.dataset.keepSession, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok || response.redirected) { window.location.reload(); return; }
+      dialog.hidden = true;
+      if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
+      schedule();
+    });
+  });
+
+  document.addEventListener("htmx:after:request", schedule);
+  schedule();
+})();

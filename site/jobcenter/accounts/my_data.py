@@ -46,6 +46,10 @@ class MyDataController(Controller):
             return _page(await service.data_of(citizen["id"]), values, invalid.errors, HTTP_422_UNPROCESSABLE_ENTITY)
         return Redirect(path="/me?saved=1", status_code=HTTP_303_SEE_OTHER)
 
+    @get("/session", name="keep_session", status_code=204)
+    async def keep_session(self, citizen: Citizen) -> None:
+        """'계속' in the time-out warning: this request itself keeps the session alive."""
+
     @get("/export.json", name="my_data_export")
     async def export(self, citizen: Citizen) -> Response:
         """Everything held, as a file the person keeps (JSON, UTF-8)."""

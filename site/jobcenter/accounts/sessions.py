@@ -11,7 +11,7 @@ from typing import Any
 from jobcenter.accounts.tables import WebSession
 
 SESSION_COOKIE = "sid"
-TOUCH_EVERY = timedelta(minutes=1)
+TOUCH_EVERY = timedelta(seconds=15)
 """last_seen_at is written at most this often, not on every request."""
 
 

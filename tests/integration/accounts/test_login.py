@@ -146,3 +146,16 @@ async def test_housekeeping_clears_timed_out_sessions_and_old_failures(client, c
     await forget_old_failures(clock.now)
 
     assert await WebSession.count() == 0 and await LoginFailure.count() == 0
+
+
+async def test_continue_in_the_time_out_warning_keeps_the_session(client, clock, citizen, settings) -> None:
+    await _login(client)
+    soup = html(await client.get("/me/applications"))
+    assert soup.body["data-session-idle"] == str(settings.session_idle_minutes * 60)
+    assert soup.select_one("[role=alertdialog][hidden]") is not None
+
+    for _ in range(3):
+        clock.now += timedelta(minutes=settings.session_idle_minutes - 5)
+        assert (await client.get("/me/session")).status_code == 204
+
+    assert (await client.get("/me/applications", follow_redirects=False)).status_code == 200
