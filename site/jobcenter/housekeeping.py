@@ -7,6 +7,7 @@ import logging
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from jobcenter.accounts.service import delete_inactive_accounts
 from jobcenter.accounts.sessions import delete_expired_sessions
 from jobcenter.accounts.throttle import forget_old_failures
 from jobcenter.accounts.web import session_timeouts
@@ -22,12 +23,18 @@ SWEEP_EVERY = timedelta(minutes=10)
 
 
 async def sweep_forever(settings: Settings, clock: Clock) -> None:
-    """Delete timed-out sessions and old login failures; generate event dates up to the horizon."""
+    """Delete timed-out sessions, old login failures and accounts past their retention period;
+    generate event dates up to the horizon."""
     while True:
         try:
             now = clock()
             await delete_expired_sessions(now, **session_timeouts(settings))
             await forget_old_failures(now)
+            deleted = await delete_inactive_accounts(
+                now, timedelta(days=settings.retention_days), language=settings.default_language, zone=settings.timezone
+            )
+            if deleted:
+                logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
             await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         except asyncio.CancelledError:
             raise

@@ -103,6 +103,8 @@ class Settings:
     """Language of a first visit (`DEFAULT_LANGUAGE`: ko or en)."""
     seats_poll_seconds: int = 20
     """How often an open page refreshes its seat counts (`SEATS_POLL_SECONDS`)."""
+    retention_days: int = 730
+    """Accounts not used for this many days are deleted, as the consent notice says (`RETENTION_DAYS`)."""
     session_idle_minutes: int = 30
     """A signed-in session ends after this long without a request (`SESSION_IDLE_MINUTES`)."""
     session_warning_seconds: int = 60
@@ -149,6 +151,7 @@ class Settings:
             timezone=os.environ.get("TIMEZONE") or "Asia/Seoul",
             default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
             seats_poll_seconds=int(os.environ.get("SEATS_POLL_SECONDS") or 20),
+            retention_days=int(os.environ.get("RETENTION_DAYS") or 730),
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
             session_warning_seconds=int(os.environ.get("SESSION_WARNING_SECONDS") or 60),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),

@@ -159,6 +159,7 @@ async def register(form: SignupForm, now: datetime) -> dict[str, Any]:
         consent_version=CONSENT_VERSION,
         consented_at=now,
         notices_consented_at=now if form.consent_notices else None,
+        last_active_at=now,
         created_at=now,
         updated_at=now,
     )
@@ -182,6 +183,7 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
     if needs_rehash:
         await Citizen.update({Citizen.password_hash: await hash_password(password)}).where(Citizen.id == citizen["id"])
     await throttle.forget_failures(mobile)
+    await Citizen.update({Citizen.last_active_at: now}).where(Citizen.id == citizen["id"])
     return {"id": citizen["id"], "name": citizen["name"]}
 
 
@@ -231,3 +233,12 @@ async def reset_password(token: str, password: str, password_again: str, now: da
         await Citizen.update({Citizen.password_hash: new_hash, Citizen.updated_at: now}).where(Citizen.id == reset["citizen"])
         await PasswordReset.update({PasswordReset.used_at: now}).where(PasswordReset.id == reset["id"])
         await end_all_sessions(reset["citizen"])
+
+
+async def delete_inactive_accounts(now: datetime, retention: timedelta, *, language: str, zone: str) -> int:
+    """The retention promised in the consent notice: accounts unused for `retention` are deleted
+    (their seats freed first). Returns how many went."""
+    stale = await Citizen.select(Citizen.id).where(Citizen.last_active_at < now - retention)
+    for citizen in stale:
+        await delete_account(citizen["id"], now, language=language, zone=zone)
+    return len(stale)

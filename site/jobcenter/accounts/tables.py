@@ -18,6 +18,7 @@ class Citizen(Table):
     consent_version = Varchar(length=20)
     consented_at = Timestamptz()
     notices_consented_at = Timestamptz(null=True, default=None)
+    last_active_at = Timestamptz(default=TimestamptzNow(), index=True)
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
+from jobcenter.accounts.service import delete_inactive_accounts
 from jobcenter.accounts.tables import Citizen, WebSession
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups import service
@@ -72,3 +74,19 @@ async def test_deleting_the_account_frees_the_seat_for_the_next_person(client, s
     assert remaining == [{"citizen": waiting.id, "status": "confirmed"}]
     pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
     assert (pool["confirmed_count"], pool["waitlisted_count"]) == (1, 0)
+
+
+async def test_accounts_unused_past_the_retention_period_are_deleted_with_their_seats_freed(settings) -> None:
+    cohort = await a_cohort(await a_program(), capacity=1)
+    dormant, waiting, active = await a_citizen("오래전 회원"), await a_citizen("대기 회원"), await a_citizen("요즘 회원")
+    for person in (dormant, waiting):
+        await service.take_seat(pool_id=cohort.seat_pool, citizen_id=person.id, now=NOON_SEOUL, language="ko", zone="Asia/Seoul")
+    retention = timedelta(days=settings.retention_days)
+    await Citizen.update({Citizen.last_active_at: NOON_SEOUL - retention - timedelta(days=1)}).where(Citizen.id == dormant.id)
+    await Citizen.update({Citizen.last_active_at: NOON_SEOUL - retention + timedelta(days=1)}).where(Citizen.id == active.id)
+
+    deleted = await delete_inactive_accounts(NOON_SEOUL, retention, language="ko", zone="Asia/Seoul")
+
+    assert deleted == 1
+    assert sorted(row["name"] for row in await Citizen.select(Citizen.name)) == ["대기 회원", "요즘 회원"]
+    assert await Application.select(Application.citizen, Application.status) == [{"citizen": waiting.id, "status": "confirmed"}]
