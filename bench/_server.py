@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -155,3 +156,12 @@ def logged_errors(log: Path, levels: tuple[str, ...] = ("ERROR", "CRITICAL")) ->
         elif current is not None and line.strip():
             current.append(line)
     return records
+
+
+def run_main(main: Callable[[], None]) -> None:
+    """Run a benchmark's main; Ctrl-C still stops the server and removes the temporary directory."""
+    try:
+        main()
+    except KeyboardInterrupt:
+        print("interrupted: the server was stopped and the temporary directory removed", file=sys.stderr)
+        raise SystemExit(130) from None

@@ -43,6 +43,7 @@ from pathlib import Path
 import httpx
 
 from _server import (
+    run_main,
     HEALTH_PATH,
     HOST,
     free_port,
@@ -284,8 +285,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except KeyboardInterrupt:
-        print("interrupted: the server was stopped and the temporary directory removed", file=sys.stderr)
-        raise SystemExit(130)
+    run_main(main)

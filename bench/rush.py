@@ -53,6 +53,7 @@ from pathlib import Path
 import httpx
 
 from _server import (
+    run_main,
     HOST,
     PROJECT_ROOT,
     free_port,
@@ -547,8 +548,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except KeyboardInterrupt:
-        print("interrupted: the server was stopped and the temporary directory removed", file=sys.stderr)
-        raise SystemExit(130)
+    run_main(main)
