@@ -51,6 +51,13 @@ class ApplicationsClosed(SignupError):
 class NotEligible(SignupError):
     message = N_("This program is for people aged %(min_age)s to %(max_age)s, going by your birth year.")
 
+    def __init__(self, *, min_age: int | None, max_age: int | None) -> None:
+        super().__init__(min_age=min_age, max_age=max_age)
+        if max_age is None:
+            self.message = N_("This program is for people aged %(min_age)s or over, going by your birth year.")
+        elif min_age is None:
+            self.message = N_("This program is for people aged %(max_age)s or under, going by your birth year.")
+
 
 class AlreadyApplied(SignupError):
     message = N_("You have already applied for this cohort. See it in My applications.")
@@ -114,7 +121,7 @@ async def take_seat(
         raise NotFound()
     citizen = await _citizen(citizen_id)
     if not may_be_of_age(citizen["birth_year"], target.starts_on.year, target.min_age, target.max_age):
-        raise NotEligible(min_age=target.min_age or 0, max_age=target.max_age or "")
+        raise NotEligible(min_age=target.min_age, max_age=target.max_age)
     async with seat_transaction():
         pool = await lock_pool(pool_id)
         if now < pool["opens_at"]:

@@ -94,7 +94,9 @@ async def test_an_ineligible_person_is_told_the_age_range(client, sign_in) -> No
     response = await _apply(client, cohort)
 
     assert response.status_code == 409
-    assert "만 60" in html(response).select_one("[data-testid=refusal]").get_text()
+    assert html(response).select_one("[data-testid=refusal]").get_text(strip=True) == (
+        "이 프로그램은 만 60세 이상 대상입니다. 태어난 해로 보아 신청할 수 없습니다."
+    )
 
 
 async def test_a_double_submit_makes_one_application(client, sign_in) -> None:
