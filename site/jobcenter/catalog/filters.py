@@ -79,6 +79,3 @@ class CatalogFilters:
     def on_page(self, page: int) -> CatalogFilters:
         return replace(self, page=page)
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.audience or self.category or self.open_only or self.keyword)

@@ -35,10 +35,6 @@ class CohortView(RowView):
     row: dict[str, Any]
     status: Status
 
-    @property
-    def seats_left(self) -> int:
-        return max(0, self.seat_pool["capacity"] - self.seat_pool["confirmed_count"])
-
 
 @dataclass(frozen=True)
 class ProgramView(RowView):

@@ -151,7 +151,10 @@ def _place_occurrence(row: dict[str, Any], by_day: dict[date, Day], tz: ZoneInfo
         old_day = row["moved_from"].astimezone(tz).date()
         if old_day in by_day and old_day != starts.date():
             by_day[old_day].entries.append(
-                Entry(category=entry.category, title=entry.title, starts_at=None, place=entry.place, path=entry.path, moved_to=starts)
+                Entry(
+                    category=entry.category, title=entry.title, starts_at=None, place=entry.place, path=entry.path,
+                    moved_to=starts, note=entry.note,
+                )
             )
 
 
@@ -192,5 +195,3 @@ async def get_occurrence(occurrence_id: int) -> OccurrenceView:
     series = {key.removeprefix("series."): value for key, value in row.items() if key.startswith("series.")}
     return OccurrenceView(row={**row, "series": series}, pool=pool, companies=companies)
 
-
-CATEGORIES = [category.value for category in EventCategory]

@@ -124,6 +124,7 @@ async def test_a_cancelled_and_a_moved_date_say_so_at_the_old_date(client) -> No
 
     states = [state.get_text(strip=True) for state in soup.select(".agenda .entry__state")]
     assert states[0] == "취소" and states[1].endswith("로 변경")
+    assert soup.select_one(".agenda .entry__note").get_text(strip=True) == "학교 행사로 쉽니다."
     page = html(await client.get(f"/events/{first['id']}"))
     assert "이 일정은 취소되었습니다." in page.select_one("[data-testid=cancelled]").get_text()
 
