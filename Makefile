@@ -29,7 +29,7 @@ migrate: install
 	$(BIN)/piccolo migrations forwards all
 
 demo: migrate
-	$(BIN)/python -m jobcenter.demo
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m jobcenter.demo
 
 run: demo
 	$(BIN)/uvicorn --factory jobcenter.app:create_app_from_env --host $(HOST) --port $(PORT) --proxy-headers --forwarded-allow-ips 127.0.0.1

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from jobcenter.accounts.tables import Citizen
+from jobcenter.staff.tables import StaffMember
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Cohort, Program
 
@@ -76,3 +77,18 @@ async def a_citizen(name: str = "홍길동", mobile: str | None = None, birth_ye
 
 
 _next_mobile = 10_000_000
+
+
+async def a_staff_member(username: str = "counsellor", name: str = "이상담", role: str = "staff", **fields: Any) -> StaffMember:
+    """A back-office account with an enrolled authenticator (tests sign staff in by session)."""
+    staff = StaffMember(
+        username=username,
+        name=name,
+        role=role,
+        password_hash="not-a-usable-hash",
+        totp_secret="5TAR45HNKAI7EOHUOLE5BT4FQQYJEX6N",
+        totp_confirmed_at=NOON_SEOUL,
+        **fields,
+    )
+    await staff.save()
+    return staff

@@ -25,6 +25,10 @@ from jobcenter import db  # noqa: E402
 from jobcenter.app import create_app  # noqa: E402
 from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E402
 from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession  # noqa: E402
+from jobcenter.audit.tables import AuditEntry  # noqa: E402
+from jobcenter.placements.tables import FollowUpCall, Placement  # noqa: E402
+from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session  # noqa: E402
+from jobcenter.staff.tables import StaffMember, StaffSession  # noqa: E402
 from jobcenter.catalog.tables import Cohort, Program  # noqa: E402
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
 from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
@@ -51,7 +55,10 @@ async def migrated_database() -> AsyncIterator[None]:
 @pytest.fixture(autouse=True)
 async def empty_tables() -> None:
     """Each test starts from an empty catalog."""
-    for table in (OutboxMessage, Application, EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen):
+    for table in (
+        FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application, EventCompany,
+        EventOccurrence, EventSeries, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen,
+    ):
         await table.delete(force=True)
 
 
@@ -104,6 +111,18 @@ def sign_in(client, clock):  # type: ignore[no-untyped-def]
     async def sign(citizen) -> str:  # type: ignore[no-untyped-def]
         token = await start_session(citizen.id, clock.now)
         client.cookies.set(SESSION_COOKIE, token)
+        return token
+
+    return sign
+
+
+@pytest.fixture
+def sign_in_staff(client, clock):  # type: ignore[no-untyped-def]
+    """Sign a staff member in on the test client, as a password and a right code would."""
+
+    async def sign(staff) -> str:  # type: ignore[no-untyped-def]
+        token = await verify_session(await start_half_session(staff.id, clock.now), clock.now)
+        client.cookies.set(STAFF_COOKIE, token, path="/staff")
         return token
 
     return sign

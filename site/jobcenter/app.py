@@ -26,6 +26,8 @@ from jobcenter.home.controller import home
 from jobcenter.housekeeping import start_background_jobs
 from jobcenter.settings import PROJECT_ROOT, Settings
 from jobcenter.signups.controller import ApplicationController, seats
+from jobcenter.staff.router import staff_router
+from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required
 from jobcenter.web.errors import EXCEPTION_HANDLERS
 from jobcenter.web.headers import add_security_headers
 from jobcenter.web.hosts import AllowedHostsMiddleware
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             ApplicationController,
             EventController,
             seats,
+            staff_router(),
             switch_language,
             health,
             create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"], name="static"),
@@ -89,7 +92,11 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         middleware=[AllowedHostsMiddleware(settings.allowed_hosts)],
         request_max_body_size=settings.max_body_bytes,
         before_send=[add_security_headers],
-        exception_handlers={**EXCEPTION_HANDLERS, LoginRequired: handle_login_required},
+        exception_handlers={
+            **EXCEPTION_HANDLERS,
+            LoginRequired: handle_login_required,
+            StaffLoginRequired: handle_staff_login_required,
+        },
         on_startup=[open_database],
         on_shutdown=[close_database],
         logging_config=LoggingConfig(

@@ -3,10 +3,13 @@
 from piccolo.conf.apps import AppConfig
 
 from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession
+from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.placements.tables import FollowUpCall, Placement
 from jobcenter.signups.tables import Application, SeatPool
+from jobcenter.staff.tables import StaffMember, StaffSession
 from jobcenter.settings import PROJECT_ROOT
 
 APP_CONFIG = AppConfig(
@@ -25,6 +28,11 @@ APP_CONFIG = AppConfig(
         EventSeries,
         EventOccurrence,
         EventCompany,
+        StaffMember,
+        StaffSession,
+        AuditEntry,
+        Placement,
+        FollowUpCall,
     ],
     migration_dependencies=[],
     commands=[],

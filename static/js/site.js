@@ -72,7 +72,7 @@ document.addEventListener("htmx:after:swap", function () {
     window.clearTimeout(endTimer);
     warnTimer = window.setTimeout(warn, (idle - lead) * 1000);
     endTimer = window.setTimeout(function () {
-      window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname + window.location.search));
+      window.location.assign(button.dataset.loginUrl + "?next=" + encodeURIComponent(window.location.pathname + window.location.search));
     }, idle * 1000);
   }
 

@@ -11,20 +11,18 @@ from litestar.datastructures import Cookie
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
+from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts import service
 from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
-from jobcenter.accounts.web import NO_STORE
-from jobcenter.i18n import N_, gettext
 from jobcenter.settings import Settings
+from jobcenter.web.forms import form_page, throttled_page
 from jobcenter.web.language import language_of, safe_return_path
 
 logger = logging.getLogger("jobcenter.accounts")
 
 NextPath = Annotated[str | None, QueryParameter(name="next")]
 Form = URLEncodedBody[dict[str, str]]
-TOO_MANY_ATTEMPTS = N_("Too many failed attempts. Please try again in %(minutes)s minutes, or reset your password.")
 
 
 def _masked(typed_mobile: str) -> str:
@@ -44,17 +42,11 @@ def _signed_in(request: Request, token: str, settings: Settings, next_path: str 
     )
 
 
-def _form_page(template: str, status_code: int = 200, **context: Any) -> Template:
-    context.setdefault("errors", {})
-    context.setdefault("values", {})
-    return Template(template_name=template, context=context, status_code=status_code, headers=NO_STORE)
-
-
 class AccountController(Controller):
     @get("/signup", name="signup")
     async def signup_form(self, next_path: NextPath = None) -> Template:
         """The consent notice and the account form, on one page, before anything is stored."""
-        return _form_page("accounts/signup.html", next=safe_return_path(next_path))
+        return form_page("accounts/signup.html", next=safe_return_path(next_path))
 
     @post("/signup")
     async def signup(
@@ -75,7 +67,7 @@ class AccountController(Controller):
         try:
             citizen = await service.register(form, now)
         except service.FormInvalid as invalid:
-            return _form_page(
+            return form_page(
                 "accounts/signup.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=next_path
             )
         await end_session(request.cookies.get(SESSION_COOKIE))
@@ -83,7 +75,7 @@ class AccountController(Controller):
 
     @get("/login", name="login")
     async def login_form(self, next_path: NextPath = None, reset: FromQuery[str | None] = None) -> Template:
-        return _form_page("accounts/login.html", next=safe_return_path(next_path), password_changed=reset == "1")
+        return form_page("accounts/login.html", next=safe_return_path(next_path), password_changed=reset == "1")
 
     @post("/login")
     async def login(
@@ -96,20 +88,17 @@ class AccountController(Controller):
             citizen = await service.authenticate(data.get("mobile", ""), data.get("password", ""), client, now)
         except service.TooManyAttempts as throttled:
             logger.warning("login throttled: mobile %s, client %s", _masked(data.get("mobile", "")), client)
-            minutes = max(1, -(-throttled.retry_after // 60))
-            message = gettext(language_of(request), TOO_MANY_ATTEMPTS) % {"minutes": minutes}
-            response = _form_page(
+            return throttled_page(
                 "accounts/login.html",
-                HTTP_429_TOO_MANY_REQUESTS,
-                errors={"mobile": message},
+                language_of(request),
+                throttled.retry_after,
+                "mobile",
                 values={"mobile": data.get("mobile", "")},
                 next=next_path,
             )
-            response.headers["retry-after"] = str(throttled.retry_after)
-            return response
         except service.FormInvalid as invalid:
             logger.warning("login failed: mobile %s, client %s", _masked(data.get("mobile", "")), client)
-            return _form_page(
+            return form_page(
                 "accounts/login.html",
                 HTTP_422_UNPROCESSABLE_ENTITY,
                 errors=invalid.errors,
@@ -131,7 +120,7 @@ class AccountController(Controller):
 
     @get("/password/forgot", name="forgot_password")
     async def forgot_form(self) -> Template:
-        return _form_page("accounts/forgot.html")
+        return form_page("accounts/forgot.html")
 
     @post("/password/forgot")
     async def forgot(
@@ -145,12 +134,12 @@ class AccountController(Controller):
             language=language_of(request),
             zone=settings.timezone,
         )
-        return _form_page("accounts/forgot.html", sent=True)
+        return form_page("accounts/forgot.html", sent=True)
 
     @get("/password/reset/{token:str}", name="reset_password")
     async def reset_form(self, token: FromPath[str], now: NamedDependency[datetime]) -> Template:
         valid = await service.reset_is_valid(token, now)
-        return _form_page("accounts/reset.html", token=token, valid=valid)
+        return form_page("accounts/reset.html", token=token, valid=valid)
 
     @post("/password/reset/{token:str}")
     async def reset(self, token: FromPath[str], data: Form, now: NamedDependency[datetime]) -> Response:
@@ -158,7 +147,7 @@ class AccountController(Controller):
         try:
             await service.reset_password(token, data.get("password", ""), data.get("password_again", ""), now)
         except service.FormInvalid as invalid:
-            return _form_page(
+            return form_page(
                 "accounts/reset.html", HTTP_422_UNPROCESSABLE_ENTITY, token=token, valid=True, errors=invalid.errors
             )
         return Redirect(path="/login?reset=1", status_code=HTTP_303_SEE_OTHER)

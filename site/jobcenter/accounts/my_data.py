@@ -15,7 +15,8 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENT
 from jobcenter.accounts import service
 from jobcenter.accounts.mobile import format_mobile
 from jobcenter.accounts.sessions import SESSION_COOKIE
-from jobcenter.accounts.web import NO_STORE, provide_citizen
+from jobcenter.accounts.web import provide_citizen
+from jobcenter.web.forms import NO_STORE
 from jobcenter.settings import Settings
 from jobcenter.web.language import language_of
 

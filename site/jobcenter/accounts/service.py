@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from typing import Any
 from jobcenter.accounts import throttle
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password, password_problem, verify_password
-from jobcenter.accounts.sessions import end_all_sessions
+from jobcenter.accounts.sessions import digest, end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import queue_message
@@ -187,10 +186,6 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
     return {"id": citizen["id"], "name": citizen["name"]}
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 async def send_reset_link(typed_mobile: str, base_url: str, now: datetime, *, language: str, zone: str) -> None:
     """Queue a one-time link by email when the account has an address; say nothing either way."""
     mobile = normalise_mobile(typed_mobile)
@@ -199,7 +194,7 @@ async def send_reset_link(typed_mobile: str, base_url: str, now: datetime, *, la
         return
     token = secrets.token_urlsafe(32)
     async with Citizen._meta.db.transaction():
-        await PasswordReset(token_hash=_digest(token), citizen=citizen["id"], expires_at=now + RESET_LINK_LIFETIME).save()
+        await PasswordReset(token_hash=digest(token), citizen=citizen["id"], expires_at=now + RESET_LINK_LIFETIME).save()
         await queue_message(
             "password_reset",
             citizen,
@@ -212,14 +207,14 @@ async def send_reset_link(typed_mobile: str, base_url: str, now: datetime, *, la
 
 async def reset_is_valid(token: str, now: datetime) -> bool:
     return await PasswordReset.exists().where(
-        PasswordReset.token_hash == _digest(token), PasswordReset.used_at.is_null(), PasswordReset.expires_at > now
+        PasswordReset.token_hash == digest(token), PasswordReset.used_at.is_null(), PasswordReset.expires_at > now
     )
 
 
 async def reset_password(token: str, password: str, password_again: str, now: datetime) -> None:
     """Set a new password from a valid link, once; every existing session ends."""
     reset = await PasswordReset.select(PasswordReset.id, PasswordReset.citizen.mobile.as_alias("mobile"), PasswordReset.citizen).where(
-        PasswordReset.token_hash == _digest(token), PasswordReset.used_at.is_null(), PasswordReset.expires_at > now
+        PasswordReset.token_hash == digest(token), PasswordReset.used_at.is_null(), PasswordReset.expires_at > now
     ).first()
     if reset is None:
         raise FormInvalid({"password": N_("This link has expired or was already used. Ask for a new one.")})

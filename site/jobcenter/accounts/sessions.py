@@ -15,20 +15,25 @@ TOUCH_EVERY = timedelta(seconds=15)
 """last_seen_at is written at most this often, not on every request."""
 
 
-def _digest(token: str) -> str:
+def digest(token: str) -> str:
+    """What the database keeps of a cookie's token."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 async def start_session(citizen_id: int, now: datetime) -> str:
     """A fresh session for a citizen who has just proved who they are; returns the cookie's token."""
-    token = secrets.token_urlsafe(32)
-    await WebSession(token_hash=_digest(token), citizen=citizen_id, created_at=now, last_seen_at=now).save()
+    token = new_token()
+    await WebSession(token_hash=digest(token), citizen=citizen_id, created_at=now, last_seen_at=now).save()
     return token
 
 
 async def end_session(token: str | None) -> None:
     if token:
-        await WebSession.delete().where(WebSession.token_hash == _digest(token))
+        await WebSession.delete().where(WebSession.token_hash == digest(token))
 
 
 async def end_all_sessions(citizen_id: int) -> None:
@@ -47,7 +52,7 @@ async def citizen_of_session(
         WebSession.created_at,
         WebSession.last_seen_at,
         *WebSession.citizen.all_columns(exclude=[WebSession.citizen.password_hash]),
-    ).where(WebSession.token_hash == _digest(token)).first()
+    ).where(WebSession.token_hash == digest(token)).first()
     if session is None:
         return None
     if now - session["last_seen_at"] >= idle or now - session["created_at"] >= absolute:

@@ -18,6 +18,8 @@ class Citizen(Table):
     consent_version = Varchar(length=20)
     consented_at = Timestamptz()
     notices_consented_at = Timestamptz(null=True, default=None)
+    consent_taken_by = Varchar(length=50, null=True, default=None)
+    """For a record staff created for a phone or walk-in applicant: who took the verbal consent."""
     last_active_at = Timestamptz(default=TimestamptzNow(), index=True)
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
@@ -33,9 +35,10 @@ class WebSession(Table):
 
 
 class LoginFailure(Table):
-    """One failed login, counted per mobile number and per client to throttle guessing."""
+    """One failed login, counted per account and per client to throttle guessing. `account` is a
+    citizen's mobile number or `staff:<username>` for the back office."""
 
-    mobile = Varchar(length=11, index=True)
+    account = Varchar(length=64, index=True)
     client = Varchar(length=64, index=True)
     failed_at = Timestamptz(default=TimestamptzNow(), index=True)
 

@@ -1,5 +1,6 @@
-"""Login throttling per mobile number and per client, kept in the database so every process
-counts the same failures. Failures age out of the window: no permanent lockout."""
+"""Login throttling per account and per client, kept in the database so every process counts the
+same failures. Failures age out of the window: no permanent lockout. An account is a citizen's
+mobile number or `staff:<username>`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import datetime, timedelta
 from jobcenter.accounts.tables import LoginFailure
 
 WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_MOBILE = 5
+MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_CLIENT = 20
 
 
@@ -24,21 +25,21 @@ async def _wait(column, value: str, limit: int, now: datetime) -> int:  # type: 
     return max(1, math.ceil((recent[-1]["failed_at"] + WINDOW - now).total_seconds()))
 
 
-async def seconds_to_wait(mobile: str, client: str, now: datetime) -> int:
+async def seconds_to_wait(account: str, client: str, now: datetime) -> int:
     """0 when a login may be tried now; otherwise how long until one may (for Retry-After)."""
     return max(
-        await _wait(LoginFailure.mobile, mobile, MAX_FAILURES_PER_MOBILE, now),
+        await _wait(LoginFailure.account, account, MAX_FAILURES_PER_ACCOUNT, now),
         await _wait(LoginFailure.client, client, MAX_FAILURES_PER_CLIENT, now),
     )
 
 
-async def record_failure(mobile: str, client: str, now: datetime) -> None:
-    await LoginFailure(mobile=mobile, client=client, failed_at=now).save()
+async def record_failure(account: str, client: str, now: datetime) -> None:
+    await LoginFailure(account=account, client=client, failed_at=now).save()
 
 
-async def forget_failures(mobile: str) -> None:
+async def forget_failures(account: str) -> None:
     """After a successful login."""
-    await LoginFailure.delete().where(LoginFailure.mobile == mobile)
+    await LoginFailure.delete().where(LoginFailure.account == account)
 
 
 async def forget_old_failures(now: datetime) -> None:

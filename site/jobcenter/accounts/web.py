@@ -14,8 +14,6 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 from jobcenter.accounts.sessions import SESSION_COOKIE, citizen_of_session
 from jobcenter.settings import Settings
 
-NO_STORE = {"cache-control": "no-store"}
-"""For pages that show personal data: nothing left in a shared device's cache."""
 
 
 class LoginRequired(NotAuthorizedException):

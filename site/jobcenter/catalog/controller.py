@@ -11,7 +11,7 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.di import NamedDependency
 from litestar.response import Template
 
-from jobcenter.accounts.web import NO_STORE
+from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog import service
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
 from jobcenter.catalog.labels import AUDIENCE_LABELS, CATEGORY_LABELS

@@ -18,6 +18,7 @@ from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.rows import RowView
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
+from jobcenter.web.paging import page_links
 
 
 MAX_ID = 2**31 - 1
@@ -65,14 +66,7 @@ class CatalogPage:
 
     @property
     def page_links(self) -> list[int | None]:
-        """Page numbers to link: the first, the last and two either side of this one; None is a gap."""
-        shown = sorted({1, self.page_count, *range(self.page - 2, self.page + 3)} & set(range(1, self.page_count + 1)))
-        links: list[int | None] = []
-        for number in shown:
-            if links and number - links[-1] > 1:  # type: ignore[operator]
-                links.append(None)
-            links.append(number)
-        return links
+        return page_links(self.page, self.page_count)
 
 
 def _open_now(now: datetime) -> Where:

@@ -13,7 +13,7 @@ from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
-from jobcenter.accounts.web import NO_STORE
+from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog.status import STATUS_LABELS, cohort_status
 from jobcenter.events import feeds, service
 from jobcenter.events.labels import CATEGORY_LABELS

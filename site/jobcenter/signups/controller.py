@@ -12,7 +12,8 @@ from litestar.params import FromPath, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT
 
-from jobcenter.accounts.web import NO_STORE, provide_citizen
+from jobcenter.accounts.web import provide_citizen
+from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog import service as catalog
 from jobcenter.catalog.controller import LABELS
 from jobcenter.events import service as events

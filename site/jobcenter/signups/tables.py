@@ -52,3 +52,7 @@ class Application(Table):
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
     cancelled_at = Timestamptz(null=True, default=None)
+    attended_at = Timestamptz(null=True, default=None)
+    """Checked in by staff at the session (ticked on the roster or by the confirmation code)."""
+    taken_by = Varchar(length=50, null=True, default=None)
+    """The staff member who made the application on the person's behalf (channel `staff`)."""

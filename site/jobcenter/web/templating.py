@@ -11,6 +11,8 @@ from litestar.template.config import TemplateConfig
 
 from jobcenter import i18n
 from jobcenter.settings import PROJECT_ROOT, Settings
+from jobcenter.staff.menu import STAFF_MENU
+from jobcenter.web.flash import flash_message
 from jobcenter.web.language import language_of
 
 
@@ -87,6 +89,8 @@ def template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
             languages=i18n.LANGUAGES,
             current_language=_current_language,
             weekday_names=_weekday_names,
+            staff_menu=STAFF_MENU,
+            flash_message=flash_message,
         )
         environment.filters.update(day=_day, clock=_clock, moment=_moment, number=_number, month_title=_month_title)
 

@@ -1,9 +1,11 @@
-"""Every route is either public on purpose or refuses a visitor who is not signed in."""
+"""Every route is either public on purpose or refuses a visitor who is not signed in; every back-office
+route refuses citizens as well, and the admin's pages refuse other staff."""
 
 from __future__ import annotations
 
 import re
 
+from tests.builders import a_citizen, a_staff_member
 from tests.support import csrf_token
 
 PUBLIC = {
@@ -28,7 +30,12 @@ PUBLIC = {
     ("POST", "/password/reset/{token:str}"),
     ("GET", "/static/{file_path:path}"),
     ("HEAD", "/static/{file_path:path}"),
+    ("GET", "/staff/login"),
+    ("POST", "/staff/login"),
+    ("POST", "/staff/logout"),
 }
+
+ADMIN_ONLY_PREFIXES = ("/staff/audit", "/staff/accounts")
 
 
 def _routes(app) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -48,14 +55,42 @@ async def test_the_public_list_names_only_routes_that_exist(app) -> None:
     assert PUBLIC <= _routes(app)
 
 
+async def _call(client, method: str, path: str, token: str):  # type: ignore[no-untyped-def]
+    return await client.request(
+        method, _concrete(path), data={"_csrf_token": token} if method == "POST" else None, follow_redirects=False
+    )
+
+
 async def test_every_other_route_sends_an_anonymous_visitor_to_log_in(app, client) -> None:
     token = await csrf_token(client)
     private = sorted(_routes(app) - PUBLIC)
     assert private, "the site has pages of one's own"
 
     for method, path in private:
-        response = await client.request(
-            method, _concrete(path), data={"_csrf_token": token} if method == "POST" else None, follow_redirects=False
-        )
+        response = await _call(client, method, path, token)
         assert response.status_code == 303, (method, path)
-        assert response.headers["location"].startswith("/login?next="), (method, path)
+        login = "/staff/login?next=" if path.startswith("/staff") else "/login?next="
+        assert response.headers["location"].startswith(login), (method, path)
+
+
+async def test_a_signed_in_citizen_is_sent_to_the_staff_login_from_every_back_office_route(app, client, sign_in) -> None:
+    await sign_in(await a_citizen())
+    token = await csrf_token(client)
+    staff_routes = sorted(route for route in _routes(app) - PUBLIC if route[1].startswith("/staff"))
+    assert staff_routes
+
+    for method, path in staff_routes:
+        response = await _call(client, method, path, token)
+        assert response.status_code == 303, (method, path)
+        assert response.headers["location"].startswith("/staff/login?next="), (method, path)
+
+
+async def test_staff_who_are_not_admins_are_refused_the_admin_pages(app, client, sign_in_staff) -> None:
+    await sign_in_staff(await a_staff_member(role="staff"))
+    token = await csrf_token(client)
+    admin_routes = sorted(route for route in _routes(app) if route[1].startswith(ADMIN_ONLY_PREFIXES))
+    assert admin_routes
+
+    for method, path in admin_routes:
+        response = await _call(client, method, path, token)
+        assert response.status_code == 403, (method, path)

@@ -1,0 +1,73 @@
+"""Admin: the audit log, filtered by person, object and date, newest first, paged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import FromQuery
+from litestar.response import Template
+
+from jobcenter.audit import service
+from jobcenter.settings import Settings
+from jobcenter.staff.web import admin_only
+from jobcenter.web.forms import NO_STORE
+from jobcenter.web.paging import Paged, page_number
+
+PAGE_SIZE = 50
+OBJECT_TYPES = ["program", "cohort", "series", "occurrence", "application", "roster", "citizen", "placement", "call", "staff"]
+
+
+def _number(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
+
+
+def _day(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+class AuditController(Controller):
+    path = "/audit"
+    guards = [admin_only]
+
+    @get("/", name="staff_audit")
+    async def audit_log(
+        self,
+        settings: NamedDependency[Settings],
+        actor: FromQuery[str | None] = None,
+        object_type: FromQuery[str | None] = None,
+        object_id: FromQuery[str | None] = None,
+        citizen: FromQuery[str | None] = None,
+        since: FromQuery[str | None] = None,
+        until: FromQuery[str | None] = None,
+        page: FromQuery[str | None] = None,
+    ) -> Template:
+        """Every change and every view or export of personal data; filters that do not parse are ignored."""
+        wanted = service.AuditFilter(
+            actor_id=_number(actor),
+            object_type=object_type if object_type in OBJECT_TYPES else "",
+            object_id=_number(object_id),
+            citizen_id=_number(citizen),
+            since=_day(since),
+            until=_day(until),
+        )
+        number = page_number(page)
+        rows, total = await service.entries(wanted, page=number, page_size=PAGE_SIZE, zone=settings.timezone)
+        query = {
+            "actor": str(wanted.actor_id or ""),
+            "object_type": wanted.object_type,
+            "object_id": str(wanted.object_id or ""),
+            "citizen": str(wanted.citizen_id or ""),
+            "since": wanted.since.isoformat() if wanted.since else "",
+            "until": wanted.until.isoformat() if wanted.until else "",
+        }
+        paged = Paged(rows=rows, total=total, page=number, page_size=PAGE_SIZE, query=query)
+        return Template(
+            template_name="staff/audit.html",
+            context={"paged": paged, "actors": await service.actors(), "object_types": OBJECT_TYPES, "query": query},
+            headers=NO_STORE,
+        )

@@ -1,0 +1,12 @@
+"""The back office's menu: (who sees it, label msgid, path prefix). `admin` items only for admins."""
+
+from jobcenter.i18n import N_
+
+STAFF_MENU = [
+    ("staff", N_("Programs"), "/staff/programs"),
+    ("staff", N_("Calendar"), "/staff/calendar"),
+    ("staff", N_("Citizens"), "/staff/citizens"),
+    ("staff", N_("Follow-up calls"), "/staff/calls"),
+    ("admin", N_("Audit log"), "/staff/audit"),
+    ("admin", N_("Staff accounts"), "/staff/accounts"),
+]

@@ -1,0 +1,30 @@
+"""Everything under /staff: its own session, guard, layout and controllers. The rules they call
+are the areas' services, the ones the public site uses."""
+
+from __future__ import annotations
+
+from litestar import Router
+from litestar.di import Provide
+
+from jobcenter.audit.controller import AuditController
+from jobcenter.staff.accounts import StaffAccountsController
+from jobcenter.staff.dashboard import staff_dashboard
+from jobcenter.staff.login import StaffLoginController, staff_keep_session, staff_logout
+from jobcenter.staff.web import forget_citizen, provide_actor, staff_only
+
+
+def staff_router() -> Router:
+    return Router(
+        path="/staff",
+        route_handlers=[
+            StaffLoginController,
+            staff_logout,
+            staff_keep_session,
+            staff_dashboard,
+            StaffAccountsController,
+            AuditController,
+        ],
+        guards=[staff_only],
+        before_request=forget_citizen,
+        dependencies={"actor": Provide(provide_actor, sync_to_thread=False)},
+    )

@@ -1,0 +1,32 @@
+"""Rendering a form page the GOV.UK way: the same template with its errors and the values typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.response import Template
+from litestar.status_codes import HTTP_429_TOO_MANY_REQUESTS
+
+from jobcenter.i18n import N_, gettext
+
+NO_STORE = {"cache-control": "no-store"}
+"""For pages that show personal data: nothing left in a shared device's cache."""
+
+
+def form_page(template: str, status_code: int = 200, **context: Any) -> Template:
+    """`errors` (field -> msgid) and `values` default to empty; never cached."""
+    context.setdefault("errors", {})
+    context.setdefault("values", {})
+    return Template(template_name=template, context=context, status_code=status_code, headers=NO_STORE)
+
+
+TOO_MANY_ATTEMPTS = N_("Too many failed attempts. Please try again in %(minutes)s minutes, or reset your password.")
+
+
+def throttled_page(template: str, language: str, retry_after: int, field: str, **context: Any) -> Template:
+    """A login form refused for too many failures: 429, Retry-After, and when to try again."""
+    minutes = max(1, -(-retry_after // 60))
+    message = gettext(language, TOO_MANY_ATTEMPTS) % {"minutes": minutes}
+    response = form_page(template, HTTP_429_TOO_MANY_REQUESTS, errors={field: message}, **context)
+    response.headers["retry-after"] = str(retry_after)
+    return response
