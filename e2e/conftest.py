@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pyotp
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
@@ -149,3 +150,21 @@ def no_js_page(browser, base_url: str) -> Iterator[Page]:  # type: ignore[no-unt
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def staff_login(seed, base_url: str):  # type: ignore[no-untyped-def]
+    """Log `page` in to the back office as a new staff member of `role`, through the login form and
+    a TOTP code. Each call makes its own account, so no two tests share a one-time code."""
+    from e2e.pages import StaffLoginPage
+    from e2e.seed import STAFF_PASSWORD
+
+    def log_in(page: Page, role: str = "staff") -> str:
+        username = f"e2e-{role}-{time.monotonic_ns()}"
+        secret = pyotp.random_base32()
+        seed("staff", username, role, secret)
+        StaffLoginPage(page).open().log_in(username, STAFF_PASSWORD, pyotp.TOTP(secret).now())
+        page.wait_for_url(f"{base_url}/staff")
+        return username
+
+    return log_in

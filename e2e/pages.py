@@ -103,3 +103,27 @@ class ApplicationPage:
     @property
     def status(self) -> Locator:
         return self.page.get_by_test_id("application-status")
+
+
+class StaffLoginPage:
+    """/staff/login: username and password, then the 6-digit code."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def open(self) -> StaffLoginPage:
+        self.page.goto("/staff/login")
+        return self
+
+    def enter_password(self, username: str, password: str) -> None:
+        self.page.get_by_label("아이디").fill(username)
+        self.page.get_by_label("비밀번호").fill(password)
+        self.page.get_by_role("button", name="다음").click()
+
+    def enter_code(self, code: str) -> None:
+        self.page.get_by_label("6자리 인증 코드").fill(code)
+        self.page.get_by_role("button", name="로그인").click()
+
+    def log_in(self, username: str, password: str, code: str) -> None:
+        self.enter_password(username, password)
+        self.enter_code(code)

@@ -14,6 +14,10 @@ from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import SeatPool
+from jobcenter.staff.service import create_staff
+from jobcenter.staff.tables import StaffMember
+
+STAFF_PASSWORD = "e2e-staff-password"
 
 
 async def fill(program_title: str, waiting: int) -> None:
@@ -41,9 +45,22 @@ async def fill(program_title: str, waiting: int) -> None:
         await take_seat(pool_id=cohort["seat_pool"], citizen_id=citizen.id, now=now, language="ko", zone="Asia/Seoul")
 
 
+async def staff(username: str, role: str, secret: str) -> None:
+    """A staff account (password STAFF_PASSWORD) whose authenticator is enrolled with `secret`,
+    or, with the secret "-", one that enrols at its first login."""
+    now = system_clock()
+    staff_id = await create_staff(username=username, name=f"직원 {username}", role=role, password=STAFF_PASSWORD, now=now)
+    if secret != "-":
+        await StaffMember.update({StaffMember.totp_secret: secret, StaffMember.totp_confirmed_at: now}).where(
+            StaffMember.id == staff_id
+        )
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     if command == "fill":
         asyncio.run(fill(arguments[0], int(arguments[1])))
+    elif command == "staff":
+        asyncio.run(staff(*arguments))
     else:
         raise SystemExit(f"unknown command {command}")

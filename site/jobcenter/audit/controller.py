@@ -38,7 +38,7 @@ class AuditController(Controller):
     async def audit_log(
         self,
         settings: NamedDependency[Settings],
-        actor: FromQuery[str | None] = None,
+        by: FromQuery[str | None] = None,
         object_type: FromQuery[str | None] = None,
         object_id: FromQuery[str | None] = None,
         citizen: FromQuery[str | None] = None,
@@ -48,7 +48,7 @@ class AuditController(Controller):
     ) -> Template:
         """Every change and every view or export of personal data; filters that do not parse are ignored."""
         wanted = service.AuditFilter(
-            actor_id=_number(actor),
+            actor_id=_number(by),
             object_type=object_type if object_type in OBJECT_TYPES else "",
             object_id=_number(object_id),
             citizen_id=_number(citizen),
@@ -58,7 +58,7 @@ class AuditController(Controller):
         number = page_number(page)
         rows, total = await service.entries(wanted, page=number, page_size=PAGE_SIZE, zone=settings.timezone)
         query = {
-            "actor": str(wanted.actor_id or ""),
+            "by": str(wanted.actor_id or ""),
             "object_type": wanted.object_type,
             "object_id": str(wanted.object_id or ""),
             "citizen": str(wanted.citizen_id or ""),
