@@ -26,6 +26,7 @@ from jobcenter.app import create_app  # noqa: E402
 from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E402
 from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession  # noqa: E402
 from jobcenter.audit.tables import AuditEntry  # noqa: E402
+from jobcenter.kiosk.tables import HelpRequest, KioskSession  # noqa: E402
 from jobcenter.placements.tables import FollowUpCall, Placement  # noqa: E402
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session  # noqa: E402
 from jobcenter.staff.tables import StaffMember, StaffSession  # noqa: E402
@@ -56,7 +57,7 @@ async def migrated_database() -> AsyncIterator[None]:
 async def empty_tables() -> None:
     """Each test starts from an empty catalog."""
     for table in (
-        FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application, EventCompany,
+        HelpRequest, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application, EventCompany,
         EventOccurrence, EventSeries, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen,
     ):
         await table.delete(force=True)

@@ -6,6 +6,7 @@ from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebS
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
+from jobcenter.kiosk.tables import HelpRequest, KioskSession
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.placements.tables import FollowUpCall, Placement
 from jobcenter.signups.tables import Application, SeatPool
@@ -33,6 +34,8 @@ APP_CONFIG = AppConfig(
         AuditEntry,
         Placement,
         FollowUpCall,
+        KioskSession,
+        HelpRequest,
     ],
     migration_dependencies=[],
     commands=[],

@@ -20,3 +20,8 @@ def normalise_mobile(typed: str) -> str | None:
 def format_mobile(mobile: str) -> str:
     """01012345678 -> 010-1234-5678."""
     return f"{mobile[:3]}-{mobile[3:-4]}-{mobile[-4:]}"
+
+
+def mask_mobile(mobile: str) -> str:
+    """01012345678 -> 010-****-5678: what staff see until they reveal the number (and the reveal is logged)."""
+    return f"{mobile[:3]}-{'*' * len(mobile[3:-4])}-{mobile[-4:]}"

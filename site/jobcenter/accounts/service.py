@@ -58,7 +58,7 @@ def _clean_text(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
-def _check_name(raw: str, errors: dict[str, str]) -> str:
+def check_name(raw: str, errors: dict[str, str]) -> str:
     name = _clean_text(raw)
     if not name:
         errors["name"] = N_("Enter your name.")
@@ -67,7 +67,7 @@ def _check_name(raw: str, errors: dict[str, str]) -> str:
     return name
 
 
-def _check_birth_year(raw: str, now: datetime, errors: dict[str, str]) -> int | None:
+def check_birth_year(raw: str, now: datetime, errors: dict[str, str]) -> int | None:
     birth_year = int(raw) if raw.strip().isdigit() else None
     if birth_year is None:
         errors["birth_year"] = N_("Enter your year of birth as four digits, like 1965.")
@@ -89,7 +89,7 @@ def _check_email(raw: str, errors: dict[str, str]) -> str | None:
 
 def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict[str, Any]]:
     errors: dict[str, str] = {}
-    name = _check_name(form.name, errors)
+    name = check_name(form.name, errors)
     mobile = normalise_mobile(form.mobile)
     if not form.mobile.strip():
         errors["mobile"] = N_("Enter your mobile number.")
@@ -102,7 +102,7 @@ def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict
         errors["password"] = problem
     elif form.password_again != form.password:
         errors["password_again"] = N_("The two passwords are not the same.")
-    birth_year = _check_birth_year(form.birth_year, now, errors)
+    birth_year = check_birth_year(form.birth_year, now, errors)
     email = _check_email(form.email, errors)
     if not form.consent_required:
         errors["consent_required"] = N_("To create an account, agree to the collection and use of your personal data.")
@@ -114,8 +114,8 @@ async def update_details(citizen_id: int, *, name: str, birth_year: str, email: 
     """Correct one's own name, year of birth and email; FormInvalid (nothing changed) otherwise."""
     errors: dict[str, str] = {}
     values = {
-        Citizen.name: _check_name(name, errors),
-        Citizen.birth_year: _check_birth_year(birth_year, now, errors),
+        Citizen.name: check_name(name, errors),
+        Citizen.birth_year: check_birth_year(birth_year, now, errors),
         Citizen.email: _check_email(email, errors),
     }
     if errors:

@@ -1,0 +1,27 @@
+"""The lobby kiosk: its short-lived visitor sessions and its calls for a member of staff."""
+
+from __future__ import annotations
+
+from piccolo.columns import Integer, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+
+class KioskSession(Table):
+    """One visitor at the kiosk, from the first tap to the reset. Only the token's hash is kept;
+    the application made in it (if any) is the only personal thing it points to."""
+
+    token_hash = Varchar(length=64, unique=True)
+    kiosk_name = Varchar(length=50)
+    application_id = Integer(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    last_seen_at = Timestamptz(default=TimestamptzNow(), index=True)
+
+
+class HelpRequest(Table):
+    """직원 호출: a visitor asked for a person; shown on the staff dashboard until someone answers."""
+
+    kiosk_name = Varchar(length=50)
+    created_at = Timestamptz(default=TimestamptzNow(), index=True)
+    answered_at = Timestamptz(null=True, default=None)
+    answered_by = Varchar(length=50, null=True, default=None)
