@@ -13,9 +13,18 @@
     }
   }
 
+  // A control that is swapped out and back (a roster's buttons) keeps focus through its id.
+  var focusedId = null;
+  document.addEventListener("htmx:before:swap", function () {
+    var active = document.activeElement;
+    focusedId = active && active.id ? active.id : null;
+  });
+
   function keepFocus(root) {
     var active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) return;
+    var same = focusedId && document.getElementById(focusedId);
+    if (same) { same.focus(); return; }
     var heading = root.querySelector("[data-focus-after-swap]") || document.querySelector("[data-focus-after-swap]");
     if (heading) heading.focus();
   }

@@ -23,7 +23,8 @@ import pytest
 from jobcenter.accounts.sessions import SESSION_COOKIE, start_session
 from jobcenter.clock import system_clock
 from jobcenter.signups.tables import Application, SeatPool
-from tests.builders import a_citizen, a_cohort, a_program
+from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session
+from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 
 BIN = Path(sys.executable).parent
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -150,3 +151,28 @@ async def test_cancels_racing_new_applications_keep_the_counts_right(server: str
 
     assert all(code == 303 for code in codes)
     assert await _assert_consistent(cohort.seat_pool) == (10, 30)
+
+
+async def _apply_by_phone(url: str, csrf: str, staff_session: str, pool_id: int, number: int) -> int:
+    cookies = {STAFF_COOKIE: staff_session, "csrftoken": csrf}
+    async with httpx.AsyncClient(base_url=url, cookies=cookies, timeout=60) as client:
+        fields = {"mobile": f"0108888{number:04d}", "name": f"전화{number}", "birth_year": "1960", "consent": "1"}
+        response = await client.post(f"/staff/rosters/{pool_id}/add", data={**fields, "_csrf_token": csrf})
+        return response.status_code
+
+
+async def test_staff_signing_up_callers_while_the_public_applies_never_overbook(server: str) -> None:
+    cohort = await _open_cohort(capacity=20)
+    sessions = await _signed_in_people(60)
+    now = system_clock()
+    staff_session = await verify_session(await start_half_session((await a_staff_member()).id, now), now)
+    csrf = await _csrf(server)
+
+    codes = await asyncio.gather(
+        *(_apply(server, csrf, session, cohort.seat_pool) for session in sessions),
+        *(_apply_by_phone(server, csrf, staff_session, cohort.seat_pool, number) for number in range(40)),
+    )
+
+    assert Counter(codes) == {303: 100}, "every request answered, none with a 5xx"
+    assert await _assert_consistent(cohort.seat_pool) == (20, 80)
+    assert await Application.count().where(Application.seat_pool == cohort.seat_pool, Application.channel == "staff") == 40

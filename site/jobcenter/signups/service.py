@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobcenter.accounts.tables import Citizen
+from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import queue_message
 from jobcenter.rows import RowView
@@ -85,7 +86,7 @@ def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
 
 
-def _message_values(target: Target, application: dict[str, Any]) -> dict[str, Any]:
+def message_values(target: Target, application: dict[str, Any]) -> dict[str, Any]:
     return {
         "title": target.title,
         "label": target.label,
@@ -97,7 +98,7 @@ def _message_values(target: Target, application: dict[str, Any]) -> dict[str, An
     }
 
 
-async def _citizen(citizen_id: int) -> dict[str, Any]:
+async def citizen_of(citizen_id: int) -> dict[str, Any]:
     citizen = await Citizen.select(
         Citizen.id, Citizen.name, Citizen.email, Citizen.mobile, Citizen.birth_year
     ).where(Citizen.id == citizen_id).first()
@@ -107,19 +108,28 @@ async def _citizen(citizen_id: int) -> dict[str, Any]:
 
 
 async def take_seat(
-    *, pool_id: int, citizen_id: int, now: datetime, language: str, zone: str, channel: Channel = Channel.web
+    *,
+    pool_id: int,
+    citizen_id: int,
+    now: datetime,
+    language: str,
+    zone: str,
+    channel: Channel = Channel.web,
+    actor: Actor | None = None,
 ) -> dict[str, Any]:
     """Apply for a seat: confirmed while seats remain, otherwise next on the waitlist.
 
     Refused (nothing written) outside the application window, for people outside the age range,
     and for a second active application by the same person (a double submit makes one row).
+    Staff applying on someone's behalf pass `actor`: their name is kept on the application and the
+    audit entry is written in the same transaction.
     """
     # What the seats are for and who asks do not change under the lock: read them before it,
     # so the lock is held for as short a time as possible.
     target = await target_of(pool_id, zone)
     if target is None:
         raise NotFound()
-    citizen = await _citizen(citizen_id)
+    citizen = await citizen_of(citizen_id)
     if not may_be_of_age(citizen["birth_year"], target.starts_on.year, target.min_age, target.max_age):
         raise NotEligible(min_age=target.min_age, max_age=target.max_age)
     async with seat_transaction():
@@ -146,16 +156,22 @@ async def take_seat(
             "waitlist_position": position,
             "confirmation_code": _new_code(),
             "channel": channel.value,
+            "taken_by": actor.name if actor else None,
             "created_at": now,
             "updated_at": now,
         }
         (inserted,) = await Application.insert(Application(**application)).returning(Application.id)
         application["id"] = inserted["id"]
-        await queue_message(status.value, citizen, _message_values(target, application), now=now, language=language, zone=zone)
+        if actor:
+            await record(
+                actor, "application.create", "application", inserted["id"], now=now, citizen_id=citizen_id,
+                summary=f"{target.title} {target.label}", after={"status": status.value, "waitlist_position": position},
+            )
+        await queue_message(status.value, citizen, message_values(target, application), now=now, language=language, zone=zone)
     return application
 
 
-async def _promote(pool_id: int, now: datetime, language: str, zone: str) -> None:
+async def promote_waitlist(pool_id: int, now: datetime, language: str, zone: str) -> None:
     """Fill free seats from the head of the waitlist; positions stay 1..N without gaps."""
     pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
     free = pool["capacity"] - pool["confirmed_count"]
@@ -180,8 +196,8 @@ async def _promote(pool_id: int, now: datetime, language: str, zone: str) -> Non
     ).where(SeatPool.id == pool_id)
     target = await target_of(pool_id, zone)
     for row in promoted:
-        citizen = await _citizen(row["citizen"])
-        await queue_message("promoted", citizen, _message_values(target, {**row, "waitlist_position": None}), now=now, language=language, zone=zone)
+        citizen = await citizen_of(row["citizen"])
+        await queue_message("promoted", citizen, message_values(target, {**row, "waitlist_position": None}), now=now, language=language, zone=zone)
 
 
 async def cancel(*, application_id: int, citizen_id: int, now: datetime, language: str, zone: str) -> None:
@@ -198,9 +214,9 @@ async def cancel(*, application_id: int, citizen_id: int, now: datetime, languag
             raise NotFound()
         if now >= pool["cancellable_until"]:
             raise CancellationClosed()
-        await _release(application, pool, now, language, zone)
+        await release_application(application, pool, now, language, zone)
         target = await target_of(pool["id"], zone)
-        await queue_message("cancelled", await _citizen(citizen_id), _message_values(target, application), now=now, language=language, zone=zone)
+        await queue_message("cancelled", await citizen_of(citizen_id), message_values(target, application), now=now, language=language, zone=zone)
 
 
 async def release_all_of(citizen_id: int, now: datetime, *, language: str, zone: str) -> None:
@@ -213,10 +229,10 @@ async def release_all_of(citizen_id: int, now: datetime, *, language: str, zone:
             pool = await lock_pool(found["seat_pool"])
             application = await Application.select().where(Application.id == found["id"]).first()
             if application["status"] in ACTIVE:
-                await _release(application, pool, now, language, zone)
+                await release_application(application, pool, now, language, zone)
 
 
-async def _release(application: dict[str, Any], pool: dict[str, Any], now: datetime, language: str, zone: str) -> None:
+async def release_application(application: dict[str, Any], pool: dict[str, Any], now: datetime, language: str, zone: str) -> None:
     """Inside a seat transaction: cancel the application, close the waitlist gap, fill a freed seat."""
     await Application.update(
         {
@@ -235,7 +251,7 @@ async def _release(application: dict[str, Any], pool: dict[str, Any], now: datet
             Application.waitlist_position > application["waitlist_position"],
         )
         await SeatPool.update({SeatPool.waitlisted_count: SeatPool.waitlisted_count - 1}).where(SeatPool.id == pool["id"])
-    await _promote(pool["id"], now, language, zone)
+    await promote_waitlist(pool["id"], now, language, zone)
 
 
 async def active_applications_by_pool(citizen_id: int, pool_ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from litestar import Router
 from litestar.di import Provide
 
+from jobcenter.accounts.backoffice import CitizensController
 from jobcenter.audit.controller import AuditController
+from jobcenter.signups.backoffice import RosterController
 from jobcenter.staff.accounts import StaffAccountsController
 from jobcenter.staff.dashboard import staff_dashboard
 from jobcenter.staff.login import StaffLoginController, staff_keep_session, staff_logout
@@ -23,6 +25,8 @@ def staff_router() -> Router:
             staff_dashboard,
             StaffAccountsController,
             AuditController,
+            CitizensController,
+            RosterController,
         ],
         guards=[staff_only],
         before_request=forget_citizen,

@@ -1,0 +1,198 @@
+"""Rosters in the back office: confirmed and waiting people of one seat pool, attendance, staff
+actions, sign-up on someone's behalf, exports and the printed sign-in sheet. HTTP only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.response import Template
+from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
+
+from jobcenter.accounts.service import FormInvalid
+from jobcenter.accounts.walk_in import WalkIn
+from jobcenter.audit.service import Actor
+from jobcenter.i18n import N_, gettext
+from jobcenter.settings import Settings
+from jobcenter.signups import staff_actions
+from jobcenter.signups.on_behalf import apply_on_behalf
+from jobcenter.signups.roster import SORTS, check_in_by_code, reveal_mobile, roster, set_attendance
+from jobcenter.signups.roster_exports import export
+from jobcenter.signups.service import NotFound, SignupError
+from jobcenter.web.flash import done
+from jobcenter.web.forms import NO_STORE, form_page
+from jobcenter.web.htmx import wants_fragment
+from jobcenter.web.language import language_of
+
+Form = URLEncodedBody[dict[str, str]]
+MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _refusal(request: Request, refused: SignupError) -> str:
+    return gettext(language_of(request), refused.message) % refused.values
+
+
+class RosterController(Controller):
+    path = "/rosters/{pool_id:int}"
+
+    async def _page(
+        self, request: Request, pool_id: int, settings: Settings, *, status_code: int = 200, sort: str = "applied", **context: Any
+    ) -> Template:
+        """The roster page, or for an htmx request the roster region alone (one template source)."""
+        try:
+            sheet = await roster(pool_id, settings.timezone, SORTS.get(sort, "applied"))
+        except NotFound as missing:
+            raise NotFoundException() from missing
+        context.setdefault("errors", {})
+        template = "staff/rosters/_roster.html" if wants_fragment(request) else "staff/rosters/roster.html"
+        return Template(
+            template_name=template,
+            context={"roster": sheet, "pool_id": pool_id, "sort": sort, "revealed": {}, **context},
+            status_code=status_code,
+            headers=NO_STORE,
+        )
+
+    @get("/", name="staff_roster")
+    async def show(self, request: Request, pool_id: FromPath[int], settings: NamedDependency[Settings], sort: FromQuery[str] = "applied") -> Template:
+        """Confirmed (by application time or name) and waiting (in order), with attendance and actions."""
+        return await self._page(request, pool_id, settings, sort=sort)
+
+    @post("/applications/{application_id:int}/reveal")
+    async def reveal(
+        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int],
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Template:
+        """Show one person's full number (logged: who looked, when, at whose)."""
+        try:
+            number = await reveal_mobile(pool_id, application_id, actor=actor, now=now)
+        except NotFound as missing:
+            raise NotFoundException() from missing
+        return await self._page(request, pool_id, settings, revealed={application_id: number})
+
+    @post("/applications/{application_id:int}/attendance")
+    async def attendance(
+        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int], data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Template:
+        """Tick a confirmed person present (or take the tick back)."""
+        try:
+            await set_attendance(pool_id, application_id, data.get("attended") == "1", actor=actor, now=now)
+        except NotFound as missing:
+            raise NotFoundException() from missing
+        return await self._page(request, pool_id, settings, sort=data.get("sort", "applied"), focus=application_id)
+
+    @post("/check-in")
+    async def check_in(
+        self, request: Request, pool_id: FromPath[int], data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Template:
+        """Check in by the confirmation number the person shows (typed, or scanned from the QR code)."""
+        try:
+            person = await check_in_by_code(pool_id, data.get("code", ""), actor=actor, now=now)
+        except SignupError as refused:
+            return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
+                                    errors={"code": _refusal(request, refused)}, code=data.get("code", "")[:40])
+        return await self._page(request, pool_id, settings, checked_in=person)
+
+    async def _act(self, request: Request, pool_id: int, settings: Settings, action: Any) -> Response:
+        try:
+            await action
+        except NotFound as missing:
+            raise NotFoundException() from missing
+        except SignupError as refused:
+            return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
+                                    errors={"roster": _refusal(request, refused)})
+        return done(f"/staff/rosters/{pool_id}", "saved")
+
+    @post("/applications/{application_id:int}/cancel")
+    async def cancel(
+        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int],
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """Cancel at the person's request, whatever the online deadline; the waitlist moves up."""
+        action = staff_actions.cancel_for(pool_id, application_id, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+        return await self._act(request, pool_id, settings, action)
+
+    @post("/applications/{application_id:int}/promote")
+    async def promote(
+        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int],
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """Confirm a waiting person out of turn, when a seat is free."""
+        action = staff_actions.promote(pool_id, application_id, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+        return await self._act(request, pool_id, settings, action)
+
+    @post("/applications/{application_id:int}/move")
+    async def move(
+        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int], data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """Put a waiting person at another number in the line."""
+        raw = data.get("position", "")
+        position = int(raw) if raw.isdigit() and len(raw) < 6 else 0
+        if position < 1:
+            return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
+                                    errors={"roster": gettext(language_of(request), N_("Enter the new waitlist number."))})
+        action = staff_actions.move_in_waitlist(pool_id, application_id, position, actor=actor, now=now)
+        return await self._act(request, pool_id, settings, action)
+
+    @get("/add", name="staff_add_applicant")
+    async def add_form(self, pool_id: FromPath[int], settings: NamedDependency[Settings]) -> Template:
+        """Sign up a phone or walk-in applicant: find them by number or make a minimal record."""
+        sheet = await self._sheet(pool_id, settings)
+        return form_page("staff/rosters/add.html", roster=sheet, pool_id=pool_id)
+
+    @post("/add")
+    async def add(
+        self, request: Request, pool_id: FromPath[int], data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """The same seat-taking service, under the same lock, as applications made online."""
+        person = WalkIn(name=data.get("name", ""), mobile=data.get("mobile", ""), birth_year=data.get("birth_year", ""), consent=data.get("consent") == "1")
+        values = {key: data.get(key, "") for key in ("name", "mobile", "birth_year")} | {"consent": person.consent}
+        try:
+            application, citizen = await apply_on_behalf(pool_id, person, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+        except FormInvalid as invalid:
+            return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id, errors=invalid.errors, values=values)
+        except NotFound as missing:
+            raise NotFoundException() from missing
+        except SignupError as refused:
+            return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
+                             errors={"mobile": _refusal(request, refused)}, values=values)
+        return done(f"/staff/rosters/{pool_id}?added={application['id']}", "signed_up")
+
+    async def _sheet(self, pool_id: int, settings: Settings) -> Any:
+        try:
+            return await roster(pool_id, settings.timezone)
+        except NotFound as missing:
+            raise NotFoundException() from missing
+
+    @get("/export/{kind:str}", name="staff_roster_export")
+    async def export_file(
+        self, request: Request, pool_id: FromPath[int], kind: FromPath[str],
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """The roster as CSV (UTF-8 with BOM, for Korean Excel) or XLSX; the export is logged."""
+        if kind not in MEDIA_TYPES:
+            raise NotFoundException()
+        try:
+            data, sheet = await export(pool_id, kind, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+        except NotFound as missing:
+            raise NotFoundException() from missing
+        filename = f"{sheet.target.title} {sheet.target.label}.{kind}".replace("/", "-")
+        return Response(
+            content=data,
+            media_type=MEDIA_TYPES[kind],
+            headers={**NO_STORE, "content-disposition": f"attachment; filename=\"roster.{kind}\"; filename*=UTF-8''{quote(filename)}"},
+        )
+
+    @get("/print", name="staff_roster_print")
+    async def print_view(self, pool_id: FromPath[int], settings: NamedDependency[Settings]) -> Template:
+        """A sign-in sheet to print: names, the last four digits, a column to sign."""
+        sheet = await self._sheet(pool_id, settings)
+        return Template(template_name="staff/rosters/print.html", context={"roster": sheet}, headers=NO_STORE)
