@@ -43,8 +43,21 @@ def translations(language: str) -> gettext_module.NullTranslations:
     return gettext_module.GNUTranslations(compiled)
 
 
+class Filled(str):
+    """A msgid with the values that fill it in, for messages made before the language is known
+    (a service's form errors): it is translated first, then filled."""
+
+    values: dict[str, object]
+
+    def __new__(cls, msgid: str, **values: object) -> Filled:
+        message = super().__new__(cls, msgid)
+        message.values = values
+        return message
+
+
 def gettext(language: str, message: str) -> str:
-    return translations(language).gettext(message)
+    translated = translations(language).gettext(message)
+    return translated % message.values if isinstance(message, Filled) else translated
 
 
 def ngettext(language: str, singular: str, plural: str, count: int) -> str:

@@ -8,6 +8,7 @@ from litestar.di import Provide
 
 from jobcenter.accounts.backoffice import CitizensController
 from jobcenter.audit.controller import AuditController
+from jobcenter.catalog.backoffice import ProgramAdminController
 from jobcenter.signups.backoffice import RosterController
 from jobcenter.staff.accounts import StaffAccountsController
 from jobcenter.staff.dashboard import staff_dashboard
@@ -27,6 +28,7 @@ def staff_router() -> Router:
             AuditController,
             CitizensController,
             RosterController,
+            ProgramAdminController,
         ],
         guards=[staff_only],
         before_request=forget_citizen,
