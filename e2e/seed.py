@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from datetime import time, timedelta
 
+from jobcenter.accounts.service import SignupForm, register
 from jobcenter.accounts.tables import Citizen
+from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
 from jobcenter.signups.service import take_seat
@@ -18,6 +21,7 @@ from jobcenter.staff.service import create_staff
 from jobcenter.staff.tables import StaffMember
 
 STAFF_PASSWORD = "e2e-staff-password"
+CITIZEN_PASSWORD = "e2e-citizen-password"
 
 
 async def fill(program_title: str, waiting: int) -> None:
@@ -56,11 +60,44 @@ async def staff(username: str, role: str, secret: str) -> None:
         )
 
 
+async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) -> None:
+    """A citizen signed up through the public sign-up rules (password CITIZEN_PASSWORD) and, when
+    a program title is given, with a seat in its cohort that is open now."""
+    now = system_clock()
+    form = SignupForm(name=name, mobile=mobile, password=CITIZEN_PASSWORD, password_again=CITIZEN_PASSWORD,
+                      birth_year=birth_year, consent_required=True)
+    account = await register(form, now)
+    if program_title:
+        cohort = await Cohort.select(Cohort.seat_pool).where(
+            Cohort.program.is_in(Program.select(Program.id).where(Program.title == program_title[0])),
+            Cohort.seat_pool.opens_at <= now,
+            Cohort.seat_pool.closes_at > now,
+        ).first()
+        await take_seat(pool_id=cohort["seat_pool"], citizen_id=account["id"], now=now, language="ko", zone="Asia/Seoul")
+
+
+async def open_program(title: str, capacity: str) -> None:
+    """A published program for everyone with one cohort open for applications now."""
+    now = system_clock()
+    program = Program(title=title, audience="all", category="job_support", summary=f"{title} 요약")
+    await program.save()
+    first_day = (now + timedelta(days=14)).date()
+    await add_cohort(
+        program_id=program.id, label="1기", starts_on=first_day, ends_on=first_day, start_time=time(10), end_time=time(12),
+        place="김포시일자리센터 교육장", capacity=int(capacity), opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=7), zone="Asia/Seoul",
+    )
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     if command == "fill":
         asyncio.run(fill(arguments[0], int(arguments[1])))
+    elif command == "open_program":
+        asyncio.run(open_program(*arguments))
     elif command == "staff":
         asyncio.run(staff(*arguments))
+    elif command == "citizen":
+        asyncio.run(citizen(*arguments))
     else:
         raise SystemExit(f"unknown command {command}")

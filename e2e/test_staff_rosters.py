@@ -1,0 +1,111 @@
+"""Rosters and programs in the back office: a phone applicant signed up, people checked in by
+keyboard and by confirmation number, the roster exported, and every state passes axe."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from e2e.pages import RosterPage
+
+
+def test_staff_sign_up_a_phone_applicant_and_check_them_in_by_their_number(page: Page, seed, staff_login, assert_accessible) -> None:
+    seed("open_program", "전화 신청 연습 과정", "5")
+    staff_login(page)
+    roster = RosterPage(page).open_for("전화 신청 연습 과정")
+    assert_accessible(page)
+
+    roster.sign_up_by_phone("010-3456-7890", "최민수", "1962", consent=False)
+    expect(page).to_have_title(re.compile(r"^오류: "))
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+
+    page.get_by_label("본인이 내용을 듣고 동의했습니다").check()
+    page.get_by_role("button", name="이분 대신 신청하기").click()
+
+    expect(page.get_by_test_id("flash")).to_have_text("신청을 접수했습니다.")
+    line = roster.line("최민수")
+    expect(line).to_contain_text("010-****-7890")
+    expect(line).to_contain_text("직원")
+    code = line.locator("code").inner_text()
+
+    roster.check_in(code)
+
+    expect(page.get_by_test_id("checked-in")).to_have_text("최민수님 출석 처리했습니다.")
+    expect(roster.line("최민수").get_by_test_id("attendance")).to_have_attribute("aria-pressed", "true")
+    assert_accessible(page)
+
+
+def test_the_roster_works_with_the_keyboard_alone(page: Page, seed, staff_login) -> None:
+    seed("open_program", "키보드 명단 과정", "3")
+    seed("fill", "키보드 명단 과정", "1")
+    staff_login(page)
+    roster = RosterPage(page).open_for("키보드 명단 과정")
+    present = page.get_by_test_id("attendance").first
+    present.focus()
+
+    page.keyboard.press("Enter")
+
+    expect(present).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_test_id("attendance").first).to_be_focused()
+    page.keyboard.press("Space")
+    expect(page.get_by_test_id("attendance").first).to_have_attribute("aria-pressed", "false")
+
+    reveal = page.get_by_role("button", name=re.compile("번호 보기")).first
+    reveal.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("revealed-mobile")).to_have_text(re.compile(r"^010-\d{4}-\d{4}$"))
+    expect(roster.page.get_by_test_id("waitlist")).to_be_visible()
+
+
+def test_attendance_without_javascript(no_js_page: Page, seed, staff_login) -> None:
+    seed("open_program", "자바스크립트 없는 명단", "2")
+    seed("fill", "자바스크립트 없는 명단", "0")
+    staff_login(no_js_page)
+    RosterPage(no_js_page).open_for("자바스크립트 없는 명단")
+
+    no_js_page.get_by_test_id("attendance").first.click()
+
+    expect(no_js_page.get_by_test_id("attendance").first).to_have_attribute("aria-pressed", "true")
+
+
+def test_the_roster_downloads_as_csv_for_excel_and_prints_as_a_sign_in_sheet(page: Page, seed, staff_login, assert_accessible) -> None:
+    seed("open_program", "내보내기 과정", "2")
+    seed("fill", "내보내기 과정", "1")
+    staff_login(page)
+    RosterPage(page).open_for("내보내기 과정")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV 내려받기(엑셀)").click()
+    content = open(download.value.path(), "rb").read()
+    assert content.startswith(b"\xef\xbb\xbf")
+    assert "대기" in content.decode("utf-8-sig")
+
+    page.get_by_role("link", name="출석부 인쇄").click()
+    expect(page.get_by_test_id("sign-in-sheet").locator("tbody tr")).to_have_count(2)
+    assert_accessible(page)
+
+
+def test_programs_and_cohorts_pages_pass_axe_in_every_state(page: Page, seed, staff_login, assert_accessible) -> None:
+    staff_login(page)
+    page.get_by_role("link", name="프로그램").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("교육·프로그램")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="새 프로그램").click()
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+
+    page.get_by_label("제목").fill("접근성 점검 프로그램")
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("flash")).to_have_text("만들었습니다.")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="새 기수").click()
+    assert_accessible(page)
+    page.get_by_label("기수 이름").fill("1기")
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
