@@ -16,6 +16,7 @@ from jobcenter.events.generation import extend_all
 from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
+from jobcenter.staff.sessions import delete_expired_staff_sessions
 
 logger = logging.getLogger("jobcenter.housekeeping")
 
@@ -23,12 +24,13 @@ SWEEP_EVERY = timedelta(minutes=10)
 
 
 async def sweep_forever(settings: Settings, clock: Clock) -> None:
-    """Delete timed-out sessions, old login failures and accounts past their retention period;
+    """Delete timed-out sessions (citizens' and staff's), old login failures and accounts past their retention period;
     generate event dates up to the horizon."""
     while True:
         try:
             now = clock()
             await delete_expired_sessions(now, **session_timeouts(settings))
+            await delete_expired_staff_sessions(now, **session_timeouts(settings))
             await forget_old_failures(now)
             deleted = await delete_inactive_accounts(
                 now, timedelta(days=settings.retention_days), language=settings.default_language, zone=settings.timezone

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pyotp
 
 from jobcenter.staff.service import create_staff
-from jobcenter.staff.sessions import STAFF_COOKIE
+from jobcenter.staff.sessions import STAFF_COOKIE, delete_expired_staff_sessions, start_half_session, verify_session
 from jobcenter.staff.tables import StaffMember, StaffSession
 from tests.builders import a_citizen
 from tests.support import html, post_form
@@ -149,3 +149,14 @@ async def test_logout_ends_the_session_in_the_database(client, clock, sign_in_st
 
     assert response.status_code == 303
     assert await StaffSession.count() == 0
+
+
+async def test_the_sweep_deletes_timed_out_and_half_open_staff_sessions(clock) -> None:
+    staff = await a_counsellor(clock)
+    await start_half_session(staff.id, clock.now)
+    await verify_session(await start_half_session(staff.id, clock.now), clock.now)
+
+    clock.now += timedelta(minutes=10)
+    await delete_expired_staff_sessions(clock.now, idle=timedelta(minutes=30), absolute=timedelta(hours=12))
+
+    assert [row["verified_at"] is not None for row in await StaffSession.select(StaffSession.verified_at)] == [True]
