@@ -219,3 +219,246 @@ class RosterPage:
         field = self.page.get_by_role("textbox", name="확인번호")
         field.fill(code)
         field.press("Enter")
+
+
+class PlacementFormPage:
+    """/staff/calls/placements/new?citizen=<id>: a job someone found, and where it came from."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    @property
+    def person(self) -> Locator:
+        return self.page.get_by_test_id("placement-person")
+
+    def fill(self, *, company: str, position: str, first_day: str, program: str) -> None:
+        """`first_day` as YYYY-MM-DD; `program` a title, or 해당 없음."""
+        self.page.get_by_label("기업").fill(company)
+        self.page.get_by_label("직무").fill(position)
+        self.page.get_by_label("근무 시작일").fill(first_day)
+        self.page.get_by_role("group", name="어느 프로그램을 거쳐 취업했나요?").get_by_label(program).check()
+
+    def save(self) -> None:
+        self.page.get_by_role("button", name="저장하고 해피콜 일정 잡기").click()
+
+
+class CallOutcomeForm:
+    """A call's outcome form, on its own page or open in a row of the call list."""
+
+    def __init__(self, scope: Page | Locator) -> None:
+        self.scope = scope
+
+    def _choose(self, question: str, answer: str) -> None:
+        self.scope.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+
+    def answer(self, *, reached: bool, still_employed: bool | None = None, thinking_of_leaving: bool | None = None,
+               reason: str = "", difficulties: str = "", note: str = "") -> None:
+        self._choose("연락이 되었나요?", "예" if reached else "아니요, 연락이 안 됨")
+        if still_employed is not None:
+            self._choose("지금도 그 회사에 다니나요?", "예" if still_employed else "아니요, 그만둠")
+        if thinking_of_leaving is not None:
+            self._choose("그만둘 생각이 있나요?", "예" if thinking_of_leaving else "아니요")
+        if reason:
+            self.scope.get_by_label("그만둔 이유 또는 그만두려는 이유").select_option(label=reason)
+        if difficulties:
+            self.scope.get_by_label("일하며 어려운 점").fill(difficulties)
+        if note:
+            self.scope.get_by_label("메모").fill(note)
+
+    def save(self) -> None:
+        self.scope.get_by_role("button", name="결과 저장").click()
+
+    @property
+    def error_summary(self) -> Locator:
+        return self.scope.get_by_test_id("error-summary")
+
+
+class FollowUpCallsPage:
+    """/staff/calls: the lists of follow-up calls as tabs (할 차례, 예정, 연락 안 됨...) and the summary."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def open(self, view: str = "due") -> FollowUpCallsPage:
+        self.page.goto(f"/staff/calls?show={view}")
+        return self
+
+    def show(self, tab: str) -> None:
+        self.page.get_by_test_id("call-tabs").get_by_role("link", name=tab).click()
+
+    @property
+    def rows(self) -> Locator:
+        return self.page.get_by_test_id("call-row")
+
+    def row(self, name: str) -> Locator:
+        return self.rows.filter(has_text=name)
+
+    def open_outcome(self, name: str) -> Locator:
+        """결과 기록 in the person's first row; with JavaScript the form opens in that row, returned here
+        (without, the call's own page opens)."""
+        row = self.row(name).first
+        row.get_by_test_id("open-outcome").click()
+        return row
+
+    def summary_line(self, program_title: str) -> Locator:
+        return self.page.get_by_test_id("retention").locator("tbody tr").filter(has_text=program_title)
+
+    def reasons_line(self, program_title: str) -> Locator:
+        return self.page.get_by_test_id("reasons").locator("tbody tr").filter(has_text=program_title)
+
+
+class StaffCalendarPage:
+    """/staff/calendar: the series with their patterns in words and next dates."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def open(self) -> StaffCalendarPage:
+        self.page.goto("/staff/calendar")
+        return self
+
+    def new_series(self) -> SeriesFormPage:
+        self.page.get_by_test_id("new-series").click()
+        return SeriesFormPage(self.page)
+
+
+class SeriesFormPage:
+    """/staff/calendar/new and /staff/calendar/<id>: a series from a pattern in plain words, with
+    its coming dates shown before saving."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def describe(self, *, title: str, category: str, place: str) -> None:
+        self.page.get_by_label("제목", exact=True).fill(title)
+        self.page.get_by_label("분류", exact=True).select_option(category)
+        self.page.get_by_label("장소", exact=True).fill(place)
+
+    def choose_pattern(self, words: str) -> None:
+        """The kind of pattern, by the start of its label (매주 정해진 요일, 매월 정해진 주의 요일 ...)."""
+        self.page.get_by_role("radio", name=words).check()
+
+    def tick(self, label: str) -> None:
+        """A weekday, a week of the month (둘째) or a month (4월)."""
+        self.page.get_by_label(label, exact=True).check()
+
+    def schedule(self, *, first_day: str, start: str, end: str) -> None:
+        self.page.get_by_label("첫날", exact=True).fill(first_day)
+        self.page.get_by_label("시작 시간", exact=True).fill(start)
+        self.page.get_by_label("끝나는 시간", exact=True).fill(end)
+
+    def press_preview(self) -> None:
+        self.page.get_by_test_id("preview-button").click()
+
+    def save(self) -> None:
+        self.page.get_by_test_id("save-series").click()
+
+    @property
+    def preview(self) -> Locator:
+        return self.page.get_by_test_id("preview")
+
+    @property
+    def preview_dates(self) -> Locator:
+        return self.page.get_by_test_id("preview-date")
+
+    @property
+    def skipped_dates(self) -> Locator:
+        return self.page.get_by_test_id("preview-skipped")
+
+    @property
+    def error_summary(self) -> Locator:
+        return self.page.get_by_test_id("error-summary")
+
+    def open_date(self, index: int = 0) -> StaffOccurrencePage:
+        """One of the series' dates listed under the form (saved series only)."""
+        self.page.get_by_test_id("series-dates").locator("tbody a").nth(index).click()
+        return StaffOccurrencePage(self.page)
+
+
+class StaffOccurrencePage:
+    """/staff/calendar/occurrences/<id>: one date, its registrations, and change, move or cancel."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def cancel(self, reason: str) -> None:
+        form = self.page.get_by_test_id("cancel-form")
+        form.get_by_label("취소 사유").fill(reason)
+        form.get_by_role("button", name="이 날짜 취소하기").click()
+
+    @property
+    def cancelled_notice(self) -> Locator:
+        return self.page.get_by_test_id("cancelled")
+
+
+class KioskPage:
+    """/kiosk: the lobby kiosk, worked by touch. Keys are tapped, never typed."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def open(self) -> KioskPage:
+        self.page.goto("/kiosk")
+        return self
+
+    @property
+    def heading(self) -> Locator:
+        return self.page.get_by_role("heading", level=1)
+
+    @property
+    def root(self) -> Locator:
+        return self.page.locator("[data-kiosk]")
+
+    def door(self, name: str) -> Locator:
+        """청년, 중장년, 어르신, 오늘의 행사 or 직원 호출 on the start screen."""
+        return self.page.locator(".kiosk-door").filter(has=self.page.locator(".kiosk-door__name", has_text=name))
+
+    def toggle(self, name: str) -> Locator:
+        """큰 글씨 or 고대비."""
+        return self.page.get_by_role("group", name="화면 설정").get_by_role("button", name=name)
+
+    def nav(self, name: str) -> Locator:
+        """이전, 처음으로 or 다음 in the bar at the bottom."""
+        return self.page.get_by_role("navigation", name="화면 이동").get_by_text(name, exact=True)
+
+    def card(self, title: str) -> Locator:
+        return self.page.locator(".kiosk-card").filter(has=self.page.locator(".kiosk-card__title", has_text=title))
+
+    def apply_button(self) -> Locator:
+        return self.page.get_by_test_id("apply").first
+
+    def keypad(self, field: str) -> Locator:
+        return self.page.get_by_test_id(f"keypad-{field}")
+
+    def tap_keys(self, field: str, keys: str) -> None:
+        for key in keys:
+            self.keypad(field).get_by_role("button", name=key, exact=True).tap()
+
+    def field(self, label: str) -> Locator:
+        return self.page.get_by_label(label, exact=True)
+
+    def next_step(self) -> None:
+        self.page.get_by_test_id("step-next").tap()
+
+    def apply_by_taps(self, *, name_keys: str, mobile: str, birth_year: str) -> None:
+        """The four steps of the application form, each key tapped on the on-screen keypads."""
+        self.tap_keys("name", name_keys)
+        self.next_step()
+        self.tap_keys("mobile", mobile)
+        self.next_step()
+        self.tap_keys("birth_year", birth_year)
+        self.next_step()
+        self.page.get_by_label("위와 같이 개인정보를 수집·이용하는 데 동의합니다 (필수)").tap()
+        self.page.get_by_role("button", name="신청", exact=True).tap()
+
+    @property
+    def result_headline(self) -> Locator:
+        return self.page.get_by_test_id("result-headline")
+
+    @property
+    def confirmation_code(self) -> Locator:
+        return self.page.get_by_test_id("confirmation-code")
+
+    @property
+    def idle_dialog(self) -> Locator:
+        return self.page.get_by_role("alertdialog")

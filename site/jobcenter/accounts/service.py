@@ -80,7 +80,7 @@ def check_birth_year(raw: str, now: datetime, errors: dict[str, str]) -> int | N
     return birth_year
 
 
-def _check_email(raw: str, errors: dict[str, str]) -> str | None:
+def check_email(raw: str, errors: dict[str, str]) -> str | None:
     email = raw.strip()
     if email and (len(email) > 254 or "@" not in email.strip("@") or any(ch.isspace() for ch in email)):
         errors["email"] = N_("Enter an email address like name@example.com, or leave it empty.")
@@ -103,7 +103,7 @@ def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict
     elif form.password_again != form.password:
         errors["password_again"] = N_("The two passwords are not the same.")
     birth_year = check_birth_year(form.birth_year, now, errors)
-    email = _check_email(form.email, errors)
+    email = check_email(form.email, errors)
     if not form.consent_required:
         errors["consent_required"] = N_("To create an account, agree to the collection and use of your personal data.")
     values = {"name": name, "mobile": mobile, "birth_year": birth_year, "email": email}
@@ -116,7 +116,7 @@ async def update_details(citizen_id: int, *, name: str, birth_year: str, email: 
     values = {
         Citizen.name: check_name(name, errors),
         Citizen.birth_year: check_birth_year(birth_year, now, errors),
-        Citizen.email: _check_email(email, errors),
+        Citizen.email: check_email(email, errors),
     }
     if errors:
         raise FormInvalid(errors)

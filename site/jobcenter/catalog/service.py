@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from piccolo.columns import Text, Varchar
 from piccolo.columns.combination import Where
 
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.rows import RowView
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
+from jobcenter.text_search import contains_ignoring_case
 from jobcenter.web.paging import page_links
 
 
@@ -73,13 +73,6 @@ def _open_now(now: datetime) -> Where:
     return (Cohort.seat_pool.opens_at <= now) & (Cohort.seat_pool.closes_at > now)
 
 
-def _contains(column: Varchar | Text, pattern: str) -> Where:
-    """Case-insensitive match: ILIKE on PostgreSQL; SQLite's LIKE already ignores case."""
-    if Program._meta.db.engine_type == "sqlite":
-        return column.like(pattern)
-    return column.ilike(pattern)
-
-
 def _conditions(filters: CatalogFilters, now: datetime) -> list[Any]:
     conditions: list[Any] = [Program.published.eq(True)]
     if filters.audience:
@@ -92,10 +85,10 @@ def _conditions(filters: CatalogFilters, now: datetime) -> list[Any]:
     if filters.keyword:
         pattern = f"%{filters.keyword}%"
         conditions.append(
-            _contains(Program.title, pattern)
-            | _contains(Program.summary, pattern)
-            | _contains(Program.description, pattern)
-            | _contains(Program.eligibility, pattern)
+            contains_ignoring_case(Program.title, pattern)
+            | contains_ignoring_case(Program.summary, pattern)
+            | contains_ignoring_case(Program.description, pattern)
+            | contains_ignoring_case(Program.eligibility, pattern)
         )
     return conditions
 

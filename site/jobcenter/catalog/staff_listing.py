@@ -8,6 +8,7 @@ from typing import Any
 
 from jobcenter.catalog.status import cohort_status
 from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.text_search import contains_ignoring_case
 from jobcenter.web.paging import Paged
 
 SORTS = {"title": (Program.title, True), "updated": (Program.updated_at, False)}
@@ -16,7 +17,7 @@ SORTS = {"title": (Program.title, True), "updated": (Program.updated_at, False)}
 async def programs_page(*, keyword: str, sort: str, page: int, page_size: int) -> Paged:
     """Programs whose title holds `keyword`, sorted by title or by last change (newest first)."""
     column, ascending = SORTS.get(sort, SORTS["title"])
-    conditions = [Program.title.ilike(f"%{keyword}%")] if keyword else []
+    conditions = [contains_ignoring_case(Program.title, f"%{keyword}%")] if keyword else []
     query = Program.select(Program.id, Program.title, Program.audience, Program.category, Program.published, Program.updated_at)
     count = Program.count()
     if conditions:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from jobcenter.accounts.sessions import TOUCH_EVERY, digest, new_token
-from jobcenter.staff.tables import StaffMember, StaffSession
+from jobcenter.staff.tables import StaffSession
 
 STAFF_COOKIE = "staff_sid"
 SECOND_FACTOR_WINDOW = timedelta(minutes=5)

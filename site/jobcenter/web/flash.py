@@ -19,6 +19,9 @@ MESSAGES = {
     "checked_in": N_("Checked in."),
     "password_reset": N_("The password was reset."),
     "recorded": N_("Recorded."),
+    "scheduled": N_("The job was recorded and its follow-up calls were scheduled."),
+    "reset_link_sent": N_("A password reset link was sent by email. It works once, for one hour."),
+    "citizen_deleted": N_("The account was deleted, and any seats it held went to the people waiting."),
 }
 
 

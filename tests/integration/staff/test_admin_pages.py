@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 
 from jobcenter.audit.service import Actor, record
 from jobcenter.audit.tables import AuditEntry

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, Program

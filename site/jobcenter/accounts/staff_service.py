@@ -1,0 +1,194 @@
+"""What staff do with a citizen's account: read it (each read logged), reveal the mobile number
+(logged), correct the details, reset the password (a temporary one handed over in person, or the
+emailed link), delete the account on request. Every change is audited inside the transaction that
+makes it (the deletion right after it: see delete_on_request)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jobcenter.accounts import throttle
+from jobcenter.accounts.mobile import format_mobile, mask_mobile, normalise_mobile
+from jobcenter.accounts.passwords import hash_password
+from jobcenter.accounts.service import (
+    FormInvalid,
+    check_email,
+    check_birth_year,
+    check_name,
+    delete_account,
+    send_reset_link,
+)
+from jobcenter.accounts.sessions import end_all_sessions
+from jobcenter.accounts.tables import Citizen
+from jobcenter.accounts.temporary_password import temporary_password
+from jobcenter.audit.service import Actor, changed, record
+from jobcenter.i18n import N_
+from jobcenter.signups.service import ApplicationView, applications_of
+from jobcenter.signups.tables import ApplicationStatus
+
+ACCOUNT_COLUMNS = (
+    Citizen.id, Citizen.name, Citizen.mobile, Citizen.birth_year, Citizen.email, Citizen.password_hash,
+    Citizen.consent_version, Citizen.consented_at, Citizen.notices_consented_at, Citizen.consent_taken_by,
+    Citizen.created_at, Citizen.last_active_at,
+)
+
+
+class CitizenNotFound(Exception):
+    """No account with this id (it may have been deleted meanwhile)."""
+
+
+@dataclass(frozen=True)
+class CitizenRecord:
+    """A person as staff see them: `mobile` is masked unless it was revealed for this view."""
+
+    account: dict[str, Any]
+    mobile: str
+    revealed: bool
+    has_password: bool
+    applications: list[ApplicationView]
+
+    @property
+    def id(self) -> int:
+        return self.account["id"]
+
+    @property
+    def name(self) -> str:
+        return self.account["name"]
+
+    @property
+    def given_back(self) -> dict[str, int]:
+        return _given_back(self.applications)
+
+
+def _given_back(applications: list[ApplicationView]) -> dict[str, int]:
+    """The seats and waitlist places that deleting the account frees."""
+    return {
+        "seats": sum(1 for view in applications if view.status == ApplicationStatus.confirmed.value),
+        "waitlist_places": sum(1 for view in applications if view.status == ApplicationStatus.waitlisted.value),
+    }
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The correction form as typed; an empty `mobile` keeps the number."""
+
+    name: str = ""
+    birth_year: str = ""
+    email: str = ""
+    mobile: str = ""
+
+
+async def _account(citizen_id: int) -> dict[str, Any]:
+    row = await Citizen.select(*ACCOUNT_COLUMNS).where(Citizen.id == citizen_id).first()
+    if row is None:
+        raise CitizenNotFound()
+    return row
+
+
+async def citizen_record(citizen_id: int, *, actor: Actor, now: datetime, zone: str, reveal: bool = False) -> CitizenRecord:
+    """The person's details and applications for one page view, logged as `citizen.view`, or as
+    `citizen.reveal` when the full mobile number is shown."""
+    row = await _account(citizen_id)
+    applications = await applications_of(citizen_id, now, zone)
+    await record(actor, "citizen.reveal" if reveal else "citizen.view", "citizen", citizen_id,
+                 now=now, citizen_id=citizen_id, summary=row["name"])
+    mobile = row.pop("mobile")
+    has_password = bool(row.pop("password_hash"))
+    return CitizenRecord(
+        account=row,
+        mobile=format_mobile(mobile) if reveal else mask_mobile(mobile),
+        revealed=reveal,
+        has_password=has_password,
+        applications=applications,
+    )
+
+
+def _mask_email(email: str) -> str:
+    """hong@example.com -> h***@example.com: enough to tell addresses apart in the audit log."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def _contact_masked(values: dict[str, Any]) -> dict[str, Any]:
+    """Audit values without contact data in full: the log outlives the account."""
+    masked = dict(values)
+    if masked.get("mobile"):
+        masked["mobile"] = mask_mobile(masked["mobile"])
+    if masked.get("email"):
+        masked["email"] = _mask_email(masked["email"])
+    return masked
+
+
+async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, now: datetime) -> None:
+    """Correct name, year of birth, email and (when one is typed) the mobile number, which is the
+    login id and stays unique. FormInvalid with every problem, and nothing written, otherwise."""
+    errors: dict[str, str] = {}
+    after: dict[str, Any] = {
+        "name": check_name(typed.name, errors),
+        "birth_year": check_birth_year(typed.birth_year, now, errors),
+        "email": check_email(typed.email, errors),
+    }
+    new_mobile = normalise_mobile(typed.mobile) if typed.mobile.strip() else None
+    if typed.mobile.strip() and new_mobile is None:
+        errors["mobile"] = N_("Enter a mobile number like 010-1234-5678.")
+    async with Citizen._meta.db.transaction():
+        before = await Citizen.select(Citizen.name, Citizen.birth_year, Citizen.email, Citizen.mobile).where(
+            Citizen.id == citizen_id
+        ).first()
+        if before is None:
+            raise CitizenNotFound()
+        if new_mobile and new_mobile != before["mobile"] and await Citizen.exists().where(Citizen.mobile == new_mobile):
+            errors["mobile"] = N_("Another account already has this mobile number. Check the number, or search for that account.")
+        if errors:
+            raise FormInvalid(errors)
+        after["mobile"] = new_mobile or before["mobile"]
+        old, new = changed(before, after)
+        if not new:
+            return
+        await Citizen.update({**{getattr(Citizen, key): value for key, value in new.items()}, Citizen.updated_at: now}).where(
+            Citizen.id == citizen_id
+        )
+        await record(actor, "citizen.correct", "citizen", citizen_id, now=now, citizen_id=citizen_id,
+                     summary=after["name"], before=_contact_masked(old), after=_contact_masked(new))
+
+
+async def issue_temporary_password(citizen_id: int, *, actor: Actor, now: datetime) -> dict[str, str]:
+    """A new readable password for staff to hand over in person (returned once with the person's
+    name, stored only as a hash); every browser where the person was logged in is logged out."""
+    row = await _account(citizen_id)
+    password = temporary_password(row["mobile"])
+    password_hash = await hash_password(password)
+    async with Citizen._meta.db.transaction():
+        await Citizen.update({Citizen.password_hash: password_hash, Citizen.updated_at: now}).where(Citizen.id == citizen_id)
+        await end_all_sessions(citizen_id)
+        # Earlier wrong guesses (the reason they came to the desk, often) must not block the new password.
+        await throttle.forget_failures(row["mobile"])
+        await record(actor, "citizen.temporary_password", "citizen", citizen_id, now=now, citizen_id=citizen_id,
+                     summary=row["name"], after={"temporary_password": "issued", "sessions": "ended"})
+    return {"name": row["name"], "password": password}
+
+
+async def email_reset_link(citizen_id: int, *, base_url: str, actor: Actor, now: datetime, language: str, zone: str) -> None:
+    """Queue the one-time reset link to the account's email address; FormInvalid when it has none."""
+    row = await _account(citizen_id)
+    if not row["email"]:
+        raise FormInvalid({"reset_link": N_("This account has no email address. Hand over a temporary password instead, or add an email address first.")})
+    async with Citizen._meta.db.transaction():  # send_reset_link's own transaction joins this one
+        await send_reset_link(row["mobile"], base_url, now, language=language, zone=zone)
+        await record(actor, "citizen.reset_link", "citizen", citizen_id, now=now, citizen_id=citizen_id,
+                     summary=row["name"], after={"reset_link": "sent by email"})
+
+
+async def delete_on_request(citizen_id: int, *, actor: Actor, now: datetime, language: str, zone: str) -> None:
+    """Delete the account as the person asked: seats freed (the waitlists move up), then the account.
+
+    delete_account frees each pool under its own seat lock and deletes in a last transaction of its
+    own, so the entry is written right after it, once the account is gone; it keeps the name and
+    number of the account and what was given back, never contact data."""
+    row = await _account(citizen_id)
+    given_back = _given_back(await applications_of(citizen_id, now, zone))
+    await delete_account(citizen_id, now, language=language, zone=zone)
+    await record(actor, "citizen.delete", "citizen", citizen_id, now=now, citizen_id=citizen_id,
+                 summary=f"{row['name']} (#{citizen_id})", before=given_back, after={"account": "deleted"})
