@@ -344,8 +344,8 @@ class SeriesFormPage:
 
     def schedule(self, *, first_day: str, start: str, end: str) -> None:
         self.page.get_by_label("첫날", exact=True).fill(first_day)
-        self.page.get_by_label("시작 시간", exact=True).fill(start)
-        self.page.get_by_label("끝나는 시간", exact=True).fill(end)
+        self.page.get_by_label("시작 시각", exact=True).fill(start)
+        self.page.get_by_label("종료 시각", exact=True).fill(end)
 
     def press_preview(self) -> None:
         self.page.get_by_test_id("preview-button").click()

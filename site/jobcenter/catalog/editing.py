@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,7 @@ from jobcenter.accounts.service import FormInvalid
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
 from jobcenter.catalog.tables import Audience, Category, Cohort, Program
+from jobcenter.form_input import read_clock, read_day, read_moment
 from jobcenter.i18n import N_, Filled
 from jobcenter.signups import staff_actions
 from jobcenter.signups.service import SignupError
@@ -108,32 +109,10 @@ async def set_published(program_id: int, published: bool, *, actor: Actor, now: 
                      summary=current["title"], before={"published": current["published"]}, after={"published": published})
 
 
-def _date(raw: str, field: str, message: str, errors: dict[str, str]) -> date | None:
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
+def _checked(value: Any, field: str, message: str, errors: dict[str, str]) -> Any:
+    if value is None:
         errors[field] = message
-        return None
-
-
-def _time(raw: str, field: str, message: str, errors: dict[str, str]) -> time | None:
-    text = raw.strip()
-    try:
-        if re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", text):
-            return time.fromisoformat(text)
-    except ValueError:
-        pass
-    errors[field] = message
-    return None
-
-
-def _moment(raw: str, field: str, message: str, zone: str, errors: dict[str, str]) -> datetime | None:
-    """A `datetime-local` value (2026-12-01T09:00), read in the center's zone."""
-    try:
-        return datetime.fromisoformat(raw.strip()).replace(tzinfo=ZoneInfo(zone))
-    except ValueError:
-        errors[field] = message
-        return None
+    return value
 
 
 @dataclass(frozen=True)
@@ -155,12 +134,12 @@ def check_cohort(form: dict[str, str], zone: str) -> CohortValues:
         errors["label"] = N_("Enter the cohort's name, like 3기, in 100 characters or fewer.")
     date_message = N_("Enter a date like 2026-12-01.")
     time_message = N_("Enter a time like 09:30.")
-    cohort["starts_on"] = _date(form.get("starts_on", ""), "starts_on", date_message, errors)
-    cohort["ends_on"] = _date(form.get("ends_on", ""), "ends_on", date_message, errors)
+    cohort["starts_on"] = _checked(read_day(form.get("starts_on", "")), "starts_on", date_message, errors)
+    cohort["ends_on"] = _checked(read_day(form.get("ends_on", "")), "ends_on", date_message, errors)
     if cohort["starts_on"] and cohort["ends_on"] and cohort["ends_on"] < cohort["starts_on"]:
         errors["ends_on"] = N_("The last day must not be before the first day.")
-    cohort["start_time"] = _time(form.get("start_time", ""), "start_time", time_message, errors)
-    cohort["end_time"] = _time(form.get("end_time", ""), "end_time", time_message, errors)
+    cohort["start_time"] = _checked(read_clock(form.get("start_time", "")), "start_time", time_message, errors)
+    cohort["end_time"] = _checked(read_clock(form.get("end_time", "")), "end_time", time_message, errors)
     if cohort["start_time"] and cohort["end_time"] and cohort["end_time"] <= cohort["start_time"]:
         errors["end_time"] = N_("The end time must be after the start time.")
     if len(cohort["schedule_note"]) > 200:
@@ -174,14 +153,14 @@ def check_cohort(form: dict[str, str], zone: str) -> CohortValues:
         errors["capacity"] = invalid.message
     moment_message = N_("Enter a date and time like 2026-12-01 09:00.")
     window = {
-        "opens_at": _moment(form.get("opens_at", ""), "opens_at", moment_message, zone, errors),
-        "closes_at": _moment(form.get("closes_at", ""), "closes_at", moment_message, zone, errors),
+        "opens_at": _checked(read_moment(form.get("opens_at", ""), zone), "opens_at", moment_message, errors),
+        "closes_at": _checked(read_moment(form.get("closes_at", ""), zone), "closes_at", moment_message, errors),
     }
     if window["opens_at"] and window["closes_at"] and window["closes_at"] <= window["opens_at"]:
         errors["closes_at"] = N_("Applications must close after they open.")
     cancellable = form.get("cancellable_until", "").strip()
     if cancellable:
-        window["cancellable_until"] = _moment(cancellable, "cancellable_until", moment_message, zone, errors)
+        window["cancellable_until"] = _checked(read_moment(cancellable, zone), "cancellable_until", moment_message, errors)
     elif cohort["starts_on"]:
         window["cancellable_until"] = default_cancellation_deadline(cohort["starts_on"], zone)
     if errors:

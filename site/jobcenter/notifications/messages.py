@@ -34,6 +34,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Application cancelled: %(title)s"),
         N_("%(name)s, your application for %(title)s (%(label)s) is cancelled. Confirmation number: %(code)s."),
     ),
+    "event_cancelled": (
+        N_("Cancelled: %(title)s"),
+        N_(
+            "%(name)s, %(title)s on %(day)s at %(time)s is cancelled. Reason: %(reason)s. "
+            "Your confirmation number was %(code)s. We are sorry for the inconvenience."
+        ),
+    ),
+    "event_moved": (
+        N_("New date: %(title)s"),
+        N_(
+            "%(name)s, %(title)s planned for %(day)s at %(time)s moves to %(new_moment)s, at %(place)s. "
+            "Reason: %(reason)s. Your registration stays valid. Confirmation number: %(code)s."
+        ),
+    ),
+    "event_changed": (
+        N_("Changed: %(title)s"),
+        N_(
+            "%(name)s, %(title)s on %(day)s now starts at %(time)s, at %(place)s. "
+            "Your registration stays valid. Confirmation number: %(code)s."
+        ),
+    ),
     "password_reset": (
         N_("Reset your password"),
         N_("%(name)s, open this link within an hour to choose a new password: %(link)s"),
@@ -55,7 +76,7 @@ async def queue_message(
         citizen=citizen["id"],
         email=citizen.get("email"),
         mobile=citizen.get("mobile"),
-        subject=gettext(language, subject) % filled,
+        subject=(gettext(language, subject) % filled)[:200],  # the column's length; titles can be long
         body=gettext(language, body) % filled,
         created_at=now,
         next_attempt_at=now,

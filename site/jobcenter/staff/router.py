@@ -9,6 +9,7 @@ from litestar.di import Provide
 from jobcenter.accounts.backoffice import CitizensController
 from jobcenter.audit.controller import AuditController
 from jobcenter.catalog.backoffice import ProgramAdminController
+from jobcenter.events.backoffice import StaffCalendarController
 from jobcenter.signups.backoffice import RosterController
 from jobcenter.staff.accounts import StaffAccountsController
 from jobcenter.staff.dashboard import staff_dashboard
@@ -29,6 +30,7 @@ def staff_router() -> Router:
             CitizensController,
             RosterController,
             ProgramAdminController,
+            StaffCalendarController,
         ],
         guards=[staff_only],
         before_request=forget_citizen,

@@ -1,0 +1,208 @@
+"""Staff change one date of a series: its details (times, place, note), a move to another day, or
+a cancellation. Each runs in one write transaction with the date's seat pool locked, so nobody
+registers halfway through: the change, the message to every active registrant (outbox) and the
+audit entry are written together or not at all."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jobcenter.accounts.service import FormInvalid
+from jobcenter.audit.service import Actor, changed, record
+from jobcenter.events.changes import cancel_occurrence, move_occurrence
+from jobcenter.form_input import read_clock, read_day
+from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
+from jobcenter.i18n import N_, format_moment
+from jobcenter.notifications.messages import queue_message
+from jobcenter.signups.locking import lock_pool, seat_transaction
+from jobcenter.signups.service import ACTIVE
+from jobcenter.signups.tables import Application, SeatPool
+
+NOTE_LIMIT = 300  # EventOccurrence.note
+
+
+class OccurrenceNotFound(LookupError):
+    """No occurrence has that id."""
+
+
+class ChangeRefused(Exception):
+    """The date cannot be changed any more; `message` is a msgid for the staff member."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _times(data: dict[str, str], prefix: str, first: date, days: int, zone: str, errors: dict[str, str]) -> tuple[datetime, datetime] | None:
+    """Start and end from `<prefix>start_time` and `<prefix>end_time`, on `first` and `days` later."""
+    start, end = read_clock(data.get(f"{prefix}start_time", "")), read_clock(data.get(f"{prefix}end_time", ""))
+    if start is None:
+        errors[f"{prefix}start_time"] = N_("Enter the start time, for example 10:00.")
+    if end is None:
+        errors[f"{prefix}end_time"] = N_("Enter the end time, for example 16:00.")
+    if start is None or end is None:
+        return None
+    tz = ZoneInfo(zone)
+    starts_at = datetime.combine(first, start, tzinfo=tz)
+    ends_at = datetime.combine(first + timedelta(days=days - 1), end, tzinfo=tz)
+    if ends_at <= starts_at:
+        errors[f"{prefix}end_time"] = N_("The end time must be after the start time.")
+        return None
+    return starts_at, ends_at
+
+
+def _text(data: dict[str, str], name: str, errors: dict[str, str], required: str | None = None) -> str:
+    text = data.get(name, "").strip()
+    if required and not text:
+        errors[name] = required
+    elif len(text) > NOTE_LIMIT:
+        errors[name] = N_("Use 300 characters or fewer.")
+    return text
+
+
+def _span_days(row: dict[str, Any], zone: str) -> tuple[date, int]:
+    tz = ZoneInfo(zone)
+    first, last = row["starts_at"].astimezone(tz).date(), row["ends_at"].astimezone(tz).date()
+    return first, (last - first).days + 1
+
+
+async def _changeable(occurrence_id: int, now: datetime) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """Inside the write transaction: the occurrence (with its series' title) and its seat pool,
+    locked; ChangeRefused when it is cancelled or over."""
+    row = await EventOccurrence.select(EventOccurrence.all_columns(), EventOccurrence.series.title.as_alias("title")).where(
+        EventOccurrence.id == occurrence_id
+    ).first()
+    if row is None:
+        raise OccurrenceNotFound(occurrence_id)
+    if row["status"] == OccurrenceStatus.cancelled.value:
+        raise ChangeRefused(N_("This date is cancelled: it cannot be changed any more."))
+    if row["ends_at"] <= now:
+        raise ChangeRefused(N_("This date is over: it cannot be changed any more."))
+    pool = await lock_pool(row["seat_pool"]) if row["seat_pool"] else None
+    return row, pool
+
+
+async def _close_window_by(pool: dict[str, Any] | None, moment: datetime) -> None:
+    """No registration or online cancellation after `moment` (the new start, or now when cancelled)."""
+    if pool is None:
+        return
+    closes_at = min(pool["closes_at"], moment)
+    await SeatPool.update(
+        {
+            SeatPool.closes_at: closes_at,
+            SeatPool.opens_at: min(pool["opens_at"], closes_at),
+            SeatPool.cancellable_until: min(pool["cancellable_until"], moment),
+        }
+    ).where(SeatPool.id == pool["id"])
+
+
+async def _tell_registrants(
+    kind: str, pool: dict[str, Any] | None, values: dict[str, Any], *, now: datetime, language: str, zone: str
+) -> int:
+    """One outbox message to each confirmed or waitlisted person; how many were told."""
+    if pool is None:
+        return 0
+    registrants = await Application.select(
+        Application.confirmation_code,
+        Application.citizen.id.as_alias("id"),
+        Application.citizen.name.as_alias("name"),
+        Application.citizen.email.as_alias("email"),
+        Application.citizen.mobile.as_alias("mobile"),
+    ).where(Application.seat_pool == pool["id"], Application.status.is_in(ACTIVE))
+    for person in registrants:
+        await queue_message(kind, person, {**values, "code": person["confirmation_code"]}, now=now, language=language, zone=zone)
+    return len(registrants)
+
+
+def _summary(row: dict[str, Any], zone: str, told: int) -> str:
+    return f"{row['title']} {row['starts_at'].astimezone(ZoneInfo(zone)).date().isoformat()}: {told} told"
+
+
+async def edit_details(
+    occurrence_id: int, data: dict[str, str], *, actor: Actor, now: datetime, language: str, zone: str
+) -> None:
+    """New times on the same day(s), another place or a note: the date is marked edited, so a
+    change of the series leaves it alone. Registrants are told when the time or place changed."""
+    async with seat_transaction():
+        row, pool = await _changeable(occurrence_id, now)
+        errors: dict[str, str] = {}
+        first, days = _span_days(row, zone)
+        span = _times(data, "", first, days, zone, errors)
+        place = _text(data, "place", errors, required=N_("Enter the place."))
+        note = _text(data, "note", errors)
+        if errors or span is None:
+            raise FormInvalid(errors)
+        before = {"starts_at": row["starts_at"], "ends_at": row["ends_at"], "place": row["place"], "note": row["note"]}
+        old, new = changed(before, {"starts_at": span[0], "ends_at": span[1], "place": place, "note": note})
+        if not new:
+            return
+        await EventOccurrence.update(
+            {
+                EventOccurrence.starts_at: span[0],
+                EventOccurrence.ends_at: span[1],
+                EventOccurrence.place: place,
+                EventOccurrence.note: note,
+                EventOccurrence.edited: True,
+                EventOccurrence.sequence: EventOccurrence.sequence + 1,
+            }
+        ).where(EventOccurrence.id == occurrence_id)
+        told = 0
+        if set(new) & {"starts_at", "ends_at", "place"}:
+            await _close_window_by(pool, span[0])
+            values = {"title": row["title"], "starts_on": span[0], "start_time": span[0], "place": place}
+            told = await _tell_registrants("event_changed", pool, values, now=now, language=language, zone=zone)
+        await record(actor, "occurrence.edit", "occurrence", occurrence_id, now=now, summary=_summary(row, zone, told), before=old, after=new)
+
+
+async def move(occurrence_id: int, data: dict[str, str], *, actor: Actor, now: datetime, language: str, zone: str) -> None:
+    """To another day and time, for as many days as before, with the reason shown at the old date
+    and sent to every active registrant."""
+    async with seat_transaction():
+        row, pool = await _changeable(occurrence_id, now)
+        errors: dict[str, str] = {}
+        day = read_day(data.get("move_day", ""))
+        if day is None:
+            errors["move_day"] = N_("Enter the new date, for example 2026-12-01.")
+        span = _times(data, "move_", day, _span_days(row, zone)[1], zone, errors) if day else None
+        reason = _text(data, "move_reason", errors, required=N_("Enter the reason: the people registered are told it."))
+        if span and span[0] <= now:
+            errors["move_day"] = N_("The new date and time must be in the future.")
+        elif span and span[0] == row["starts_at"] and span[1] == row["ends_at"]:
+            errors["move_day"] = N_("This is the date and time it has now. Enter the new ones.")
+        if errors or span is None:
+            raise FormInvalid({name: errors[name] for name in ("move_day", "move_start_time", "move_end_time", "move_reason") if name in errors})
+        await move_occurrence(occurrence_id, span[0], span[1], reason)
+        await _close_window_by(pool, span[0])
+        values = {
+            "title": row["title"], "starts_on": row["starts_at"], "start_time": row["starts_at"], "place": row["place"],
+            "new_moment": format_moment(span[0], language, zone), "reason": reason,
+        }
+        told = await _tell_registrants("event_moved", pool, values, now=now, language=language, zone=zone)
+        await record(
+            actor, "occurrence.move", "occurrence", occurrence_id, now=now, summary=_summary(row, zone, told),
+            before={"starts_at": row["starts_at"], "ends_at": row["ends_at"], "note": row["note"]},
+            after={"starts_at": span[0], "ends_at": span[1], "note": reason},
+        )
+
+
+async def cancel(occurrence_id: int, data: dict[str, str], *, actor: Actor, now: datetime, language: str, zone: str) -> int:
+    """Cancelled with a reason (required): registration closes, every active registrant is told.
+    Their applications stay as they were, so the roster still shows whom the center told."""
+    async with seat_transaction():
+        row, pool = await _changeable(occurrence_id, now)
+        errors: dict[str, str] = {}
+        reason = _text(data, "cancel_reason", errors, required=N_("Enter the reason: the people registered are told it."))
+        if errors:
+            raise FormInvalid(errors)
+        await cancel_occurrence(occurrence_id, reason)
+        await _close_window_by(pool, now)
+        values = {"title": row["title"], "starts_on": row["starts_at"], "start_time": row["starts_at"], "place": row["place"], "reason": reason}
+        told = await _tell_registrants("event_cancelled", pool, values, now=now, language=language, zone=zone)
+        await record(
+            actor, "occurrence.cancel", "occurrence", occurrence_id, now=now, summary=_summary(row, zone, told),
+            before={"status": row["status"], "note": row["note"]},
+            after={"status": OccurrenceStatus.cancelled.value, "note": reason},
+        )
+    return told
