@@ -9,7 +9,7 @@ from datetime import date, time
 from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.tables import Cohort
-from jobcenter.events.tables import EventOccurrence
+from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 
 
 
@@ -30,6 +30,8 @@ class Target:
     path: str
     kind: str
     owner_id: int
+    cancelled: bool = False
+    """An event date the center cancelled (its applications stay, to show who was told)."""
 
 
 async def targets_of(pool_ids: list[int], zone: str) -> dict[int, Target]:
@@ -73,6 +75,7 @@ async def targets_of(pool_ids: list[int], zone: str) -> dict[int, Target]:
         EventOccurrence.starts_at,
         EventOccurrence.ends_at,
         EventOccurrence.place,
+        EventOccurrence.status,
         EventOccurrence.series.title.as_alias("title"),
     ).where(EventOccurrence.seat_pool.is_in(pool_ids))
     for row in occurrences:
@@ -91,6 +94,7 @@ async def targets_of(pool_ids: list[int], zone: str) -> dict[int, Target]:
             path=f"/events/{row['id']}",
             kind="occurrence",
             owner_id=row["id"],
+            cancelled=row["status"] == OccurrenceStatus.cancelled.value,
         )
     return targets
 

@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.events.tables import EventOccurrence
 from jobcenter.notifications.tables import OutboxMessage
@@ -200,3 +201,16 @@ async def test_a_citizen_cannot_cancel_a_date(client, sign_in, clock) -> None:
     assert response.status_code == 303 and response.headers["location"].startswith("/staff/login?next=")
     assert (await EventOccurrence.select(EventOccurrence.status).where(EventOccurrence.id == occurrence["id"]).first())["status"] == "scheduled"
     assert await _messages("event_cancelled") == []
+
+
+async def test_a_registrant_sees_in_my_applications_that_the_event_was_cancelled(client, staff, clock, sign_in) -> None:
+    occurrence, people = await _date_with_registrants(clock)
+    await post_form(client, f"/staff/calendar/occurrences/{occurrence['id']}/cancel", {"cancel_reason": "강사 사정"})
+    citizen = await Citizen.objects().get(Citizen.id == people["김확정"])
+    await sign_in(citizen)
+
+    page = html(await client.get("/me/applications"))
+
+    card = page.select_one("[data-testid=application]")
+    assert card.select_one("[data-testid=application-status]").get_text(strip=True) == "행사가 취소되었습니다"
+    assert card.find("a", string="신청 취소하기") is None
