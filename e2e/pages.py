@@ -233,7 +233,7 @@ class PlacementFormPage:
 
     def fill(self, *, company: str, position: str, first_day: str, program: str) -> None:
         """`first_day` as YYYY-MM-DD; `program` a title, or 해당 없음."""
-        self.page.get_by_label("기업").fill(company)
+        self.page.get_by_label("회사 이름").fill(company)
         self.page.get_by_label("직무").fill(position)
         self.page.get_by_label("근무 시작일").fill(first_day)
         self.page.get_by_role("group", name="어느 프로그램을 거쳐 취업했나요?").get_by_label(program).check()

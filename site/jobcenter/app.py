@@ -24,6 +24,8 @@ from jobcenter.clock import Clock, system_clock
 from jobcenter.events.controller import EventController
 from jobcenter.home.controller import home
 from jobcenter.housekeeping import start_background_jobs
+from jobcenter.kiosk.controller import KioskController
+from jobcenter.kiosk.status import StatusController
 from jobcenter.settings import PROJECT_ROOT, Settings
 from jobcenter.signups.controller import ApplicationController, seats
 from jobcenter.staff.router import staff_router
@@ -69,6 +71,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             ApplicationController,
             EventController,
             seats,
+            KioskController,
+            StatusController,
             staff_router(),
             switch_language,
             health,

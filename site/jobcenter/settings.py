@@ -29,6 +29,20 @@ def _list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _months(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    """A comma-separated list of whole months (1 to 120), in order, each once."""
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        months = tuple(sorted({int(item) for item in value.split(",") if item.strip()}))
+    except ValueError as error:
+        raise SettingsError(f"{name} must be whole months separated by commas, like 1,3,6.") from error
+    if not months or not all(1 <= month <= 120 for month in months):
+        raise SettingsError(f"{name} must list months from 1 to 120, like 1,3,6.")
+    return months
+
+
 def data_dir() -> Path:
     """Where the SQLite file and the generated development key live."""
     return Path(os.environ.get("DATA_DIR") or PROJECT_ROOT / "data")
@@ -111,6 +125,12 @@ class Settings:
     """How long before an idle session ends the page offers to continue (`SESSION_WARNING_SECONDS`)."""
     session_max_hours: int = 12
     """A signed-in session ends this long after login whatever happens (`SESSION_MAX_HOURS`)."""
+    kiosk_name: str = "로비 키오스크"
+    """The lobby kiosk's name, shown to staff with its calls and stored with the consents it takes (`KIOSK_NAME`)."""
+    kiosk_idle_seconds: int = 90
+    """After this long without a tap or key the kiosk asks 계속 사용하시겠습니까? (`KIOSK_IDLE_SECONDS`)."""
+    kiosk_warning_seconds: int = 60
+    """How long that question counts down before the kiosk resets for the next visitor (`KIOSK_WARNING_SECONDS`)."""
     notify_backend: str = "console"
     """How messages leave the outbox (`NOTIFY_BACKEND`): `console` logs them, `smtp` emails them."""
     background_jobs: bool = True
@@ -127,6 +147,9 @@ class Settings:
     """Upgrade the SMTP connection with STARTTLS (`SMTP_STARTTLS`)."""
     mail_from: str = "noreply@localhost"
     """Sender address of the center's emails (`MAIL_FROM`)."""
+    follow_up_months: tuple[int, ...] = (1, 3, 6)
+    """Months after a placement's start date at which follow-up calls (해피콜) are scheduled
+    (`FOLLOW_UP_MONTHS`, comma separated)."""
     center: Center = field(default_factory=Center)
     """The center's name and contact details."""
 
@@ -155,6 +178,9 @@ class Settings:
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
             session_warning_seconds=int(os.environ.get("SESSION_WARNING_SECONDS") or 60),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),
+            kiosk_name=(os.environ.get("KIOSK_NAME") or "로비 키오스크")[:50],
+            kiosk_idle_seconds=int(os.environ.get("KIOSK_IDLE_SECONDS") or 90),
+            kiosk_warning_seconds=int(os.environ.get("KIOSK_WARNING_SECONDS") or 60),
             notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",
             background_jobs=_flag("BACKGROUND_JOBS", True),
             smtp_host=os.environ.get("SMTP_HOST") or "localhost",
@@ -163,5 +189,6 @@ class Settings:
             smtp_password=os.environ.get("SMTP_PASSWORD", ""),
             smtp_starttls=_flag("SMTP_STARTTLS", False),
             mail_from=os.environ.get("MAIL_FROM") or "noreply@localhost",
+            follow_up_months=_months("FOLLOW_UP_MONTHS", (1, 3, 6)),
             center=Center.from_env(),
         )

@@ -16,7 +16,7 @@ from jobcenter.web.forms import NO_STORE
 from jobcenter.web.paging import Paged, page_number
 
 PAGE_SIZE = 50
-OBJECT_TYPES = ["program", "cohort", "series", "occurrence", "application", "roster", "citizen", "placement", "call", "staff"]
+OBJECT_TYPES = ["program", "cohort", "series", "occurrence", "application", "roster", "citizen", "placement", "call", "staff", "help_request"]
 
 
 def _number(raw: str | None) -> int | None:

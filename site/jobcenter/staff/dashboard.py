@@ -13,6 +13,8 @@ from litestar.response import Template
 
 from jobcenter.catalog.tables import Cohort
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
+from jobcenter.kiosk.help_requests import open_calls
+from jobcenter.kiosk.staff import POLL_SECONDS
 from jobcenter.notifications.tables import MessageStatus, OutboxMessage
 from jobcenter.placements.tables import FollowUpCall
 from jobcenter.settings import Settings
@@ -26,6 +28,8 @@ class Dashboard:
     open_cohorts: list[dict[str, Any]]
     failed_messages: int
     calls_due: int
+    help_requests: list[dict[str, Any]]
+    """직원 호출 from the lobby kiosk that nobody has answered yet."""
 
 
 async def dashboard(now: datetime, zone: str) -> Dashboard:
@@ -57,11 +61,13 @@ async def dashboard(now: datetime, zone: str) -> Dashboard:
         open_cohorts=open_cohorts,
         failed_messages=failed,
         calls_due=calls_due,
+        help_requests=await open_calls(),
     )
 
 
 @get("/", name="staff_dashboard")
 async def staff_dashboard(request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-    """Today's events and sessions, open cohorts' fill rates, failed messages, follow-up calls due."""
+    """Calls from the kiosk, today's events and sessions, open cohorts' fill rates, failed messages,
+    follow-up calls due."""
     board = await dashboard(now, settings.timezone)
-    return Template(template_name="staff/dashboard.html", context={"board": board}, headers=NO_STORE)
+    return Template(template_name="staff/dashboard.html", context={"board": board, "poll_seconds": POLL_SECONDS}, headers=NO_STORE)

@@ -10,6 +10,7 @@ from jobcenter.accounts.backoffice import CitizensController
 from jobcenter.audit.controller import AuditController
 from jobcenter.catalog.backoffice import ProgramAdminController
 from jobcenter.events.backoffice import StaffCalendarController
+from jobcenter.kiosk.staff import HelpRequestController
 from jobcenter.signups.backoffice import RosterController
 from jobcenter.staff.accounts import StaffAccountsController
 from jobcenter.staff.dashboard import staff_dashboard
@@ -31,6 +32,7 @@ def staff_router() -> Router:
             RosterController,
             ProgramAdminController,
             StaffCalendarController,
+            HelpRequestController,
         ],
         guards=[staff_only],
         before_request=forget_citizen,

@@ -27,7 +27,7 @@ ERROR_TEXTS: dict[int, tuple[str, str]] = {
 }
 
 
-def _texts(status_code: int) -> tuple[str, str]:
+def error_texts(status_code: int) -> tuple[str, str]:
     if status_code in ERROR_TEXTS:
         return ERROR_TEXTS[status_code]
     return ERROR_TEXTS[500 if status_code >= 500 else 400]
@@ -35,7 +35,7 @@ def _texts(status_code: int) -> tuple[str, str]:
 
 def error_response(request: Request, status_code: int, headers: dict[str, str] | None = None) -> Template:
     """The error page, or for an htmx request its fragment swapped into the main region."""
-    title, explanation = _texts(status_code)
+    title, explanation = error_texts(status_code)
     context = {"status_code": status_code, "title": title, "explanation": explanation}
     response_headers = dict(headers or {})
     if wants_fragment(request):
