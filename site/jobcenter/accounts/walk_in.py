@@ -4,14 +4,20 @@ made (name, mobile number, year of birth) with the consent they gave by voice or
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+import asyncpg
 
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.service import CONSENT_VERSION, FormInvalid, check_birth_year, check_name
 from jobcenter.accounts.tables import Citizen
 from jobcenter.i18n import N_
+
+UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationError)
+"""What the database raises for a second row with the same mobile number."""
 
 NO_PASSWORD = ""
 """A record made for someone else has no password: nobody can log in to it until the person
@@ -63,18 +69,25 @@ async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: s
         errors["consent"] = N_("Without consent to the collection and use of personal data, the application cannot be taken.")
     if errors:
         raise FormInvalid(errors)
-    (row,) = await Citizen.insert(
-        Citizen(
-            name=name,
-            mobile=mobile,
-            password_hash=NO_PASSWORD,
-            birth_year=birth_year,
-            consent_version=CONSENT_VERSION,
-            consented_at=now,
-            consent_taken_by=consent_taken_by[:50],
-            last_active_at=now,
-            created_at=now,
-            updated_at=now,
-        )
-    ).returning(Citizen.id)
+    try:
+        (row,) = await Citizen.insert(
+            Citizen(
+                name=name,
+                mobile=mobile,
+                password_hash=NO_PASSWORD,
+                birth_year=birth_year,
+                consent_version=CONSENT_VERSION,
+                consented_at=now,
+                consent_taken_by=consent_taken_by[:50],
+                last_active_at=now,
+                created_at=now,
+                updated_at=now,
+            )
+        ).returning(Citizen.id)
+    except UNIQUE_VIOLATIONS:
+        # The same new number was registered a moment ago (a double tap, two desks at once): use it.
+        existing = await find_by_mobile(mobile)
+        if existing is None:
+            raise
+        return existing, False
     return {"id": row["id"], "name": name, "mobile": mobile, "birth_year": birth_year}, True

@@ -4,21 +4,17 @@ shows, the status page its QR code opens, and the events of today and this week.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import asyncpg
 
-from jobcenter.accounts.tables import Citizen
-from jobcenter.accounts.walk_in import WalkIn, find_by_mobile, find_or_register
+from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.events.service import PROGRAM, Day, month_view
 from jobcenter.signups import service as signups
+from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.tables import Application, Channel
 
-UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationError)
-"""What the database raises for a second row with the same mobile number."""
 CONFIRMATION_CODE = re.compile(f"[{signups.CODE_ALPHABET}]{{8}}")
 """What a confirmation number looks like; anything else is not looked up at all."""
 
@@ -39,22 +35,10 @@ async def apply_at_kiosk(
     The mobile number finds the person's account, or a minimal record is made with the consent
     given on the kiosk. FormInvalid for what was typed, SignupError when a seat rule says no; a
     record made for a refused application is removed again, so a refusal keeps nothing."""
-    try:
-        citizen, created = await find_or_register(person, now=now, consent_taken_by=f"kiosk:{kiosk_name}")
-    except UNIQUE_VIOLATIONS:
-        # A double tap registered the same new number a moment ago: use that record.
-        existing = await find_by_mobile(person.mobile)
-        if existing is None:
-            raise
-        citizen, created = existing, False
-    try:
-        return await signups.take_seat(
-            pool_id=pool_id, citizen_id=citizen["id"], now=now, language=language, zone=zone, channel=Channel.kiosk
-        )
-    except signups.SignupError:
-        if created:
-            await Citizen.delete().where(Citizen.id == citizen["id"])
-        raise
+    application, _ = await apply_walk_in(
+        pool_id, person, channel=Channel.kiosk, consent_taken_by=f"kiosk:{kiosk_name}", now=now, language=language, zone=zone
+    )
+    return application
 
 
 async def kiosk_result(application_id: int, *, now: datetime, zone: str) -> KioskResult | None:

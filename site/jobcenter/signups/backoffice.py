@@ -20,10 +20,11 @@ from jobcenter.audit.service import Actor
 from jobcenter.i18n import N_, gettext
 from jobcenter.settings import Settings
 from jobcenter.signups import staff_actions
-from jobcenter.signups.on_behalf import apply_on_behalf
+from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.roster import SORTS, check_in_by_code, reveal_mobile, roster, set_attendance
 from jobcenter.signups.roster_exports import export
 from jobcenter.signups.service import NotFound, SignupError
+from jobcenter.signups.tables import Channel
 from jobcenter.web.flash import done
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
@@ -156,7 +157,10 @@ class RosterController(Controller):
         person = WalkIn(name=data.get("name", ""), mobile=data.get("mobile", ""), birth_year=data.get("birth_year", ""), consent=data.get("consent") == "1")
         values = {key: data.get(key, "") for key in ("name", "mobile", "birth_year")} | {"consent": person.consent}
         try:
-            application, citizen = await apply_on_behalf(pool_id, person, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+            application, _ = await apply_walk_in(
+                pool_id, person, channel=Channel.staff, consent_taken_by=actor.name, actor=actor,
+                now=now, language=language_of(request), zone=settings.timezone,
+            )
         except FormInvalid as invalid:
             return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id, errors=invalid.errors, values=values)
         except NotFound as missing:

@@ -9,9 +9,9 @@ from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.audit.service import Actor
 from jobcenter.audit.tables import AuditEntry
-from jobcenter.signups.on_behalf import apply_on_behalf
+from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.service import take_seat
-from jobcenter.signups.tables import Application, SeatPool
+from jobcenter.signups.tables import Application, Channel, SeatPool
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.support import html, post_form
 
@@ -90,7 +90,10 @@ async def test_staff_and_online_applicants_racing_for_the_last_seats_never_overb
 
     async def by_phone(number: int):  # type: ignore[no-untyped-def]
         person = WalkIn(name=f"전화{number}", mobile=f"0107777{number:04d}", birth_year="1950", consent=True)
-        return await apply_on_behalf(cohort.seat_pool, person, actor=actor, now=clock.now, language="ko", zone="Asia/Seoul")
+        return await apply_walk_in(
+            cohort.seat_pool, person, channel=Channel.staff, consent_taken_by=actor.name, actor=actor,
+            now=clock.now, language="ko", zone="Asia/Seoul",
+        )
 
     async def on_the_web(citizen):  # type: ignore[no-untyped-def]
         return await take_seat(pool_id=cohort.seat_pool, citizen_id=citizen.id, now=clock.now, language="ko", zone="Asia/Seoul")
