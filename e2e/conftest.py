@@ -71,7 +71,7 @@ def seed(server_environment: dict[str, str]):  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def _serving(environment: dict[str, str]) -> Iterator[str]:
+def serving(environment: dict[str, str]) -> Iterator[str]:
     """uvicorn in its own process on a free loopback port, stopped afterwards."""
     port = _free_port()
     server = subprocess.Popen(
@@ -93,14 +93,14 @@ def live_server(server_environment: dict[str, str]) -> Iterator[str]:
     """The site served as `make run` serves it, on a migrated database with the demo content."""
     subprocess.run([BIN / "piccolo", "migrations", "forwards", "all"], env=server_environment, cwd=PROJECT_ROOT, check=True)
     subprocess.run([BIN / "python", "-m", "jobcenter.demo"], env=server_environment, cwd=PROJECT_ROOT, check=True)
-    with _serving(server_environment) as url:
+    with serving(server_environment) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def short_session_server(live_server: str, server_environment: dict[str, str]) -> Iterator[str]:
     """The same site and database, with a one-minute idle timeout to see its warning."""
-    with _serving({**server_environment, "SESSION_IDLE_MINUTES": "1", "SESSION_WARNING_SECONDS": "40"}) as url:
+    with serving({**server_environment, "SESSION_IDLE_MINUTES": "1", "SESSION_WARNING_SECONDS": "40"}) as url:
         yield url
 
 

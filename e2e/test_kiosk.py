@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
-from e2e.conftest import WCAG_TAGS, _serving
+from e2e.conftest import WCAG_TAGS, serving
 from e2e.pages import KioskPage
 
 PORTRAIT = {"width": 1080, "height": 1920}
@@ -42,7 +42,7 @@ def kiosk(browser: Browser, base_url: str) -> Iterator[KioskPage]:
 @pytest.fixture(scope="module")
 def short_kiosk_server(live_server: str, server_environment: dict[str, str]) -> Iterator[str]:
     """The same site and database, with a kiosk that asks after 5 idle seconds and resets 5 seconds later."""
-    with _serving({**server_environment, "KIOSK_IDLE_SECONDS": "5", "KIOSK_WARNING_SECONDS": "5"}) as url:
+    with serving({**server_environment, "KIOSK_IDLE_SECONDS": "5", "KIOSK_WARNING_SECONDS": "5"}) as url:
         yield url
 
 

@@ -11,6 +11,7 @@ from jobcenter.audit.controller import AuditController
 from jobcenter.catalog.backoffice import ProgramAdminController
 from jobcenter.events.backoffice import StaffCalendarController
 from jobcenter.kiosk.staff import HelpRequestController
+from jobcenter.placements.backoffice import FollowUpCallsController
 from jobcenter.signups.backoffice import RosterController
 from jobcenter.staff.accounts import StaffAccountsController
 from jobcenter.staff.dashboard import staff_dashboard
@@ -28,6 +29,7 @@ def staff_router() -> Router:
             staff_dashboard,
             StaffAccountsController,
             AuditController,
+            FollowUpCallsController,
             CitizensController,
             RosterController,
             ProgramAdminController,

@@ -1,0 +1,75 @@
+"""When follow-up calls fall due: 1, 3 and 6 months after the start by default, month ends kept."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobcenter.placements.schedule import follow_up_dates
+from jobcenter.placements.service import parse_day
+from jobcenter.settings import Settings, SettingsError
+
+
+def test_calls_fall_one_three_and_six_months_after_the_start() -> None:
+    assert follow_up_dates(date(2026, 3, 16), (1, 3, 6)) == [
+        (1, date(2026, 4, 16)),
+        (3, date(2026, 6, 16)),
+        (6, date(2026, 9, 16)),
+    ]
+
+
+def test_a_start_at_a_month_end_is_called_at_each_month_end() -> None:
+    assert follow_up_dates(date(2026, 1, 31), (1, 3, 6)) == [
+        (1, date(2026, 2, 28)),
+        (3, date(2026, 4, 30)),
+        (6, date(2026, 7, 31)),
+    ]
+
+
+def test_a_leap_year_has_a_29th_of_february() -> None:
+    assert follow_up_dates(date(2028, 1, 31), (1,)) == [(1, date(2028, 2, 29))]
+    assert follow_up_dates(date(2027, 8, 29), (6,)) == [(6, date(2028, 2, 29))]
+
+
+def test_a_29th_of_february_start_falls_back_to_the_28th_in_a_common_year() -> None:
+    assert follow_up_dates(date(2028, 2, 29), (12,)) == [(12, date(2029, 2, 28))]
+
+
+def test_calls_across_the_new_year_and_months_given_in_any_order() -> None:
+    assert follow_up_dates(date(2026, 11, 30), (6, 1, 3, 3)) == [
+        (1, date(2026, 12, 30)),
+        (3, date(2027, 2, 28)),
+        (6, date(2027, 5, 30)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-11-26", date(2026, 11, 26)),
+        ("2026.11.26", date(2026, 11, 26)),
+        ("2026. 1. 5.", date(2026, 1, 5)),
+        ("20261126", date(2026, 11, 26)),
+        ("２０２６-１１-２６", date(2026, 11, 26)),
+        ("2026-02-30", None),
+        ("next monday", None),
+        ("", None),
+    ],
+)
+def test_start_dates_are_read_as_people_type_them(typed: str, expected: date | None) -> None:
+    assert parse_day(typed) == expected
+
+
+def test_the_months_are_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("FOLLOW_UP_MONTHS", raising=False)
+    assert Settings.from_env().follow_up_months == (1, 3, 6)
+
+    monkeypatch.setenv("FOLLOW_UP_MONTHS", "12, 2,6")
+    assert Settings.from_env().follow_up_months == (2, 6, 12)
+
+    for wrong in ("1,three,6", "0,3", "1,3,600"):
+        monkeypatch.setenv("FOLLOW_UP_MONTHS", wrong)
+        with pytest.raises(SettingsError, match="FOLLOW_UP_MONTHS"):
+            Settings.from_env()
