@@ -88,7 +88,8 @@ class CitizensController(Controller):
         """번호 보기: the full mobile number, logged; htmx swaps it in, a plain form gets the page with it."""
         citizen = await _citizen_or_404(citizen_id, actor, now, settings, reveal=True)
         if wants_fragment(request):
-            return Template(template_name="staff/citizens/_mobile.html", context={"citizen": citizen}, headers=NO_STORE)
+            context = {"mobile_region": "citizen-mobile", "revealed": citizen.mobile, "reveal_url": request.url.path}
+            return Template(template_name="staff/_mobile.html", context=context, headers=NO_STORE)
         return _detail(citizen)
 
     @get("/{citizen_id:int}/edit", name="staff_citizen_edit")

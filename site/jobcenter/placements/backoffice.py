@@ -226,7 +226,7 @@ class FollowUpCallsController(Controller):
             number = await service.reveal_mobile(call_id, actor=actor, now=now)
         except CallNotFound as missing:
             raise NotFoundException() from missing
-        line = await _line(call_id, settings, now)
         if wants_fragment(request):
-            return Template("staff/calls/_mobile.html", context={"call": line, "revealed": number}, headers=NO_STORE)
-        return await self._call_page(request, line, settings, now, revealed=number)
+            context = {"mobile_region": "call-mobile", "revealed": number, "reveal_url": request.url.path}
+            return Template("staff/_mobile.html", context=context, headers=NO_STORE)
+        return await self._call_page(request, await _line(call_id, settings, now), settings, now, revealed=number)
