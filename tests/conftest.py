@@ -55,20 +55,32 @@ async def migrated_database() -> AsyncIterator[None]:
 
 @pytest.fixture(autouse=True)
 async def empty_tables() -> None:
-    """Each test starts from an empty catalog."""
-    for table in (
-        HelpRequest, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application, EventCompany,
-        EventOccurrence, EventSeries, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen,
-    ):
-        await table.delete(force=True)
+    """Each test starts from an empty database (one transaction: one connection, not one a table)."""
+    async with Program._meta.db.transaction():
+        for table in (
+            HelpRequest, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application,
+            EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, Program, WebSession, LoginFailure, PasswordReset, Citizen,
+        ):
+            await table.delete(force=True)
 
 
-@pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc))  # 12:00 in Seoul
+TEST_NOW = datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc)  # 12:00 in Seoul
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
+def shared_clock() -> FrozenClock:
+    """The one clock the session's app reads; `clock` sets it back for each test."""
+    return FrozenClock(TEST_NOW)
+
+
+@pytest.fixture(autouse=True)
+def clock(shared_clock: FrozenClock) -> FrozenClock:
+    """Every test starts at TEST_NOW, whether it moves the clock or not."""
+    shared_clock.now = TEST_NOW
+    return shared_clock
+
+
+@pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings(
         secret_key="test-secret-key-" + "x" * 32,
@@ -79,9 +91,10 @@ def settings() -> Settings:
     )
 
 
-@pytest.fixture
-def app(settings: Settings, clock: FrozenClock) -> Litestar:
-    return create_app(settings, clock=clock)
+@pytest.fixture(scope="session")
+def app(settings: Settings, shared_clock: FrozenClock) -> Litestar:
+    """One app for the session (building it takes about 0.3 s); each test gets its own client."""
+    return create_app(settings, clock=shared_clock)
 
 
 @pytest.fixture

@@ -10,7 +10,10 @@ from litestar import Litestar, get, post
 from litestar.params import JSONBody
 from litestar.testing import AsyncTestClient
 
+from jobcenter.app import create_app
+from jobcenter.settings import Settings
 from tests.conftest import TEST_HOST
+from tests.support import FrozenClock
 from tests.support import html
 
 
@@ -30,8 +33,9 @@ def echo(data: JSONBody[dict[str, str]]) -> dict[str, str]:
 
 
 @pytest.fixture
-def app(app: Litestar) -> Litestar:
-    """The site plus two routes that exist only here: one that fails and one that takes a body."""
+def app(settings: Settings, shared_clock: FrozenClock) -> Litestar:
+    """The site plus routes that exist only here: one that fails, one busy, one that takes a body."""
+    app = create_app(settings, clock=shared_clock)
     app.register(crash)
     app.register(busy)
     app.register(echo)
