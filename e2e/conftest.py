@@ -136,6 +136,11 @@ def assert_accessible(axe: Axe):  # type: ignore[no-untyped-def]
     """Run axe-core on the page as it is now and fail on any WCAG 2.x A/AA violation."""
 
     def check(page: Page) -> None:
+        # Measure the page at rest: no htmx request in flight (results fade while one is) and no
+        # transition still running, or colours are read half-way through a fade.
+        page.wait_for_function(
+            "() => !document.querySelector('.htmx-request') && document.getAnimations().every(a => a.playState !== 'running')"
+        )
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         assert results.violations_count == 0, results.generate_report()
 
