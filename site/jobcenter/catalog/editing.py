@@ -178,30 +178,32 @@ async def create_cohort(program_id: int, form: dict[str, str], *, actor: Actor, 
 
 
 async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, now: datetime, zone: str, language: str) -> None:
-    """Dates, place and window in one transaction; then the capacity under the seat lock (refused,
-    with nothing else changed, when it is below the confirmed count)."""
+    """The seats first, under the seat lock: the one change that can still be refused once the form
+    is valid (never below the people confirmed, counted under the lock). Then dates, place and
+    window in one transaction. A refusal leaves everything as it was."""
     values = check_cohort(form, zone)
     current = await Cohort.select(
         *[getattr(Cohort, name) for name in COHORT_FIELDS], Cohort.seat_pool,
         *[getattr(Cohort.seat_pool, name).as_alias(name) for name in WINDOW_FIELDS],
-        Cohort.seat_pool.confirmed_count.as_alias("confirmed_count"),
     ).where(Cohort.id == cohort_id).first()
     if current is None:
         raise LookupError(cohort_id)
-    if values.capacity < current["confirmed_count"]:
-        raise FormInvalid({"capacity": Filled(staff_actions.CapacityBelowConfirmed.message, confirmed=current["confirmed_count"])})
+    try:
+        await staff_actions.change_capacity(current["seat_pool"], values.capacity, actor=actor, now=now, language=language,
+                                            zone=zone, object_type="cohort", object_id=cohort_id)
+    except staff_actions.CapacityBelowConfirmed as refused:
+        raise FormInvalid({"capacity": Filled(refused.message, **refused.values)}) from refused
     before, after = changed(current, {**values.cohort, **values.window})
-    if after:
-        async with Cohort._meta.db.transaction():
-            cohort_changes = {getattr(Cohort, key): value for key, value in after.items() if key in COHORT_FIELDS}
-            window_changes = {getattr(SeatPool, key): value for key, value in after.items() if key in WINDOW_FIELDS}
-            if cohort_changes:
-                await Cohort.update(cohort_changes).where(Cohort.id == cohort_id)
-            if window_changes:
-                await SeatPool.update(window_changes).where(SeatPool.id == current["seat_pool"])
-            await record(actor, "cohort.update", "cohort", cohort_id, now=now, summary=values.cohort["label"], before=before, after=after)
-    await staff_actions.change_capacity(current["seat_pool"], values.capacity, actor=actor, now=now, language=language, zone=zone,
-                                        object_type="cohort", object_id=cohort_id)
+    if not after:
+        return
+    async with Cohort._meta.db.transaction():
+        cohort_changes = {getattr(Cohort, key): value for key, value in after.items() if key in COHORT_FIELDS}
+        window_changes = {getattr(SeatPool, key): value for key, value in after.items() if key in WINDOW_FIELDS}
+        if cohort_changes:
+            await Cohort.update(cohort_changes).where(Cohort.id == cohort_id)
+        if window_changes:
+            await SeatPool.update(window_changes).where(SeatPool.id == current["seat_pool"])
+        await record(actor, "cohort.update", "cohort", cohort_id, now=now, summary=values.cohort["label"], before=before, after=after)
 
 
 async def set_window(cohort_id: int, action: str, *, actor: Actor, now: datetime) -> None:
