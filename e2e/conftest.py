@@ -20,12 +20,16 @@ import httpx
 import pyotp
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# How long an assertion waits for what a person would see. CI runs the Python suite beside this one
+# on two cores, so a page that answers in 50 ms alone can take seconds; waiting longer only costs
+# time when a test is failing anyway. Playwright's own default is 5 s.
+EXPECT_TIMEOUT_MS = int(os.environ.get("E2E_EXPECT_TIMEOUT_MS", "15000"))
 
 
 def _free_port() -> int:
@@ -45,6 +49,11 @@ def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 30) -> N
         except httpx.TransportError:
             time.sleep(0.1)
     raise RuntimeError("the server did not start in time")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def patient_assertions() -> None:
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")

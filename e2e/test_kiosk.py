@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from e2e.conftest import WCAG_TAGS, serving
+from e2e.conftest import EXPECT_TIMEOUT_MS, WCAG_TAGS, serving
 from e2e.pages import KioskPage
 
 PORTRAIT = {"width": 1080, "height": 1920}
@@ -137,7 +137,7 @@ def test_after_inactivity_the_kiosk_asks_then_resets_and_leaves_nothing_behind(
         expect(kiosk.confirmation_code).to_have_text(code)
 
         expect(kiosk.idle_dialog).to_be_visible(timeout=10_000)
-        expect(kiosk.heading).to_have_text("무엇을 찾으시나요?", timeout=15_000)
+        expect(kiosk.heading).to_have_text("무엇을 찾으시나요?", timeout=2 * EXPECT_TIMEOUT_MS)
 
         expect(page).to_have_url(f"{short_kiosk_server}/kiosk")
         after = {cookie["name"]: cookie["value"] for cookie in context.cookies()}
@@ -171,7 +171,7 @@ def test_a_staff_call_appears_at_once_on_an_open_staff_dashboard(
         expect(kiosk.heading).to_have_text("직원이 곧 옵니다")
 
         call = calls.get_by_test_id("help-request")
-        expect(call).to_have_count(1, timeout=15_000)
+        expect(call).to_have_count(1, timeout=2 * EXPECT_TIMEOUT_MS)
         expect(call).to_contain_text("로비 키오스크")
         expect(staff.locator("#live-status")).to_contain_text("로비 키오스크")
         assert_accessible(staff)

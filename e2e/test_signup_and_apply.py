@@ -151,7 +151,7 @@ def test_seat_counts_refresh_on_an_open_page_without_a_reload(page: Page, seed) 
 
     seed("fill", "취업상담", "1")
 
-    expect(seats).to_contain_text("모두 찼습니다", timeout=10_000)
+    expect(seats).to_contain_text("모두 찼습니다")
     expect(seats).to_contain_text("대기 1명")
     assert page.evaluate("window.notReloaded") is True
 

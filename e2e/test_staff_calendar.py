@@ -9,7 +9,7 @@ import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from e2e.pages import SeriesFormPage, StaffCalendarPage, StaffOccurrencePage
 
@@ -73,6 +73,38 @@ def test_the_preview_button_by_keyboard_and_a_form_with_errors(page: Page, staff
     expect(form.error_summary.get_by_role("link")).to_have_text(["제목을 입력하세요.", "분류를 고르세요.", "장소를 입력하세요."])
     expect(page.get_by_label("날짜 (일)", exact=True)).to_have_value("31")
     assert_accessible(page)
+
+
+def test_a_slow_answer_never_replaces_the_dates_of_a_later_change(page: Page, staff_login) -> None:
+    """Staff tick three weekdays while the server is slow to answer the first change: the dates
+    shown are those of all three, never of an earlier state of the form."""
+    staff_login(page)
+    form = StaffCalendarPage(page).open().new_series()
+    form.choose_pattern("매주 정해진 요일")
+    form.schedule(first_day="2030-01-01", start="10:00", end="12:00")
+    expect(form.preview).to_contain_text("요일을 하나 이상 고르세요.")
+    expect(page.locator(".schedule")).not_to_have_class(re.compile("htmx-request"))  # all answered
+    held = []
+
+    def hold_the_first_preview(route: Route) -> None:
+        if route.request.method == "POST" and not held:
+            held.append(route)  # answered only after the later changes
+        else:
+            route.continue_()
+
+    page.route("**/staff/calendar/new", hold_the_first_preview)
+    form.tick("월요일")
+    page.wait_for_function("() => document.querySelector('.schedule.htmx-request')")
+    form.tick("수요일")
+    form.tick("금요일")
+    expect(form.preview_dates.nth(2)).to_have_text("2030년 1월 7일 (월) 10:00~12:00")
+    held[0].continue_()
+    page.unroute("**/staff/calendar/new")
+
+    expect(page.locator("#series-preview")).not_to_have_class(re.compile("htmx-request"))
+    expect(form.preview_dates.first).to_have_text("2030년 1월 2일 (수) 10:00~12:00")
+    expect(form.preview_dates.nth(1)).to_have_text("2030년 1월 4일 (금) 10:00~12:00")
+    expect(form.preview_dates.nth(2)).to_have_text("2030년 1월 7일 (월) 10:00~12:00")
 
 
 def test_without_javascript_the_preview_button_shows_the_dates_in_the_form(no_js_page: Page, staff_login) -> None:
