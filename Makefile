@@ -45,8 +45,9 @@ test: install chromium
 	$(MAKE) test-python
 	$(MAKE) test-e2e
 
+# The load tests are marked: a plain `pytest` leaves them out, this target and CI run them.
 test-python:
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests -m 'load or not load'
 
 # Sync Playwright and pytest-asyncio do not mix in one run: e2e/ is its own pytest run.
 test-e2e:

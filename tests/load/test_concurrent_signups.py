@@ -26,6 +26,8 @@ from jobcenter.signups.tables import Application, SeatPool
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 
+pytestmark = pytest.mark.load  # run by make test and CI; left out of a plain `pytest` while developing
+
 BIN = Path(sys.executable).parent
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CAPACITY = 30

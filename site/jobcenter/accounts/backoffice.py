@@ -10,13 +10,13 @@ from datetime import datetime
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_200_OK, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts import staff_service
 from jobcenter.accounts.citizen_search import CitizenSearch, find_citizens
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
@@ -71,7 +71,7 @@ class CitizensController(Controller):
 
     @get("/{citizen_id:int}", name="staff_citizen")
     async def show(
-        self, citizen_id: FromPath[int], actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
+        self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
         """The person's details with the number masked, their applications and what staff can do; logged."""
         return _detail(await _citizen_or_404(citizen_id, actor, now, settings))
@@ -80,7 +80,7 @@ class CitizensController(Controller):
     async def reveal(
         self,
         request: Request,
-        citizen_id: FromPath[int],
+        citizen_id: RowId,
         actor: NamedDependency[Actor],
         now: NamedDependency[datetime],
         settings: NamedDependency[Settings],
@@ -94,7 +94,7 @@ class CitizensController(Controller):
 
     @get("/{citizen_id:int}/edit", name="staff_citizen_edit")
     async def edit_form(
-        self, citizen_id: FromPath[int], actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
+        self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
         """The correction form with the details as held; the number field starts empty (the number stays masked)."""
         citizen = await _citizen_or_404(citizen_id, actor, now, settings)
@@ -105,7 +105,7 @@ class CitizensController(Controller):
     @post("/{citizen_id:int}/edit")
     async def edit(
         self,
-        citizen_id: FromPath[int],
+        citizen_id: RowId,
         data: Form,
         actor: NamedDependency[Actor],
         now: NamedDependency[datetime],
@@ -124,7 +124,7 @@ class CitizensController(Controller):
 
     @post("/{citizen_id:int}/password/temporary", name="staff_citizen_temporary_password", status_code=HTTP_200_OK)
     async def temporary_password(
-        self, citizen_id: FromPath[int], actor: NamedDependency[Actor], now: NamedDependency[datetime]
+        self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]
     ) -> Template:
         """A temporary password, shown this once for staff to hand over; the person's sessions end."""
         try:
@@ -137,7 +137,7 @@ class CitizensController(Controller):
     async def reset_link(
         self,
         request: Request,
-        citizen_id: FromPath[int],
+        citizen_id: RowId,
         actor: NamedDependency[Actor],
         now: NamedDependency[datetime],
         settings: NamedDependency[Settings],
@@ -161,14 +161,14 @@ class CitizensController(Controller):
 
     @get("/{citizen_id:int}/delete", name="staff_citizen_delete")
     async def confirm_delete(
-        self, citizen_id: FromPath[int], actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
+        self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
         """What deleting the account does (seats freed, waitlists move up), and the button to do it."""
         return form_page("staff/citizens/delete.html", citizen=await _citizen_or_404(citizen_id, actor, now, settings))
 
     @post("/{citizen_id:int}/delete")
     async def delete(
-        self, citizen_id: FromPath[int], actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
+        self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Response:
         """Delete the account as the person asked: seats freed first, then the account (audited)."""
         try:

@@ -16,6 +16,7 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENT
 from jobcenter.accounts import service
 from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
 from jobcenter.settings import Settings
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.web.forms import form_page, throttled_page
 from jobcenter.web.language import language_of, safe_return_path
 
@@ -66,7 +67,7 @@ class AccountController(Controller):
         next_path = data.get("next")
         try:
             citizen = await service.register(form, now)
-        except service.FormInvalid as invalid:
+        except FormInvalid as invalid:
             return form_page(
                 "accounts/signup.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=next_path
             )
@@ -96,7 +97,7 @@ class AccountController(Controller):
                 values={"mobile": data.get("mobile", "")},
                 next=next_path,
             )
-        except service.FormInvalid as invalid:
+        except FormInvalid as invalid:
             logger.warning("login failed: mobile %s, client %s", _masked(data.get("mobile", "")), client)
             return form_page(
                 "accounts/login.html",
@@ -146,7 +147,7 @@ class AccountController(Controller):
         """Set the new password; every signed-in browser of the account must sign in again."""
         try:
             await service.reset_password(token, data.get("password", ""), data.get("password_again", ""), now)
-        except service.FormInvalid as invalid:
+        except FormInvalid as invalid:
             return form_page(
                 "accounts/reset.html", HTTP_422_UNPROCESSABLE_ENTITY, token=token, valid=True, errors=invalid.errors
             )

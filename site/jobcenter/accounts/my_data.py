@@ -16,6 +16,7 @@ from jobcenter.accounts import service
 from jobcenter.accounts.mobile import format_mobile
 from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.web import provide_citizen
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.web.forms import NO_STORE
 from jobcenter.settings import Settings
 from jobcenter.web.language import language_of
@@ -43,7 +44,7 @@ class MyDataController(Controller):
         values = {key: data.get(key, "") for key in ("name", "birth_year", "email")}
         try:
             await service.update_details(citizen["id"], now=now, **values)
-        except service.FormInvalid as invalid:
+        except FormInvalid as invalid:
             return _page(await service.data_of(citizen["id"]), values, invalid.errors, HTTP_422_UNPROCESSABLE_ENTITY)
         return Redirect(path="/me?saved=1", status_code=HTTP_303_SEE_OTHER)
 

@@ -18,20 +18,13 @@ from jobcenter.notifications.messages import queue_message
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups.service import release_all_of
 from jobcenter.signups.tables import Application
+from jobcenter.web.form_input import FormInvalid, read_int
 
 CONSENT_VERSION = "2026-11"
 """Version of the consent text in templates/accounts/_consent.html; stored with each consent."""
 YOUNGEST_AGE = 14
 """Under-14s need a guardian's consent (PIPA art. 22-2), which the site cannot take online."""
 RESET_LINK_LIFETIME = timedelta(hours=1)
-
-
-class FormInvalid(Exception):
-    """Field -> msgid of what is wrong with it, in the order the fields appear."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
 
 
 class TooManyAttempts(Exception):
@@ -68,7 +61,7 @@ def check_name(raw: str, errors: dict[str, str]) -> str:
 
 
 def check_birth_year(raw: str, now: datetime, errors: dict[str, str]) -> int | None:
-    birth_year = int(raw) if raw.strip().isdigit() else None
+    birth_year = read_int(raw, 0, 9999)
     if birth_year is None:
         errors["birth_year"] = N_("Enter your year of birth as four digits, like 1965.")
     elif not 1900 <= birth_year <= now.year:

@@ -13,7 +13,6 @@ from jobcenter.accounts import throttle
 from jobcenter.accounts.mobile import format_mobile, mask_mobile, normalise_mobile
 from jobcenter.accounts.passwords import hash_password
 from jobcenter.accounts.service import (
-    FormInvalid,
     check_email,
     check_birth_year,
     check_name,
@@ -25,6 +24,7 @@ from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.temporary_password import temporary_password
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.i18n import N_
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.signups.service import ApplicationView, applications_of
 from jobcenter.signups.tables import ApplicationStatus
 

@@ -12,7 +12,8 @@ from typing import Any
 import asyncpg
 
 from jobcenter.accounts.mobile import normalise_mobile
-from jobcenter.accounts.service import CONSENT_VERSION, FormInvalid, check_birth_year, check_name
+from jobcenter.accounts.service import CONSENT_VERSION, check_birth_year, check_name
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.accounts.tables import Citizen
 from jobcenter.i18n import N_
 

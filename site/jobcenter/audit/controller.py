@@ -12,6 +12,7 @@ from litestar.response import Template
 from jobcenter.audit import service
 from jobcenter.settings import Settings
 from jobcenter.staff.web import admin_only
+from jobcenter.web.form_input import read_id
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.paging import Paged, page_number
 
@@ -20,7 +21,7 @@ OBJECT_TYPES = ["program", "cohort", "series", "occurrence", "application", "ros
 
 
 def _number(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
+    return read_id(raw)
 
 
 def _day(raw: str | None) -> date | None:

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, QueryId, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.catalog import editing
 from jobcenter.catalog.controller import LABELS
@@ -63,7 +63,7 @@ class ProgramAdminController(Controller):
         return done(f"/staff/programs/{program_id}", "created")
 
     @get("/{program_id:int}", name="staff_program")
-    async def show(self, program_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+    async def show(self, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         """The program with its cohorts: seats, window, where each stands, and what can be done."""
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
@@ -72,14 +72,14 @@ class ProgramAdminController(Controller):
         return Template(template_name="staff/programs/show.html", context={"program": program, "cohorts": cohorts, **LABELS}, headers=NO_STORE)
 
     @get("/{program_id:int}/edit", name="staff_program_edit")
-    async def edit(self, program_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+    async def edit(self, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
             raise NotFoundException()
         return form_page("staff/programs/form.html", program=found[0], values=_program_values(found[0]), **LABELS)
 
     @post("/{program_id:int}/edit")
-    async def update(self, program_id: FromPath[int], data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]) -> Response:
+    async def update(self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]) -> Response:
         """Save the program's text and rules; what changed is kept in the audit log."""
         try:
             await editing.update_program(program_id, data, actor=actor, now=now)
@@ -92,7 +92,7 @@ class ProgramAdminController(Controller):
         return done(f"/staff/programs/{program_id}", "saved")
 
     @post("/{program_id:int}/published")
-    async def publish(self, program_id: FromPath[int], data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+    async def publish(self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
         """Publish or unpublish the program."""
         try:
             await editing.set_published(program_id, data.get("published") == "1", actor=actor, now=now)
@@ -101,7 +101,7 @@ class ProgramAdminController(Controller):
         return done(f"/staff/programs/{program_id}", "saved")
 
     @get("/{program_id:int}/cohorts/new", name="staff_cohort_new")
-    async def new_cohort(self, program_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime], copy: FromQuery[int | None] = None) -> Template:
+    async def new_cohort(self, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime], copy: QueryId = None) -> Template:
         """A new cohort; `?copy=` fills it from an earlier one, moved to the next term."""
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
@@ -115,7 +115,7 @@ class ProgramAdminController(Controller):
         return form_page("staff/programs/cohort_form.html", program=found[0], cohort=None, values=values)
 
     @post("/{program_id:int}/cohorts/new")
-    async def create_cohort(self, program_id: FromPath[int], data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]) -> Response:
+    async def create_cohort(self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]) -> Response:
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
             raise NotFoundException()
@@ -126,7 +126,7 @@ class ProgramAdminController(Controller):
         return done(f"/staff/programs/{program_id}", "created")
 
     @get("/{program_id:int}/cohorts/{cohort_id:int}/edit", name="staff_cohort_edit")
-    async def edit_cohort(self, program_id: FromPath[int], cohort_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+    async def edit_cohort(self, program_id: RowId, cohort_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         found = await program_with_cohorts(program_id, now, settings.timezone)
         cohort = await cohort_of(program_id, cohort_id)
         if found is None or cohort is None:
@@ -135,7 +135,7 @@ class ProgramAdminController(Controller):
 
     @post("/{program_id:int}/cohorts/{cohort_id:int}/edit")
     async def update_cohort(
-        self, request: Request, program_id: FromPath[int], cohort_id: FromPath[int], data: Form,
+        self, request: Request, program_id: RowId, cohort_id: RowId, data: Form,
         actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings],
     ) -> Response:
         """Dates, place, window and seats; seats never below those already confirmed."""
@@ -150,7 +150,7 @@ class ProgramAdminController(Controller):
         return done(f"/staff/programs/{program_id}", "saved")
 
     @post("/{program_id:int}/cohorts/{cohort_id:int}/window")
-    async def window(self, program_id: FromPath[int], cohort_id: FromPath[int], data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+    async def window(self, program_id: RowId, cohort_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
         """Open applications now, or close them now."""
         if await cohort_of(program_id, cohort_id) is None or data.get("action") not in {"open", "close"}:
             raise NotFoundException()

@@ -7,10 +7,11 @@ from typing import Annotated
 
 from litestar import Controller, Request, get
 from litestar.exceptions import NotFoundException, ValidationException
-from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.params import FromQuery, QueryParameter
 from litestar.di import NamedDependency
 from litestar.response import Template
 
+from jobcenter.web.form_input import RowId
 from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog import service
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
@@ -62,7 +63,7 @@ class CatalogController(Controller):
 
     @get("/{program_id:int}", name="program")
     async def detail(
-        self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime], program_id: FromPath[int]
+        self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime], program_id: RowId
     ) -> Template:
         """Everything a person needs to decide: who, what, when, where, seats, and the apply button."""
         try:

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, read_int
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
 from jobcenter.catalog.tables import Audience, Category, Cohort, Program
-from jobcenter.form_input import read_clock, read_day, read_moment
+from jobcenter.web.form_input import read_clock, read_day, read_moment
 from jobcenter.i18n import N_, Filled
 from jobcenter.signups import staff_actions
 from jobcenter.signups.service import SignupError
@@ -35,10 +35,10 @@ def _optional_number(raw: str, field: str, low: int, high: int, message: str, er
     text = raw.strip().replace(",", "")
     if not text:
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    number = read_int(text, low, high)
+    if number is None:
         errors[field] = message
-        return None
-    return int(text)
+    return number
 
 
 def check_program(form: dict[str, str]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from jobcenter.catalog.tables import Audience, Category
+from jobcenter.web.form_input import MAX_PAGE, read_int
 
 KEYWORD_MAX_LENGTH = 100
 
@@ -46,11 +47,8 @@ class CatalogFilters:
         keyword = " ".join((keyword or "").split())
         if len(keyword) > KEYWORD_MAX_LENGTH or not keyword.isprintable():
             raise InvalidFilter("keyword")
-        try:
-            page_number = int(page) if page else 1
-        except ValueError as error:
-            raise InvalidFilter("page") from error
-        if page_number < 1:
+        page_number = read_int(page, 1, MAX_PAGE) if page else 1
+        if page_number is None:
             raise InvalidFilter("page")
         return cls(
             audience=_choice(Audience, audience),

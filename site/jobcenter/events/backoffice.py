@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.events import editing, rescheduling
 from jobcenter.events.labels import CATEGORY_LABELS
@@ -105,7 +105,7 @@ class StaffCalendarController(Controller):
 
     @get("/{series_id:int}", name="staff_series")
     async def show(
-        self, request: Request, series_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, request: Request, series_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Template:
         """The series in its form with its coming dates, and the dates it has now."""
         values = await _stored(series_id)
@@ -117,20 +117,20 @@ class StaffCalendarController(Controller):
 
     @post("/{series_id:int}")
     async def update(
-        self, request: Request, series_id: FromPath[int], data: Form,
+        self, request: Request, series_id: RowId, data: Form,
         actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
     ) -> Response:
         """미리 보기 or 저장 for the whole series: unedited future dates follow the new pattern."""
         return await _submit(request, data, series_id, actor=actor, settings=settings, now=now)
 
     @get("/occurrences/{occurrence_id:int}", name="staff_occurrence")
-    async def occurrence(self, occurrence_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+    async def occurrence(self, occurrence_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         """One date: details, registrations, a link to its roster, and the forms to change it."""
         return await _occurrence_page(occurrence_id, settings, now)
 
     @post("/occurrences/{occurrence_id:int}/details")
     async def edit_details(
-        self, occurrence_id: FromPath[int], data: Form,
+        self, occurrence_id: RowId, data: Form,
         actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
     ) -> Response:
         """New times, place or note for this date only."""
@@ -138,7 +138,7 @@ class StaffCalendarController(Controller):
 
     @post("/occurrences/{occurrence_id:int}/move")
     async def move(
-        self, occurrence_id: FromPath[int], data: Form,
+        self, occurrence_id: RowId, data: Form,
         actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
     ) -> Response:
         """To another date and time, with a reason sent to everyone registered."""
@@ -146,7 +146,7 @@ class StaffCalendarController(Controller):
 
     @post("/occurrences/{occurrence_id:int}/cancel")
     async def cancel(
-        self, occurrence_id: FromPath[int], data: Form,
+        self, occurrence_id: RowId, data: Form,
         actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
     ) -> Response:
         """Cancelled with a reason sent to everyone registered; registration closes."""

@@ -13,6 +13,7 @@ from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
+from jobcenter.web.form_input import RowId, read_month
 from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog.status import STATUS_LABELS, cohort_status
 from jobcenter.events import feeds, service
@@ -28,11 +29,10 @@ FEED_CATEGORIES = [key for key in CATEGORY_LABELS if key != service.PROGRAM]
 def _month(value: str | None, today: date) -> date:
     if not value:
         return today.replace(day=1)
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
-    except ValueError as error:
-        raise ValidationException(detail="invalid month") from error
+    first_day = read_month(value)
+    if first_day is None:
+        raise ValidationException(detail="invalid month")
+    return first_day
 
 
 def _calendar_query(first_day: date, category: str | None, place: str | None, view: str | None) -> str:
@@ -81,7 +81,7 @@ class EventController(Controller):
 
     @get("/{occurrence_id:int}", name="event")
     async def detail(
-        self, request: Request, occurrence_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, request: Request, occurrence_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Template:
         """What, when, where, who should come, what to bring, companies hiring, and registration."""
         try:
@@ -92,7 +92,7 @@ class EventController(Controller):
 
     @get("/{occurrence_id:int}/calendar.ics", name="event_ics")
     async def single_ics(
-        self, request: Request, occurrence_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, request: Request, occurrence_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
         """One event as a calendar file to download."""
         body = await feeds.single(occurrence_id, base_url=_base(request), now=now, zone=settings.timezone)

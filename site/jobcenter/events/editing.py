@@ -8,9 +8,9 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, read_int
 from jobcenter.audit.service import Actor, changed, record
-from jobcenter.form_input import read_clock, read_day
+from jobcenter.web.form_input import read_clock, read_day
 from jobcenter.events.generation import generate
 from jobcenter.events.patterns import (
     Pattern,
@@ -84,7 +84,7 @@ def read_schedule(data: dict[str, str], today: date) -> Schedule:
     first_day = read_day(data.get("first_day", ""))
     start_time, end_time = read_clock(data.get("start_time", "")), read_clock(data.get("end_time", ""))
     days_raw = data.get("days", "1").strip() or "1"
-    days = int(days_raw) if days_raw.isdigit() and 1 <= int(days_raw) <= MAX_DAYS else None
+    days = read_int(days_raw, 1, MAX_DAYS)
     if first_day is None:
         errors["first_day"] = N_("Enter the first day as a date, for example 2026-12-01.")
     if start_time is None:

@@ -14,6 +14,7 @@ from babel.lists import format_list
 from dateutil.rrule import rrulestr
 
 from jobcenter.i18n import N_, gettext
+from jobcenter.web.form_input import read_int
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 """RRULE weekday codes in babel's order (0 = Monday)."""
@@ -106,9 +107,10 @@ def _positions(by_day: str) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
     pairs = []
     for item in by_day.split(","):
         number, weekday = item[:-2], item[-2:]
-        if weekday not in WEEKDAYS or not number.lstrip("-").isdigit() or int(number) not in ORDINALS:
+        ordinal = -1 if number == "-1" else read_int(number, 1, 4)
+        if weekday not in WEEKDAYS or ordinal is None:
             return None
-        pairs.append((int(number), weekday))
+        pairs.append((ordinal, weekday))
     ordinals = tuple(key for key in ORDINALS if any(ordinal == key for ordinal, _ in pairs))
     weekdays = tuple(day for day in WEEKDAYS if any(weekday == day for _, weekday in pairs))
     return (ordinals, weekdays) if sorted(pairs) == sorted(product(ordinals, weekdays)) else None
@@ -124,16 +126,17 @@ def from_rrule(rule: str) -> Pattern:
             return Pattern(PatternKind.weekly, weekdays=plain_days)
         if keys == {"FREQ", "BYDAY", "INTERVAL"} and parts["INTERVAL"] == "2":
             return Pattern(PatternKind.every_other_week, weekdays=plain_days)
-    if frequency == "MONTHLY" and keys == {"FREQ", "BYMONTHDAY"} and parts["BYMONTHDAY"].isdigit() and 1 <= int(parts["BYMONTHDAY"]) <= 31:
-        return Pattern(PatternKind.monthly_day, month_day=int(parts["BYMONTHDAY"]))
+    month_day = read_int(parts.get("BYMONTHDAY"), 1, 31)
+    if frequency == "MONTHLY" and keys == {"FREQ", "BYMONTHDAY"} and month_day:
+        return Pattern(PatternKind.monthly_day, month_day=month_day)
     positions = _positions(parts["BYDAY"]) if "BYDAY" in parts else None
     if frequency == "MONTHLY" and keys == {"FREQ", "BYDAY"} and positions:
         return Pattern(PatternKind.monthly_weekday, ordinals=positions[0], weekdays=positions[1])
     if frequency == "YEARLY" and keys == {"FREQ", "BYMONTH", "BYDAY"} and positions:
-        months = parts["BYMONTH"].split(",")
-        if all(month.isdigit() and 1 <= int(month) <= 12 for month in months):
+        months = [read_int(month, 1, 12) for month in parts["BYMONTH"].split(",")]
+        if all(months):
             return Pattern(
-                PatternKind.yearly_weekday, ordinals=positions[0], weekdays=positions[1], months=tuple(sorted({int(m) for m in months}))
+                PatternKind.yearly_weekday, ordinals=positions[0], weekdays=positions[1], months=tuple(sorted({m for m in months if m}))
             )
     return Pattern(PatternKind.custom, rule=rule)
 
@@ -169,10 +172,10 @@ def read_pattern(data: dict[str, str]) -> Pattern:
     if kind == PatternKind.custom:
         return Pattern(kind, rule=checked_custom_rule(data.get("rrule", "")))
     if kind == PatternKind.monthly_day:
-        raw = data.get("month_day", "").strip()
-        if not (raw.isdigit() and 1 <= int(raw) <= 31):
+        month_day = read_int(data.get("month_day"), 1, 31)
+        if month_day is None:
             raise PatternInvalid({"month_day": N_("Enter a day of the month from 1 to 31.")})
-        return Pattern(kind, month_day=int(raw))
+        return Pattern(kind, month_day=month_day)
     errors: dict[str, str] = {}
     weekdays = tuple(day for day in WEEKDAYS if data.get(f"weekday_{day}"))
     ordinals = tuple(key for key in ORDINALS if data.get(_ordinal_field(key)))

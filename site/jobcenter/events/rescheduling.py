@@ -9,10 +9,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.events.changes import cancel_occurrence, move_occurrence
-from jobcenter.form_input import read_clock, read_day
+from jobcenter.web.form_input import read_clock, read_day
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 from jobcenter.i18n import N_, format_moment
 from jobcenter.notifications.messages import queue_message

@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts.mobile import mask_mobile
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.catalog import service as catalog
 from jobcenter.catalog.controller import LABELS
@@ -43,7 +43,7 @@ from jobcenter.signups import service as signups
 from jobcenter.signups.tables import SeatPool
 from jobcenter.signups.targets import Target, target_of
 from jobcenter.staff.web import forget_citizen
-from jobcenter.web.errors import error_texts, handle_unexpected
+from jobcenter.web.errors import error_texts, handle_unexpected, status_shown
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.language import language_of
 
@@ -82,8 +82,9 @@ def _screen(request: Request, template: str, status_code: int = 200, **context: 
 
 def _kiosk_error(request: Request, exc: HTTPException) -> Template:
     """An error inside the kiosk stays inside it: the kiosk's own error screen with 처음으로."""
-    title, explanation = error_texts(exc.status_code)
-    response = _screen(request, "kiosk/error.html", exc.status_code, title=title, explanation=explanation)
+    status_code = status_shown(exc)
+    title, explanation = error_texts(status_code)
+    response = _screen(request, "kiosk/error.html", status_code, title=title, explanation=explanation)
     response.headers.update(exc.headers or {})
     return response
 
@@ -158,7 +159,7 @@ class KioskController(Controller):
     async def program(
         self,
         request: Request,
-        program_id: FromPath[int],
+        program_id: RowId,
         settings: NamedDependency[Settings],
         now: NamedDependency[datetime],
         back: FromQuery[str | None] = None,
@@ -190,7 +191,7 @@ class KioskController(Controller):
     async def event(
         self,
         request: Request,
-        occurrence_id: FromPath[int],
+        occurrence_id: RowId,
         settings: NamedDependency[Settings],
         now: NamedDependency[datetime],
         back: FromQuery[str | None] = None,
@@ -207,7 +208,7 @@ class KioskController(Controller):
     async def apply_form(
         self,
         request: Request,
-        pool_id: FromPath[int],
+        pool_id: RowId,
         settings: NamedDependency[Settings],
         now: NamedDependency[datetime],
         back: FromQuery[str | None] = None,
@@ -218,7 +219,7 @@ class KioskController(Controller):
 
     @post("/apply/{pool_id:int}")
     async def apply(
-        self, request: Request, pool_id: FromPath[int], data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, request: Request, pool_id: RowId, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
         """Take a seat or a waitlist place through the seat service; the result screen, or the same
         form with what to correct."""

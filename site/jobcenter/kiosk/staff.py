@@ -6,12 +6,13 @@ from datetime import datetime
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_204_NO_CONTENT, HTTP_303_SEE_OTHER
 
 from jobcenter.audit.service import Actor
 from jobcenter.kiosk import help_requests
+from jobcenter.web.form_input import RowId, read_ids
 from jobcenter.web.flash import done
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
@@ -21,7 +22,7 @@ POLL_SECONDS = 5
 
 
 def _ids(raw: str | None) -> set[int]:
-    return {int(part) for part in (raw or "").split(",") if part.isdigit() and len(part) < 10}
+    return set(read_ids(raw))
 
 
 class HelpRequestController(Controller):
@@ -46,7 +47,7 @@ class HelpRequestController(Controller):
         )
 
     @post("/{call_id:int}/answered", name="staff_answer_help_request")
-    async def answered(self, call_id: FromPath[int], actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+    async def answered(self, call_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
         """응답 완료: someone went to the kiosk. A call a colleague answered first needs nothing more."""
         try:
             await help_requests.answer_call(call_id, actor=actor, now=now)

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, RowId, read_id
 from jobcenter.audit.service import Actor
 from jobcenter.placements import calls, service
 from jobcenter.placements.calls import CallLine, CallNotFound, CallQuery
@@ -123,19 +123,19 @@ class FollowUpCallsController(Controller):
     @get("/placements/new", name="staff_new_placement")
     async def new_placement(self, settings: NamedDependency[Settings], citizen: FromQuery[str | None] = None) -> Template:
         """Record that a participant found a job: company, position, start date, program it came from."""
-        if not (citizen and citizen.isdigit() and len(citizen) < 10):
+        citizen_id = read_id(citizen)
+        if citizen_id is None:
             raise NotFoundException()
-        return await self._placement_page(int(citizen), settings)
+        return await self._placement_page(citizen_id, settings)
 
     @post("/placements")
     async def create_placement(
         self, data: Form, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime]
     ) -> Response:
         """Save the job and schedule its calls, then show that person's calls."""
-        raw = data.get("citizen", "")
-        if not (raw.isdigit() and len(raw) < 10):
+        citizen_id = read_id(data.get("citizen"))
+        if citizen_id is None:
             raise NotFoundException()
-        citizen_id = int(raw)
         form = service.PlacementForm(**{name: data.get(name, "") for name in PLACEMENT_FIELDS})
         try:
             await service.record_placement(citizen_id, form, months=settings.follow_up_months, actor=actor, now=now,
@@ -163,7 +163,7 @@ class FollowUpCallsController(Controller):
     async def call_page(
         self,
         request: Request,
-        call_id: FromPath[int],
+        call_id: RowId,
         settings: NamedDependency[Settings],
         actor: NamedDependency[Actor],
         now: NamedDependency[datetime],
@@ -179,7 +179,7 @@ class FollowUpCallsController(Controller):
     async def record_call(
         self,
         request: Request,
-        call_id: FromPath[int],
+        call_id: RowId,
         data: Form,
         settings: NamedDependency[Settings],
         actor: NamedDependency[Actor],
@@ -204,7 +204,7 @@ class FollowUpCallsController(Controller):
 
     @get("/{call_id:int}/row", name="staff_call_row")
     async def call_row(
-        self, request: Request, call_id: FromPath[int], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, request: Request, call_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
         """The due list's row as it was, when the outcome form opened in it is put away."""
         if not wants_fragment(request):
@@ -216,7 +216,7 @@ class FollowUpCallsController(Controller):
     async def reveal_mobile(
         self,
         request: Request,
-        call_id: FromPath[int],
+        call_id: RowId,
         settings: NamedDependency[Settings],
         actor: NamedDependency[Actor],
         now: NamedDependency[datetime],

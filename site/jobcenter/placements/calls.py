@@ -10,6 +10,7 @@ from typing import Any
 from jobcenter.accounts.mobile import mask_mobile
 from jobcenter.placements.tables import FollowUpCall
 from jobcenter.rows import RowView
+from jobcenter.web.form_input import read_id
 
 VIEWS = ("due", "upcoming", "not_reached", "done", "all")
 SORTS = ("due", "name", "called")
@@ -63,7 +64,7 @@ class CallQuery:
         default_sort = "called" if view in RECORDED_VIEWS else "due"
         if sort not in SORTS or (sort == "called" and view not in RECORDED_VIEWS):
             sort = default_sort
-        citizen_id = int(citizen) if citizen and citizen.isdigit() and len(citizen) < 10 else None
+        citizen_id = read_id(citizen)
         return cls(view=view, sort=sort, citizen_id=citizen_id, page=page)
 
 

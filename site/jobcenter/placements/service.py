@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobcenter.accounts.mobile import format_mobile, mask_mobile
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, read_id
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.tables import Cohort, Program
@@ -124,8 +124,9 @@ async def _check_program(typed: str, citizen_id: int, errors: dict[str, str]) ->
     choices = await programs_applied_to(citizen_id)
     if typed == NO_PROGRAM or (not choices and not typed):
         return None
-    if typed.isdigit() and int(typed) in {program["id"] for program in choices}:
-        return int(typed)
+    program_id = read_id(typed)
+    if program_id in {program["id"] for program in choices}:
+        return program_id
     errors["program"] = N_("Choose the program the job came from, or 'None of these'.")
     return None
 

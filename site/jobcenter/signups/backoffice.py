@@ -14,7 +14,7 @@ from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, RowId, read_int
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.audit.service import Actor
 from jobcenter.i18n import N_, gettext
@@ -59,13 +59,13 @@ class RosterController(Controller):
         )
 
     @get("/", name="staff_roster")
-    async def show(self, request: Request, pool_id: FromPath[int], settings: NamedDependency[Settings], sort: FromQuery[str] = "applied") -> Template:
+    async def show(self, request: Request, pool_id: RowId, settings: NamedDependency[Settings], sort: FromQuery[str] = "applied") -> Template:
         """Confirmed (by application time or name) and waiting (in order), with attendance and actions."""
         return await self._page(request, pool_id, settings, sort=sort)
 
     @post("/applications/{application_id:int}/reveal")
     async def reveal(
-        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int],
+        self, request: Request, pool_id: RowId, application_id: RowId,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Template:
         """Show one person's full number (logged: who looked, when, at whose)."""
@@ -77,7 +77,7 @@ class RosterController(Controller):
 
     @post("/applications/{application_id:int}/attendance")
     async def attendance(
-        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int], data: Form,
+        self, request: Request, pool_id: RowId, application_id: RowId, data: Form,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Template:
         """Tick a confirmed person present (or take the tick back)."""
@@ -89,7 +89,7 @@ class RosterController(Controller):
 
     @post("/check-in")
     async def check_in(
-        self, request: Request, pool_id: FromPath[int], data: Form,
+        self, request: Request, pool_id: RowId, data: Form,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Template:
         """Check in by the confirmation number the person shows (typed, or scanned from the QR code)."""
@@ -112,7 +112,7 @@ class RosterController(Controller):
 
     @post("/applications/{application_id:int}/cancel")
     async def cancel(
-        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int],
+        self, request: Request, pool_id: RowId, application_id: RowId,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """Cancel at the person's request, whatever the online deadline; the waitlist moves up."""
@@ -121,7 +121,7 @@ class RosterController(Controller):
 
     @post("/applications/{application_id:int}/promote")
     async def promote(
-        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int],
+        self, request: Request, pool_id: RowId, application_id: RowId,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """Confirm a waiting person out of turn, when a seat is free."""
@@ -130,27 +130,27 @@ class RosterController(Controller):
 
     @post("/applications/{application_id:int}/move")
     async def move(
-        self, request: Request, pool_id: FromPath[int], application_id: FromPath[int], data: Form,
+        self, request: Request, pool_id: RowId, application_id: RowId, data: Form,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """Put a waiting person at another number in the line."""
         raw = data.get("position", "")
-        position = int(raw) if raw.isdigit() and len(raw) < 6 else 0
-        if position < 1:
+        position = read_int(raw, 1, 99_999)
+        if position is None:
             return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
                                     errors={"roster": gettext(language_of(request), N_("Enter the new waitlist number."))})
         action = staff_actions.move_in_waitlist(pool_id, application_id, position, actor=actor, now=now)
         return await self._act(request, pool_id, settings, action)
 
     @get("/add", name="staff_add_applicant")
-    async def add_form(self, pool_id: FromPath[int], settings: NamedDependency[Settings]) -> Template:
+    async def add_form(self, pool_id: RowId, settings: NamedDependency[Settings]) -> Template:
         """Sign up a phone or walk-in applicant: find them by number or make a minimal record."""
         sheet = await self._sheet(pool_id, settings)
         return form_page("staff/rosters/add.html", roster=sheet, pool_id=pool_id)
 
     @post("/add")
     async def add(
-        self, request: Request, pool_id: FromPath[int], data: Form,
+        self, request: Request, pool_id: RowId, data: Form,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """The same seat-taking service, under the same lock, as applications made online."""
@@ -178,7 +178,7 @@ class RosterController(Controller):
 
     @get("/export/{kind:str}", name="staff_roster_export")
     async def export_file(
-        self, request: Request, pool_id: FromPath[int], kind: FromPath[str],
+        self, request: Request, pool_id: RowId, kind: FromPath[str],
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """The roster as CSV (UTF-8 with BOM, for Korean Excel) or XLSX; the export is logged."""
@@ -196,7 +196,7 @@ class RosterController(Controller):
         )
 
     @get("/print", name="staff_roster_print")
-    async def print_view(self, pool_id: FromPath[int], settings: NamedDependency[Settings]) -> Template:
+    async def print_view(self, pool_id: RowId, settings: NamedDependency[Settings]) -> Template:
         """A sign-in sheet to print: names, the last four digits, a column to sign."""
         sheet = await self._sheet(pool_id, settings)
         return Template(template_name="staff/rosters/print.html", context={"roster": sheet}, headers=NO_STORE)

@@ -8,11 +8,12 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, URLEncodedBody
+from litestar.params import URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT
 
 from jobcenter.accounts.web import provide_citizen
+from jobcenter.web.form_input import RowId, read_id
 from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog import service as catalog
 from jobcenter.catalog.controller import LABELS
@@ -40,7 +41,7 @@ class ApplicationController(Controller):
         now: NamedDependency[datetime],
     ) -> Response:
         """Take a seat (or a waitlist place) and show the result; a refusal is shown at the cohort."""
-        pool_id = int(data["pool"]) if data.get("pool", "").isdigit() else 0
+        pool_id = read_id(data.get("pool")) or 0
         try:
             application = await service.take_seat(
                 pool_id=pool_id,
@@ -65,7 +66,7 @@ class ApplicationController(Controller):
 
     @get("/me/applications/{application_id:int}", name="my_application")
     async def one(
-        self, application_id: FromPath[int], citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, application_id: RowId, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Template:
         """One application: status, confirmation number, when and where."""
         application = await _own(application_id, citizen, settings, now)
@@ -73,7 +74,7 @@ class ApplicationController(Controller):
 
     @get("/me/applications/{application_id:int}/cancel", name="cancel_application")
     async def confirm_cancel(
-        self, application_id: FromPath[int], citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, application_id: RowId, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Template:
         """Ask before cancelling: a seat given back may go to someone else at once."""
         application = await _own(application_id, citizen, settings, now)
@@ -83,7 +84,7 @@ class ApplicationController(Controller):
     async def cancel(
         self,
         request: Request,
-        application_id: FromPath[int],
+        application_id: RowId,
         citizen: Citizen,
         settings: NamedDependency[Settings],
         now: NamedDependency[datetime],
@@ -111,7 +112,7 @@ class ApplicationController(Controller):
 
 
 @get("/seats/{pool_id:int}", name="seats")
-async def seats(pool_id: FromPath[int]) -> Template:
+async def seats(pool_id: RowId) -> Template:
     """The live seat count of one pool: the fragment the program page polls."""
     pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
     if pool is None:

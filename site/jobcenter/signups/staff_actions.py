@@ -22,6 +22,7 @@ from jobcenter.signups.service import (
 )
 from jobcenter.signups.tables import Application, ApplicationStatus, SeatPool
 from jobcenter.signups.targets import target_of
+from jobcenter.web.form_input import read_int
 
 
 class NoSeatFree(SignupError):
@@ -124,10 +125,10 @@ async def move_in_waitlist(pool_id: int, application_id: int, new_position: int,
 
 def parse_capacity(raw: str) -> int:
     """The capacity staff typed; CapacityInvalid when it is not a sensible number of seats."""
-    text = raw.strip().replace(",", "")
-    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+    capacity = read_int(raw.replace(",", ""), 1, 10_000)
+    if capacity is None:
         raise CapacityInvalid()
-    return int(text)
+    return capacity
 
 
 async def change_capacity(pool_id: int, capacity: int, *, actor: Actor, now: datetime, language: str, zone: str, object_type: str, object_id: int) -> None:

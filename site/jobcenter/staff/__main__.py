@@ -11,7 +11,7 @@ import getpass
 import os
 import sys
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.clock import system_clock
 from jobcenter.i18n import gettext
 from jobcenter.staff.service import create_staff

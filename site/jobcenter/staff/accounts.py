@@ -6,11 +6,11 @@ from datetime import datetime
 
 from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, URLEncodedBody
+from litestar.params import URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.service import FormInvalid
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.staff import service
 from jobcenter.staff.tables import StaffRole
@@ -53,7 +53,7 @@ class StaffAccountsController(Controller):
 
     @post("/{staff_id:int}/active")
     async def set_active(
-        self, staff_id: FromPath[int], data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]
+        self, staff_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]
     ) -> Response:
         """Deactivate (every session ends) or reactivate an account."""
         try:
@@ -64,7 +64,7 @@ class StaffAccountsController(Controller):
 
     @post("/{staff_id:int}/second-factor")
     async def reset_second_factor(
-        self, staff_id: FromPath[int], actor: NamedDependency[Actor], now: NamedDependency[datetime]
+        self, staff_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]
     ) -> Response:
         """A lost phone: the account sets up a new authenticator at its next login."""
         await service.reset_second_factor(staff_id, actor=actor, now=now)

@@ -13,7 +13,8 @@ from litestar.params import QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.service import FormInvalid, TooManyAttempts
+from jobcenter.accounts.service import TooManyAttempts
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
 from jobcenter.staff import service

@@ -12,7 +12,8 @@ import pyotp
 
 from jobcenter.accounts import throttle
 from jobcenter.accounts.passwords import hash_password, password_problem, verify_password
-from jobcenter.accounts.service import FormInvalid, TooManyAttempts
+from jobcenter.accounts.service import TooManyAttempts
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
 from jobcenter.staff.sessions import end_sessions_of

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 from litestar import Request, Response
-from litestar.exceptions import HTTPException
+from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
-from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
+from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
 
 from jobcenter import db
 from jobcenter.i18n import N_
@@ -46,11 +46,20 @@ def error_response(request: Request, status_code: int, headers: dict[str, str] |
     return Template(template_name=template, context=context, status_code=status_code, headers=response_headers)
 
 
+def status_shown(exc: HTTPException) -> int:
+    """The status to answer with. A path id out of range (/seats/123456789012345678901234567890)
+    names no row, so it is not found rather than a bad request."""
+    problems = exc.extra if isinstance(exc, ValidationException) and isinstance(exc.extra, list) else []
+    if problems and all(isinstance(problem, dict) and problem.get("source") == "path" for problem in problems):
+        return HTTP_404_NOT_FOUND
+    return exc.status_code
+
+
 def handle_http_exception(request: Request, exc: HTTPException) -> Response:
     """4xx and deliberate 5xx: the matching page; headers such as Retry-After are kept."""
     if exc.status_code >= 500:
         logger.error("%s %s -> %s: %s", request.method, request.url.path, exc.status_code, exc.detail)
-    return error_response(request, exc.status_code, headers=exc.headers)
+    return error_response(request, status_shown(exc), headers=exc.headers)
 
 
 RETRY_AFTER_SECONDS = "5"

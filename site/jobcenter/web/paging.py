@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from jobcenter.web.form_input import MAX_PAGE, read_int
+
 
 def page_links(page: int, page_count: int) -> list[int | None]:
     """Page numbers to link: the first, the last and two either side of this one; None is a gap."""
@@ -21,7 +23,7 @@ def page_links(page: int, page_count: int) -> list[int | None]:
 
 def page_number(raw: str | None) -> int:
     """The page asked for; anything that is not a positive number is the first page."""
-    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 100_000 else 1
+    return read_int(raw, 1, MAX_PAGE) or 1
 
 
 @dataclass(frozen=True)
