@@ -9,7 +9,6 @@ from datetime import datetime
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_200_OK, HTTP_422_UNPROCESSABLE_ENTITY
@@ -31,11 +30,9 @@ Form = URLEncodedBody[dict[str, str]]
 CORRECTABLE = ("name", "birth_year", "email", "mobile")
 
 
-async def _citizen_or_404(citizen_id: int, actor: Actor, now: datetime, settings: Settings, *, reveal: bool = False) -> staff_service.CitizenRecord:
-    try:
-        return await staff_service.citizen_record(citizen_id, actor=actor, now=now, zone=settings.timezone, reveal=reveal)
-    except staff_service.CitizenNotFound as missing:
-        raise NotFoundException() from missing
+async def _citizen_record(citizen_id: int, actor: Actor, now: datetime, settings: Settings, *, reveal: bool = False) -> staff_service.CitizenRecord:
+    """The person's record (the look is logged); CitizenNotFound, a 404, when there is none."""
+    return await staff_service.citizen_record(citizen_id, actor=actor, now=now, zone=settings.timezone, reveal=reveal)
 
 
 def _detail(citizen: staff_service.CitizenRecord, status_code: int = HTTP_200_OK, **context: object) -> Template:
@@ -74,7 +71,7 @@ class CitizensController(Controller):
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
         """The person's details with the number masked, their applications and what staff can do; logged."""
-        return _detail(await _citizen_or_404(citizen_id, actor, now, settings))
+        return _detail(await _citizen_record(citizen_id, actor, now, settings))
 
     @post("/{citizen_id:int}/reveal", name="staff_citizen_reveal", status_code=HTTP_200_OK)
     async def reveal(
@@ -86,7 +83,7 @@ class CitizensController(Controller):
         settings: NamedDependency[Settings],
     ) -> Template:
         """번호 보기: the full mobile number, logged; htmx swaps it in, a plain form gets the page with it."""
-        citizen = await _citizen_or_404(citizen_id, actor, now, settings, reveal=True)
+        citizen = await _citizen_record(citizen_id, actor, now, settings, reveal=True)
         if wants_fragment(request):
             context = {"mobile_region": "citizen-mobile", "revealed": citizen.mobile, "reveal_url": request.url.path}
             return Template(template_name="staff/_mobile.html", context=context, headers=NO_STORE)
@@ -97,7 +94,7 @@ class CitizensController(Controller):
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
         """The correction form with the details as held; the number field starts empty (the number stays masked)."""
-        citizen = await _citizen_or_404(citizen_id, actor, now, settings)
+        citizen = await _citizen_record(citizen_id, actor, now, settings)
         account = citizen.account
         values = {"name": account["name"], "birth_year": str(account["birth_year"]), "email": account["email"] or ""}
         return form_page("staff/citizens/edit.html", citizen=citizen, values=values)
@@ -115,10 +112,8 @@ class CitizensController(Controller):
         typed = {key: data.get(key, "") for key in CORRECTABLE}
         try:
             await staff_service.correct_details(citizen_id, staff_service.Corrections(**typed), actor=actor, now=now)
-        except staff_service.CitizenNotFound as missing:
-            raise NotFoundException() from missing
         except FormInvalid as invalid:
-            citizen = await _citizen_or_404(citizen_id, actor, now, settings)
+            citizen = await _citizen_record(citizen_id, actor, now, settings)
             return form_page("staff/citizens/edit.html", HTTP_422_UNPROCESSABLE_ENTITY, citizen=citizen, values=typed, errors=invalid.errors)
         return done(f"/staff/citizens/{citizen_id}", "saved")
 
@@ -127,10 +122,7 @@ class CitizensController(Controller):
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]
     ) -> Template:
         """A temporary password, shown this once for staff to hand over; the person's sessions end."""
-        try:
-            issued = await staff_service.issue_temporary_password(citizen_id, actor=actor, now=now)
-        except staff_service.CitizenNotFound as missing:
-            raise NotFoundException() from missing
+        issued = await staff_service.issue_temporary_password(citizen_id, actor=actor, now=now)
         return form_page("staff/citizens/temporary_password.html", citizen_id=citizen_id, **issued)
 
     @post("/{citizen_id:int}/password/link", name="staff_citizen_reset_link")
@@ -153,10 +145,8 @@ class CitizensController(Controller):
                 language=settings.default_language,
                 zone=settings.timezone,
             )
-        except staff_service.CitizenNotFound as missing:
-            raise NotFoundException() from missing
         except FormInvalid as invalid:
-            return _detail(await _citizen_or_404(citizen_id, actor, now, settings), HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+            return _detail(await _citizen_record(citizen_id, actor, now, settings), HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
         return done(f"/staff/citizens/{citizen_id}", "reset_link_sent")
 
     @get("/{citizen_id:int}/delete", name="staff_citizen_delete")
@@ -164,17 +154,14 @@ class CitizensController(Controller):
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
         """What deleting the account does (seats freed, waitlists move up), and the button to do it."""
-        return form_page("staff/citizens/delete.html", citizen=await _citizen_or_404(citizen_id, actor, now, settings))
+        return form_page("staff/citizens/delete.html", citizen=await _citizen_record(citizen_id, actor, now, settings))
 
     @post("/{citizen_id:int}/delete")
     async def delete(
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Response:
         """Delete the account as the person asked: seats freed first, then the account (audited)."""
-        try:
-            await staff_service.delete_on_request(
-                citizen_id, actor=actor, now=now, language=settings.default_language, zone=settings.timezone
-            )
-        except staff_service.CitizenNotFound as missing:
-            raise NotFoundException() from missing
+        await staff_service.delete_on_request(
+            citizen_id, actor=actor, now=now, language=settings.default_language, zone=settings.timezone
+        )
         return done("/staff/citizens", "citizen_deleted")

@@ -23,6 +23,7 @@ from jobcenter.accounts.sessions import end_all_sessions
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.temporary_password import temporary_password
 from jobcenter.audit.service import Actor, changed, record
+from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
 from jobcenter.web.form_input import FormInvalid
 from jobcenter.signups.service import ApplicationView, applications_of
@@ -35,7 +36,7 @@ ACCOUNT_COLUMNS = (
 )
 
 
-class CitizenNotFound(Exception):
+class CitizenNotFound(NotFound):
     """No account with this id (it may have been deleted meanwhile)."""
 
 

@@ -83,8 +83,6 @@ class ProgramAdminController(Controller):
         """Save the program's text and rules; what changed is kept in the audit log."""
         try:
             await editing.update_program(program_id, data, actor=actor, now=now)
-        except LookupError as missing:
-            raise NotFoundException() from missing
         except FormInvalid as invalid:
             found = await program_with_cohorts(program_id, now, settings.timezone)
             return form_page("staff/programs/form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0] if found else None,
@@ -94,10 +92,7 @@ class ProgramAdminController(Controller):
     @post("/{program_id:int}/published")
     async def publish(self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
         """Publish or unpublish the program."""
-        try:
-            await editing.set_published(program_id, data.get("published") == "1", actor=actor, now=now)
-        except LookupError as missing:
-            raise NotFoundException() from missing
+        await editing.set_published(program_id, data.get("published") == "1", actor=actor, now=now)
         return done(f"/staff/programs/{program_id}", "saved")
 
     @get("/{program_id:int}/cohorts/new", name="staff_cohort_new")

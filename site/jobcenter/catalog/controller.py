@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from litestar import Controller, Request, get
-from litestar.exceptions import NotFoundException, ValidationException
+from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, QueryParameter
 from litestar.di import NamedDependency
 from litestar.response import Template
@@ -66,10 +66,7 @@ class CatalogController(Controller):
         self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime], program_id: RowId
     ) -> Template:
         """Everything a person needs to decide: who, what, when, where, seats, and the apply button."""
-        try:
-            program = await service.get_program(program_id, now=now, zone=settings.timezone)
-        except service.ProgramNotFound as error:
-            raise NotFoundException() from error
+        program = await service.get_program(program_id, now=now, zone=settings.timezone)
         citizen = request.state.citizen
         mine = (
             await active_applications_by_pool(citizen["id"], [cohort.seat_pool["id"] for cohort in program.cohorts])

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from jobcenter.web.form_input import FormInvalid, read_int
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
+from jobcenter.catalog.service import CohortNotFound, ProgramNotFound
 from jobcenter.catalog.tables import Audience, Category, Cohort, Program
 from jobcenter.web.form_input import read_clock, read_day, read_moment
 from jobcenter.i18n import N_, Filled
@@ -90,7 +91,7 @@ async def update_program(program_id: int, form: dict[str, str], *, actor: Actor,
     async with Program._meta.db.transaction():
         current = await Program.select(*[getattr(Program, name) for name in PROGRAM_FIELDS]).where(Program.id == program_id).first()
         if current is None:
-            raise LookupError(program_id)
+            raise ProgramNotFound(program_id)
         before, after = changed(current, values)
         if not after:
             return
@@ -103,7 +104,7 @@ async def set_published(program_id: int, published: bool, *, actor: Actor, now: 
     async with Program._meta.db.transaction():
         current = await Program.select(Program.published, Program.title).where(Program.id == program_id).first()
         if current is None:
-            raise LookupError(program_id)
+            raise ProgramNotFound(program_id)
         await Program.update({Program.published: published, Program.updated_at: now}).where(Program.id == program_id)
         await record(actor, "program.publish" if published else "program.unpublish", "program", program_id, now=now,
                      summary=current["title"], before={"published": current["published"]}, after={"published": published})
@@ -187,7 +188,7 @@ async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, n
         *[getattr(Cohort.seat_pool, name).as_alias(name) for name in WINDOW_FIELDS],
     ).where(Cohort.id == cohort_id).first()
     if current is None:
-        raise LookupError(cohort_id)
+        raise CohortNotFound(cohort_id)
     try:
         await staff_actions.change_capacity(current["seat_pool"], values.capacity, actor=actor, now=now, language=language,
                                             zone=zone, object_type="cohort", object_id=cohort_id)
@@ -211,7 +212,7 @@ async def set_window(cohort_id: int, action: str, *, actor: Actor, now: datetime
     cohort = await Cohort.select(Cohort.seat_pool, Cohort.label, Cohort.seat_pool.opens_at.as_alias("opens_at"),
                                  Cohort.seat_pool.closes_at.as_alias("closes_at")).where(Cohort.id == cohort_id).first()
     if cohort is None:
-        raise LookupError(cohort_id)
+        raise CohortNotFound(cohort_id)
     if action == "open":
         change = {"opens_at": now, "closes_at": max(cohort["closes_at"], now + timedelta(days=1))}
     else:

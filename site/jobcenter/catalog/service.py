@@ -14,6 +14,7 @@ from typing import Any
 from piccolo.columns.combination import Where
 
 from jobcenter.catalog.filters import CatalogFilters
+from jobcenter.errors import NotFound
 from jobcenter.rows import RowView
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
@@ -25,8 +26,12 @@ MAX_ID = 2**31 - 1
 """Largest id a row can have (a 32-bit serial); anything above cannot exist."""
 
 
-class ProgramNotFound(LookupError):
-    """No published program has that id."""
+class ProgramNotFound(NotFound):
+    """No program has that id (for citizens: no published one)."""
+
+
+class CohortNotFound(NotFound):
+    """No cohort has that id."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
@@ -28,7 +27,7 @@ from jobcenter.events.patterns import (
     weekday_labels,
 )
 from jobcenter.events.series_list import coming_occurrences, series_of, series_page
-from jobcenter.events.service import EventNotFound, OccurrenceView, get_occurrence
+from jobcenter.events.service import OccurrenceView, get_occurrence
 from jobcenter.events.tables import OccurrenceStatus
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
@@ -154,11 +153,8 @@ class StaffCalendarController(Controller):
 
 
 async def _stored(series_id: int) -> dict[str, str]:
-    """The stored series as form values; 404 when there is none."""
-    try:
-        return await editing.form_values(series_id)
-    except editing.SeriesNotFound as missing:
-        raise NotFoundException() from missing
+    """The stored series as form values; SeriesNotFound (a 404) when there is none."""
+    return await editing.form_values(series_id)
 
 
 async def _submit(
@@ -201,10 +197,7 @@ async def _occurrence_page(
     occurrence_id: int, settings: Settings, now: datetime, status_code: int = 200, **context: Any
 ) -> Template:
     """The date's page; `values` typed into one of its forms win over what the date has now."""
-    try:
-        occurrence = await get_occurrence(occurrence_id)
-    except EventNotFound as missing:
-        raise NotFoundException() from missing
+    occurrence = await get_occurrence(occurrence_id)
     values = {**_occurrence_values(occurrence, settings.timezone), **context.pop("values", {})}
     changeable = occurrence.status == OccurrenceStatus.scheduled.value and occurrence.ends_at > now
     return form_page(
@@ -219,8 +212,6 @@ async def _change(
     """Run one of rescheduling's changes; the page again with its errors or refusal when it says no."""
     try:
         await change(occurrence_id, data, actor=actor, now=now, language=settings.default_language, zone=settings.timezone)
-    except rescheduling.OccurrenceNotFound as missing:
-        raise NotFoundException() from missing
     except FormInvalid as invalid:
         return await _occurrence_page(occurrence_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
     except rescheduling.ChangeRefused as refused:

@@ -84,10 +84,7 @@ class EventController(Controller):
         self, request: Request, occurrence_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Template:
         """What, when, where, who should come, what to bring, companies hiring, and registration."""
-        try:
-            occurrence = await service.get_occurrence(occurrence_id)
-        except service.EventNotFound as error:
-            raise NotFoundException() from error
+        occurrence = await service.get_occurrence(occurrence_id)
         return Template("events/occurrence.html", context=await event_page_context(request, occurrence, settings, now), headers=_personal(request))
 
     @get("/{occurrence_id:int}/calendar.ics", name="event_ics")

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.web.form_input import FormInvalid, read_int
 from jobcenter.audit.service import Actor, changed, record
+from jobcenter.errors import NotFound
 from jobcenter.web.form_input import read_clock, read_day
 from jobcenter.events.generation import generate
 from jobcenter.events.patterns import (
@@ -45,7 +46,7 @@ SCHEDULE_FIELDS = FIELD_ORDER[FIELD_ORDER.index("pattern"):FIELD_ORDER.index("da
 """The fields that say when the series happens: what the preview needs."""
 
 
-class SeriesNotFound(LookupError):
+class SeriesNotFound(NotFound):
     """No series has that id."""
 
 

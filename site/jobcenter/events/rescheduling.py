@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.web.form_input import FormInvalid
 from jobcenter.audit.service import Actor, changed, record
+from jobcenter.errors import NotFound
 from jobcenter.events.changes import cancel_occurrence, move_occurrence
 from jobcenter.web.form_input import read_clock, read_day
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
@@ -23,7 +24,7 @@ from jobcenter.signups.tables import Application, SeatPool
 NOTE_LIMIT = 300  # EventOccurrence.note
 
 
-class OccurrenceNotFound(LookupError):
+class OccurrenceNotFound(NotFound):
     """No occurrence has that id."""
 
 

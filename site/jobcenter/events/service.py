@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.tables import Category, Cohort
+from jobcenter.errors import NotFound
 from jobcenter.events.recurrence import holiday_name
 from jobcenter.events.tables import EventCategory, EventCompany, EventOccurrence
 from jobcenter.rows import RowView
@@ -22,7 +23,7 @@ PROGRAM = "program"
 """The category of program cohorts shown in the calendar (they are not events)."""
 
 
-class EventNotFound(LookupError):
+class EventNotFound(NotFound):
     """No occurrence has that id."""
 
 

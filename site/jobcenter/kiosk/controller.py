@@ -28,6 +28,7 @@ from jobcenter.catalog import service as catalog
 from jobcenter.catalog.controller import LABELS
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
 from jobcenter.catalog.status import Status, cohort_status
+from jobcenter.errors import NotFound
 from jobcenter.events import service as calendar
 from jobcenter.events.controller import event_page_context
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
@@ -89,6 +90,11 @@ def _kiosk_error(request: Request, exc: HTTPException) -> Template:
     return response
 
 
+def _kiosk_not_found(request: Request, exc: NotFound) -> Template:
+    """A domain's NotFound (no such program or event date) shown as the kiosk's own 404 screen."""
+    return _kiosk_error(request, NotFoundException())
+
+
 def _kiosk_unexpected(request: Request, exc: Exception) -> Template:
     """Logged and classified (busy database: 503 with Retry-After) as everywhere, shown the kiosk's way."""
     plain = handle_unexpected(request, exc)
@@ -111,7 +117,8 @@ def _target_path(target: Target) -> str:
 class KioskController(Controller):
     path = KIOSK_PATH
     before_request = forget_citizen  # kiosk screens never show a citizen as signed in
-    exception_handlers = {HTTPException: _kiosk_error, Exception: _kiosk_unexpected}
+    # Layered over the app's handlers (web/errors.py): each of the app's has its kiosk counterpart here.
+    exception_handlers = {HTTPException: _kiosk_error, NotFound: _kiosk_not_found, Exception: _kiosk_unexpected}
 
     @get("/", name="kiosk")
     async def start(self, request: Request) -> Template:
@@ -165,10 +172,7 @@ class KioskController(Controller):
         back: FromQuery[str | None] = None,
     ) -> Template:
         """One program: who it is for, and each cohort that takes or will take applications."""
-        try:
-            program = await catalog.get_program(program_id, now=now, zone=settings.timezone)
-        except catalog.ProgramNotFound as error:
-            raise NotFoundException() from error
+        program = await catalog.get_program(program_id, now=now, zone=settings.timezone)
         cohorts = [cohort for cohort in program.cohorts if cohort.status in (Status.open, Status.upcoming)]
         return _screen(request, "kiosk/program.html", program=program, cohorts=cohorts, back=kiosk_path(back))
 
@@ -197,10 +201,7 @@ class KioskController(Controller):
         back: FromQuery[str | None] = None,
     ) -> Template:
         """One event: when, where, who should come, companies hiring, and registration if it has seats."""
-        try:
-            occurrence = await calendar.get_occurrence(occurrence_id)
-        except calendar.EventNotFound as error:
-            raise NotFoundException() from error
+        occurrence = await calendar.get_occurrence(occurrence_id)
         context = await event_page_context(request, occurrence, settings, now)
         return _screen(request, "kiosk/event.html", **context, back=kiosk_path(back or f"{KIOSK_PATH}/events"))
 
@@ -236,8 +237,8 @@ class KioskController(Controller):
         except FormInvalid as invalid:
             errors = {name: invalid.errors[name] for name in FIELDS if name in invalid.errors}
             return await _apply_page(request, pool_id, settings, now, back=back, errors=errors, values=values)
-        except signups.NotFound as missing:
-            raise NotFoundException() from missing
+        except signups.NotFound:
+            raise  # a 404, not one of the refusals below
         except signups.NotEligible as refused:
             errors = {"birth_year": gettext(language, refused.message) % refused.values}
             return await _apply_page(request, pool_id, settings, now, back=back, errors=errors, values=values)

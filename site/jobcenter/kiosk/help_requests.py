@@ -7,10 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from jobcenter.audit.service import Actor, record
+from jobcenter.errors import NotFound
 from jobcenter.kiosk.tables import HelpRequest
 
 
-class CallNotFound(LookupError):
+class HelpRequestNotFound(NotFound):
     """No open call has that id (it was answered meanwhile, or never existed)."""
 
 
@@ -36,7 +37,7 @@ async def answer_call(call_id: int, *, actor: Actor, now: datetime) -> None:
     async with HelpRequest._meta.db.transaction():
         call = await HelpRequest.select().where(HelpRequest.id == call_id, HelpRequest.answered_at.is_null()).first()
         if call is None:
-            raise CallNotFound(call_id)
+            raise HelpRequestNotFound(call_id)
         await HelpRequest.update({HelpRequest.answered_at: now, HelpRequest.answered_by: actor.name[:50]}).where(
             HelpRequest.id == call_id
         )

@@ -51,6 +51,6 @@ class HelpRequestController(Controller):
         """응답 완료: someone went to the kiosk. A call a colleague answered first needs nothing more."""
         try:
             await help_requests.answer_call(call_id, actor=actor, now=now)
-        except help_requests.CallNotFound:
+        except help_requests.HelpRequestNotFound:
             return Redirect(path="/staff", status_code=HTTP_303_SEE_OTHER)
         return done("/staff", "recorded")

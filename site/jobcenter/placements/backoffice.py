@@ -19,7 +19,7 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENT
 from jobcenter.web.form_input import FormInvalid, RowId, read_id
 from jobcenter.audit.service import Actor
 from jobcenter.placements import calls, service
-from jobcenter.placements.calls import CallLine, CallNotFound, CallQuery
+from jobcenter.placements.calls import CallLine, CallQuery
 from jobcenter.placements.labels import LEAVE_REASON_LABELS, VIEW_LABELS
 from jobcenter.placements.summary import retention_summary
 from jobcenter.settings import Settings
@@ -58,10 +58,7 @@ def _stored_outcome(line: CallLine) -> dict[str, str]:
 
 
 async def _line(call_id: int, settings: Settings, now: datetime) -> CallLine:
-    try:
-        return await calls.call_line(call_id, today=_today(now, settings))
-    except CallNotFound as missing:
-        raise NotFoundException() from missing
+    return await calls.call_line(call_id, today=_today(now, settings))
 
 
 class FollowUpCallsController(Controller):
@@ -83,10 +80,7 @@ class FollowUpCallsController(Controller):
         lines, total = await calls.call_list(query, today=_today(now, settings), page_size=PAGE_SIZE)
         person = None
         if query.citizen_id is not None:
-            try:
-                person = await service.person(query.citizen_id)
-            except service.PersonNotFound as missing:
-                raise NotFoundException() from missing
+            person = await service.person(query.citizen_id)
         who = {"citizen": str(query.citizen_id)} if person else {}
         paged = Paged(rows=lines, total=total, page=query.page, page_size=PAGE_SIZE,
                       query={"show": query.view, "sort": query.sort, **who})
@@ -112,10 +106,7 @@ class FollowUpCallsController(Controller):
         )
 
     async def _placement_page(self, citizen_id: int, settings: Settings, status_code: int = 200, **context: Any) -> Template:
-        try:
-            person = await service.person(citizen_id)
-        except service.PersonNotFound as missing:
-            raise NotFoundException() from missing
+        person = await service.person(citizen_id)
         programs = [(str(program["id"]), program["title"]) for program in await service.programs_applied_to(citizen_id)]
         return form_page("staff/calls/placement_new.html", status_code, person=person, programs=programs,
                          months=settings.follow_up_months, no_program=service.NO_PROGRAM, **context)
@@ -140,8 +131,6 @@ class FollowUpCallsController(Controller):
         try:
             await service.record_placement(citizen_id, form, months=settings.follow_up_months, actor=actor, now=now,
                                            zone=settings.timezone)
-        except service.PersonNotFound as missing:
-            raise NotFoundException() from missing
         except FormInvalid as invalid:
             values = {name: data.get(name, "")[:200] for name in PLACEMENT_FIELDS}
             return await self._placement_page(citizen_id, settings, HTTP_422_UNPROCESSABLE_ENTITY,
@@ -169,10 +158,7 @@ class FollowUpCallsController(Controller):
         now: NamedDependency[datetime],
     ) -> Template:
         """One call: who, which job, what earlier calls found, and the form for its outcome (the look is logged)."""
-        try:
-            line = await service.view_call(call_id, actor=actor, now=now, today=_today(now, settings))
-        except CallNotFound as missing:
-            raise NotFoundException() from missing
+        line = await service.view_call(call_id, actor=actor, now=now, today=_today(now, settings))
         return await self._call_page(request, line, settings, now)
 
     @post("/{call_id:int}")
@@ -189,8 +175,6 @@ class FollowUpCallsController(Controller):
         form = service.OutcomeForm(**{name: data.get(name, "") for name in OUTCOME_FIELDS})
         try:
             await service.record_outcome(call_id, form, actor=actor, now=now)
-        except CallNotFound as missing:
-            raise NotFoundException() from missing
         except FormInvalid as invalid:
             values = {name: data.get(name, "")[:2100] for name in OUTCOME_FIELDS}
             line = await _line(call_id, settings, now)
@@ -222,10 +206,7 @@ class FollowUpCallsController(Controller):
         now: NamedDependency[datetime],
     ) -> Template:
         """The full number, to dial it (logged: who looked, when, at whose)."""
-        try:
-            number = await service.reveal_mobile(call_id, actor=actor, now=now)
-        except CallNotFound as missing:
-            raise NotFoundException() from missing
+        number = await service.reveal_mobile(call_id, actor=actor, now=now)
         if wants_fragment(request):
             context = {"mobile_region": "call-mobile", "revealed": number, "reveal_url": request.url.path}
             return Template("staff/_mobile.html", context=context, headers=NO_STORE)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from jobcenter.accounts.mobile import mask_mobile
+from jobcenter.errors import NotFound
 from jobcenter.placements.tables import FollowUpCall
 from jobcenter.rows import RowView
 from jobcenter.web.form_input import read_id
@@ -18,7 +19,7 @@ RECORDED_VIEWS = ("not_reached", "done")
 """Lists of calls already made: they can be sorted by when the call was recorded, newest first (their default)."""
 
 
-class CallNotFound(Exception):
+class FollowUpCallNotFound(NotFound):
     """No follow-up call has this number."""
 
 
@@ -124,10 +125,10 @@ async def call_list(query: CallQuery, *, today: date, page_size: int) -> tuple[l
 
 
 async def call_line(call_id: int, *, today: date) -> CallLine:
-    """One call as the lists show it; CallNotFound when there is none."""
+    """One call as the lists show it; FollowUpCallNotFound when there is none."""
     row = await FollowUpCall.select(*COLUMNS).where(FollowUpCall.id == call_id).first()
     if row is None:
-        raise CallNotFound(call_id)
+        raise FollowUpCallNotFound(call_id)
     return CallLine(row, today)
 
 

@@ -17,8 +17,9 @@ from jobcenter.web.form_input import FormInvalid, read_id
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
-from jobcenter.placements.calls import CallLine, CallNotFound, call_line
+from jobcenter.placements.calls import CallLine, FollowUpCallNotFound, call_line
 from jobcenter.placements.schedule import follow_up_dates
 from jobcenter.placements.tables import FollowUpCall, LeaveReason, Placement
 from jobcenter.signups.tables import Application, ApplicationStatus
@@ -33,7 +34,7 @@ DAY = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*|(\d{4})(\d{2})(\d{2})")
 YES_NO = {"yes": True, "no": False}
 
 
-class PersonNotFound(Exception):
+class PersonNotFound(NotFound):
     """No citizen has this number."""
 
 
@@ -220,14 +221,14 @@ OUTCOME_COLUMNS = (
 
 async def record_outcome(call_id: int, form: OutcomeForm, *, actor: Actor, now: datetime) -> None:
     """Record what the call found (the first time, after trying again, or to correct it), as made
-    now by `actor`. FormInvalid (nothing written) or CallNotFound otherwise."""
+    now by `actor`. FormInvalid (nothing written) or FollowUpCallNotFound otherwise."""
     outcome = _check_outcome(form)
     async with FollowUpCall._meta.db.transaction():
         before = await FollowUpCall.select(
             *OUTCOME_COLUMNS, FollowUpCall.placement.citizen.as_alias("citizen_id")
         ).where(FollowUpCall.id == call_id).first()
         if before is None:
-            raise CallNotFound(call_id)
+            raise FollowUpCallNotFound(call_id)
         await FollowUpCall.update(
             {**{getattr(FollowUpCall, key): value for key, value in outcome.items()},
              FollowUpCall.called_at: now, FollowUpCall.called_by: actor.name[:50]}
@@ -242,7 +243,7 @@ async def record_outcome(call_id: int, form: OutcomeForm, *, actor: Actor, now: 
 
 async def view_call(call_id: int, *, actor: Actor, now: datetime, today: date) -> CallLine:
     """One call as a staff member opens it (the person, the job, what they said before); the look is
-    logged, as every staff read of one person's record is. CallNotFound when there is none."""
+    logged, as every staff read of one person's record is. FollowUpCallNotFound when there is none."""
     line = await call_line(call_id, today=today)
     await record(actor, "call.view", "call", call_id, now=now, citizen_id=line.citizen_id)
     return line
@@ -254,6 +255,6 @@ async def reveal_mobile(call_id: int, *, actor: Actor, now: datetime) -> str:
         FollowUpCall.placement.citizen.as_alias("citizen_id"), FollowUpCall.placement.citizen.mobile.as_alias("mobile")
     ).where(FollowUpCall.id == call_id).first()
     if row is None:
-        raise CallNotFound(call_id)
+        raise FollowUpCallNotFound(call_id)
     await record(actor, "citizen.reveal_mobile", "call", call_id, now=now, citizen_id=row["citizen_id"])
     return format_mobile(row["mobile"])

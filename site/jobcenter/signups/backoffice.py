@@ -45,10 +45,7 @@ class RosterController(Controller):
         self, request: Request, pool_id: int, settings: Settings, *, status_code: int = 200, sort: str = "applied", **context: Any
     ) -> Template:
         """The roster page, or for an htmx request the roster region alone (one template source)."""
-        try:
-            sheet = await roster(pool_id, settings.timezone, SORTS.get(sort, "applied"))
-        except NotFound as missing:
-            raise NotFoundException() from missing
+        sheet = await roster(pool_id, settings.timezone, SORTS.get(sort, "applied"))
         context.setdefault("errors", {})
         template = "staff/rosters/_roster.html" if wants_fragment(request) else "staff/rosters/roster.html"
         return Template(
@@ -69,10 +66,7 @@ class RosterController(Controller):
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Template:
         """Show one person's full number (logged: who looked, when, at whose)."""
-        try:
-            number = await reveal_mobile(pool_id, application_id, actor=actor, now=now)
-        except NotFound as missing:
-            raise NotFoundException() from missing
+        number = await reveal_mobile(pool_id, application_id, actor=actor, now=now)
         return await self._page(request, pool_id, settings, revealed={application_id: number})
 
     @post("/applications/{application_id:int}/attendance")
@@ -81,10 +75,7 @@ class RosterController(Controller):
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Template:
         """Tick a confirmed person present (or take the tick back)."""
-        try:
-            await set_attendance(pool_id, application_id, data.get("attended") == "1", actor=actor, now=now)
-        except NotFound as missing:
-            raise NotFoundException() from missing
+        await set_attendance(pool_id, application_id, data.get("attended") == "1", actor=actor, now=now)
         return await self._page(request, pool_id, settings, sort=data.get("sort", "applied"), focus=application_id)
 
     @post("/check-in")
@@ -103,8 +94,8 @@ class RosterController(Controller):
     async def _act(self, request: Request, pool_id: int, settings: Settings, action: Any) -> Response:
         try:
             await action
-        except NotFound as missing:
-            raise NotFoundException() from missing
+        except NotFound:
+            raise  # a 404, not a refusal shown on the roster
         except SignupError as refused:
             return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
                                     errors={"roster": _refusal(request, refused)})
@@ -163,18 +154,15 @@ class RosterController(Controller):
             )
         except FormInvalid as invalid:
             return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id, errors=invalid.errors, values=values)
-        except NotFound as missing:
-            raise NotFoundException() from missing
+        except NotFound:
+            raise  # a 404, not a refusal shown in the form
         except SignupError as refused:
             return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
                              errors={"mobile": _refusal(request, refused)}, values=values)
         return done(f"/staff/rosters/{pool_id}?added={application['id']}", "signed_up")
 
     async def _sheet(self, pool_id: int, settings: Settings) -> Any:
-        try:
-            return await roster(pool_id, settings.timezone)
-        except NotFound as missing:
-            raise NotFoundException() from missing
+        return await roster(pool_id, settings.timezone)
 
     @get("/export/{kind:str}", name="staff_roster_export")
     async def export_file(
@@ -184,10 +172,7 @@ class RosterController(Controller):
         """The roster as CSV (UTF-8 with BOM, for Korean Excel) or XLSX; the export is logged."""
         if kind not in MEDIA_TYPES:
             raise NotFoundException()
-        try:
-            data, sheet = await export(pool_id, kind, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
-        except NotFound as missing:
-            raise NotFoundException() from missing
+        data, sheet = await export(pool_id, kind, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
         filename = f"{sheet.target.title} {sheet.target.label}.{kind}".replace("/", "-")
         return Response(
             content=data,

@@ -52,8 +52,8 @@ class ApplicationController(Controller):
             )
         except service.AlreadyApplied as already:
             return Redirect(path=f"/me/applications/{already.values['application_id']}", status_code=HTTP_303_SEE_OTHER)
-        except service.NotFound as missing:
-            raise NotFoundException() from missing
+        except service.NotFound:
+            raise  # a 404, not a refusal to show at the cohort
         except service.SignupError as refused:
             return await _page_with_refusal(request, pool_id, refused, citizen, settings, now)
         return Redirect(path=f"/me/applications/{application['id']}", status_code=HTTP_303_SEE_OTHER)
@@ -98,8 +98,6 @@ class ApplicationController(Controller):
                 language=language_of(request),
                 zone=settings.timezone,
             )
-        except service.NotFound as missing:
-            raise NotFoundException() from missing
         except service.CancellationClosed as refused:
             application = await _own(application_id, citizen, settings, now)
             return Template(
@@ -121,10 +119,8 @@ async def seats(pool_id: RowId) -> Template:
 
 
 async def _own(application_id: int, citizen: dict[str, Any], settings: Settings, now: datetime) -> service.ApplicationView:
-    try:
-        return await service.application_of(application_id, citizen["id"], now, settings.timezone)
-    except service.NotFound as missing:
-        raise NotFoundException() from missing
+    """One of the person's own applications; NotFound (a 404) for anybody else's."""
+    return await service.application_of(application_id, citizen["id"], now, settings.timezone)
 
 
 async def _page_with_refusal(

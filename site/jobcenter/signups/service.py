@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from jobcenter import errors
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
@@ -37,7 +38,10 @@ class SignupError(Exception):
         self.values = values
 
 
-class NotFound(SignupError):
+class NotFound(SignupError, errors.NotFound):
+    """No such application or seat pool, or not this person's. Still a SignupError: whatever gives
+    back what it did when a seat is refused (on_behalf.apply_walk_in) does so for this too."""
+
     message = N_("There is no such application.")
 
 

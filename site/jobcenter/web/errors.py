@@ -10,6 +10,7 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
 
 from jobcenter import db
+from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
 from jobcenter.web.htmx import wants_fragment
 
@@ -62,6 +63,12 @@ def handle_http_exception(request: Request, exc: HTTPException) -> Response:
     return error_response(request, status_shown(exc), headers=exc.headers)
 
 
+def handle_not_found(request: Request, exc: NotFound) -> Response:
+    """A domain's NotFound (no such program, not this person's application...) that no handler
+    caught: the 404 page. The one place a missing row becomes a 404."""
+    return error_response(request, HTTP_404_NOT_FOUND)
+
+
 RETRY_AFTER_SECONDS = "5"
 
 
@@ -75,4 +82,4 @@ def handle_unexpected(request: Request, exc: Exception) -> Response:
     return error_response(request, HTTP_500_INTERNAL_SERVER_ERROR)
 
 
-EXCEPTION_HANDLERS = {HTTPException: handle_http_exception, Exception: handle_unexpected}
+EXCEPTION_HANDLERS = {HTTPException: handle_http_exception, NotFound: handle_not_found, Exception: handle_unexpected}
