@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-e2e test-repeat install migrate demo messages chromium backup clean
+.PHONY: run test test-python test-e2e test-repeat test-property install migrate demo messages chromium backup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test-python:
 # Sync Playwright and pytest-asyncio do not mix in one run: e2e/ is its own pytest run.
 test-e2e:
 	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning
+
+# Every form and query parameter walked with 1,000 generated values per field (CI sends 25).
+test-property: install
+	PROPERTY_EXAMPLES=1000 $(BIN)/pytest tests/property
 
 # Flaky tests show up here before CI finds them: the end-to-end suite RUNS times (5) beside HOG
 # busy cores (1), every failure listed (.ci/repeat runs any other command the same way).
