@@ -128,7 +128,7 @@ async def test_promoting_without_a_free_seat_is_refused_with_a_reason(client, cl
     response = await submit(client, f"/staff/rosters/{pool_id}/applications/{application['id']}/promote")
 
     assert response.status_code == 422
-    assert "빈자리가 없습니다" in html(response).select_one("[data-testid=error-summary]").get_text()
+    assert "빈자리가 없습니다" in html(response).select_one("[data-testid=refusal]").get_text()
     pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
     assert pool["confirmed_count"] == 2
 
