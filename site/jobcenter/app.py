@@ -16,25 +16,27 @@ from litestar.static_files import create_static_files_router
 
 from jobcenter import db
 from jobcenter.accounts.controller import AccountController
-from jobcenter.accounts.my_data import MyDataController
 from jobcenter.accounts.web import LoginRequired, handle_login_required, load_citizen
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
 from jobcenter.events.controller import EventController
+from jobcenter.home.applying import ApplyController
 from jobcenter.home.controller import home
 from jobcenter.housekeeping import start_background_jobs
 from jobcenter.kiosk.controller import KioskController
 from jobcenter.kiosk.status import StatusController
 from jobcenter.settings import PROJECT_ROOT, Settings
 from jobcenter.signups.controller import ApplicationController, seats
+from jobcenter.signups.my_data import MyDataController
+from jobcenter.staff.menu import STAFF_MENU
 from jobcenter.staff.router import staff_router
 from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required
 from jobcenter.web.errors import EXCEPTION_HANDLERS
 from jobcenter.web.headers import add_security_headers
 from jobcenter.web.hosts import AllowedHostsMiddleware
 from jobcenter.web.health import health
-from jobcenter.web.language import switch_language
+from jobcenter.web.language_switch import switch_language
 from jobcenter.web.templating import template_config
 
 
@@ -68,6 +70,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             CatalogController,
             AccountController,
             MyDataController,
+            ApplyController,
             ApplicationController,
             EventController,
             seats,
@@ -84,7 +87,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         },
         state=State({"settings": settings, "clock": clock}),
         before_request=load_citizen,
-        template_config=template_config(settings),
+        template_config=template_config(settings, staff_menu=STAFF_MENU),
         plugins=[HTMXPlugin()],
         request_class=HTMXRequest,
         csrf_config=CSRFConfig(

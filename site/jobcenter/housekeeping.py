@@ -7,7 +7,6 @@ import logging
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from jobcenter.accounts.service import delete_inactive_accounts
 from jobcenter.accounts.sessions import delete_expired_sessions
 from jobcenter.accounts.throttle import forget_old_failures
 from jobcenter.accounts.web import session_timeouts
@@ -16,6 +15,7 @@ from jobcenter.events.generation import extend_all
 from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
+from jobcenter.signups.people import delete_inactive_accounts
 from jobcenter.staff.sessions import delete_expired_staff_sessions
 
 logger = logging.getLogger("jobcenter.housekeeping")

@@ -8,13 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from piccolo.query.functions.aggregate import Count
-
 from jobcenter.accounts.mobile import mask_mobile, normalise_mobile
 from jobcenter.accounts.tables import Citizen
 from jobcenter.text_search import contains_ignoring_case
-from jobcenter.signups.service import ACTIVE
-from jobcenter.signups.tables import Application
 from jobcenter.web.paging import page_number
 
 SORTS = ("name", "newest")
@@ -78,8 +74,8 @@ class CitizenSearch:
 
 
 async def find_citizens(search: CitizenSearch, *, page_size: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of the people found, with masked numbers and their active applications counted
-    (three queries whatever the page holds), and how many were found in all."""
+    """One page of the people found, with masked numbers (two queries whatever the page holds), and
+    how many were found in all. Their applications are counted by signups.people."""
     if search.kind not in ("name", "mobile", "last_digits"):
         return [], 0
     condition = search.condition()
@@ -90,18 +86,5 @@ async def find_citizens(search: CitizenSearch, *, page_size: int) -> tuple[list[
         query = query.order_by(Citizen.name).order_by(Citizen.id)
     rows = await query.limit(page_size).offset((search.page - 1) * page_size)
     total = await Citizen.count().where(condition)
-    active = await _active_applications([row["id"] for row in rows])
-    return [
-        {**{key: value for key, value in row.items() if key != "mobile"}, "mobile": mask_mobile(row["mobile"]), "active": active.get(row["id"], 0)}
-        for row in rows
-    ], total
+    return [{**{key: value for key, value in row.items() if key != "mobile"}, "mobile": mask_mobile(row["mobile"])} for row in rows], total
 
-
-async def _active_applications(citizen_ids: list[int]) -> dict[int, int]:
-    """Confirmed or waitlisted applications per person, in one query."""
-    if not citizen_ids:
-        return {}
-    counts = await Application.select(Application.citizen, Count(alias="active")).where(
-        Application.citizen.is_in(citizen_ids), Application.status.is_in(ACTIVE)
-    ).group_by(Application.citizen)
-    return {row["citizen"]: row["active"] for row in counts}

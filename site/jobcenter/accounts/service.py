@@ -1,4 +1,6 @@
-"""Accounts: sign-up with consent, login with throttling, password resets. Rules only; no HTTP."""
+"""Accounts: sign-up with consent, login with throttling, password resets, one's own details, and
+the account's end. Rules only; no HTTP. An account is deleted only after its seats are given back:
+signups.people.delete_person does both, in that order."""
 
 from __future__ import annotations
 
@@ -14,10 +16,7 @@ from jobcenter.accounts.passwords import hash_password, password_problem, verify
 from jobcenter.accounts.sessions import digest, end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
 from jobcenter.i18n import N_
-from jobcenter.notifications.messages import queue_message
-from jobcenter.notifications.tables import OutboxMessage
-from jobcenter.signups.service import release_all_of
-from jobcenter.signups.tables import Application
+from jobcenter.notifications.messages import delete_messages_of, queue_message
 from jobcenter.web.form_input import FormInvalid, read_int
 
 CONSENT_VERSION = "2026-11"
@@ -116,25 +115,16 @@ async def update_details(citizen_id: int, *, name: str, birth_year: str, email: 
     await Citizen.update({**values, Citizen.updated_at: now}).where(Citizen.id == citizen_id)
 
 
-async def data_of(citizen_id: int) -> dict[str, Any]:
-    """Everything held about a person, as they may see and download it (never the password hash)."""
-    citizen = await Citizen.select(Citizen.all_columns(exclude=[Citizen.password_hash])).where(Citizen.id == citizen_id).first()
-    applications = await Application.select(
-        Application.id, Application.status, Application.waitlist_position, Application.confirmation_code,
-        Application.channel, Application.created_at, Application.cancelled_at, Application.seat_pool,
-    ).where(Application.citizen == citizen_id).order_by(Application.id)
-    messages = await OutboxMessage.select(
-        OutboxMessage.kind, OutboxMessage.subject, OutboxMessage.status, OutboxMessage.created_at, OutboxMessage.sent_at
-    ).where(OutboxMessage.citizen == citizen_id).order_by(OutboxMessage.id)
-    return {"account": citizen, "applications": applications, "messages": messages}
+async def own_account(citizen_id: int) -> dict[str, Any] | None:
+    """The account as its holder may see and download it: every column but the password hash."""
+    return await Citizen.select(Citizen.all_columns(exclude=[Citizen.password_hash])).where(Citizen.id == citizen_id).first()
 
 
-async def delete_account(citizen_id: int, now: datetime, *, language: str, zone: str) -> None:
-    """Delete the account on the person's request: seats are freed first (the waitlist moves up and
-    renumbers), then the account, its sessions and its messages go."""
-    await release_all_of(citizen_id, now, language=language, zone=zone)
+async def delete_account(citizen_id: int) -> None:
+    """The account, its sessions and its messages go, in one transaction. Its seats must be given
+    back first: call signups.people.delete_person, which does both."""
     async with Citizen._meta.db.transaction():
-        await OutboxMessage.delete().where(OutboxMessage.citizen == citizen_id)
+        await delete_messages_of(citizen_id)
         await Citizen.delete().where(Citizen.id == citizen_id)
 
 
@@ -223,10 +213,6 @@ async def reset_password(token: str, password: str, password_again: str, now: da
         await end_all_sessions(reset["citizen"])
 
 
-async def delete_inactive_accounts(now: datetime, retention: timedelta, *, language: str, zone: str) -> int:
-    """The retention promised in the consent notice: accounts unused for `retention` are deleted
-    (their seats freed first). Returns how many went."""
-    stale = await Citizen.select(Citizen.id).where(Citizen.last_active_at < now - retention)
-    for citizen in stale:
-        await delete_account(citizen["id"], now, language=language, zone=zone)
-    return len(stale)
+async def inactive_accounts(now: datetime, retention: timedelta) -> list[int]:
+    """The accounts unused for `retention`: the consent notice promises they are deleted."""
+    return [citizen["id"] for citizen in await Citizen.select(Citizen.id).where(Citizen.last_active_at < now - retention)]

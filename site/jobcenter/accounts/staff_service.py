@@ -1,7 +1,7 @@
-"""What staff do with a citizen's account: read it (each read logged), reveal the mobile number
-(logged), correct the details, reset the password (a temporary one handed over in person, or the
-emailed link), delete the account on request. Every change is audited inside the transaction that
-makes it (the deletion right after it: see delete_on_request)."""
+"""What staff do with a citizen's account: read it, correct the details, reset the password (a
+temporary one handed over in person, or the emailed link). Every change is audited inside the
+transaction that makes it. The record staff see, with the person's applications, and the deletion
+on request are staff.citizen_records'."""
 
 from __future__ import annotations
 
@@ -10,15 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from jobcenter.accounts import throttle
-from jobcenter.accounts.mobile import format_mobile, mask_mobile, normalise_mobile
+from jobcenter.accounts.mobile import mask_mobile, normalise_mobile
 from jobcenter.accounts.passwords import hash_password
-from jobcenter.accounts.service import (
-    check_email,
-    check_birth_year,
-    check_name,
-    delete_account,
-    send_reset_link,
-)
+from jobcenter.accounts.service import check_birth_year, check_email, check_name, send_reset_link
 from jobcenter.accounts.sessions import end_all_sessions
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.temporary_password import temporary_password
@@ -26,8 +20,6 @@ from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
 from jobcenter.web.form_input import FormInvalid
-from jobcenter.signups.service import ApplicationView, applications_of
-from jobcenter.signups.tables import ApplicationStatus
 
 ACCOUNT_COLUMNS = (
     Citizen.id, Citizen.name, Citizen.mobile, Citizen.birth_year, Citizen.email, Citizen.password_hash,
@@ -41,37 +33,6 @@ class CitizenNotFound(NotFound):
 
 
 @dataclass(frozen=True)
-class CitizenRecord:
-    """A person as staff see them: `mobile` is masked unless it was revealed for this view."""
-
-    account: dict[str, Any]
-    mobile: str
-    revealed: bool
-    has_password: bool
-    applications: list[ApplicationView]
-
-    @property
-    def id(self) -> int:
-        return self.account["id"]
-
-    @property
-    def name(self) -> str:
-        return self.account["name"]
-
-    @property
-    def given_back(self) -> dict[str, int]:
-        return _given_back(self.applications)
-
-
-def _given_back(applications: list[ApplicationView]) -> dict[str, int]:
-    """The seats and waitlist places that deleting the account frees."""
-    return {
-        "seats": sum(1 for view in applications if view.status == ApplicationStatus.confirmed.value),
-        "waitlist_places": sum(1 for view in applications if view.status == ApplicationStatus.waitlisted.value),
-    }
-
-
-@dataclass(frozen=True)
 class Corrections:
     """The correction form as typed; an empty `mobile` keeps the number."""
 
@@ -81,29 +42,13 @@ class Corrections:
     mobile: str = ""
 
 
-async def _account(citizen_id: int) -> dict[str, Any]:
+async def account_of(citizen_id: int) -> dict[str, Any]:
+    """The account's columns staff work with (the password hash too, to tell whether there is one);
+    CitizenNotFound when there is none."""
     row = await Citizen.select(*ACCOUNT_COLUMNS).where(Citizen.id == citizen_id).first()
     if row is None:
         raise CitizenNotFound()
     return row
-
-
-async def citizen_record(citizen_id: int, *, actor: Actor, now: datetime, zone: str, reveal: bool = False) -> CitizenRecord:
-    """The person's details and applications for one page view, logged as `citizen.view`, or as
-    `citizen.reveal` when the full mobile number is shown."""
-    row = await _account(citizen_id)
-    applications = await applications_of(citizen_id, now, zone)
-    await record(actor, "citizen.reveal" if reveal else "citizen.view", "citizen", citizen_id,
-                 now=now, citizen_id=citizen_id, summary=row["name"])
-    mobile = row.pop("mobile")
-    has_password = bool(row.pop("password_hash"))
-    return CitizenRecord(
-        account=row,
-        mobile=format_mobile(mobile) if reveal else mask_mobile(mobile),
-        revealed=reveal,
-        has_password=has_password,
-        applications=applications,
-    )
 
 
 def _mask_email(email: str) -> str:
@@ -158,7 +103,7 @@ async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, 
 async def issue_temporary_password(citizen_id: int, *, actor: Actor, now: datetime) -> dict[str, str]:
     """A new readable password for staff to hand over in person (returned once with the person's
     name, stored only as a hash); every browser where the person was logged in is logged out."""
-    row = await _account(citizen_id)
+    row = await account_of(citizen_id)
     password = temporary_password(row["mobile"])
     password_hash = await hash_password(password)
     async with Citizen._meta.db.transaction():
@@ -173,23 +118,10 @@ async def issue_temporary_password(citizen_id: int, *, actor: Actor, now: dateti
 
 async def email_reset_link(citizen_id: int, *, base_url: str, actor: Actor, now: datetime, language: str, zone: str) -> None:
     """Queue the one-time reset link to the account's email address; FormInvalid when it has none."""
-    row = await _account(citizen_id)
+    row = await account_of(citizen_id)
     if not row["email"]:
         raise FormInvalid({"reset_link": N_("This account has no email address. Hand over a temporary password instead, or add an email address first.")})
     async with Citizen._meta.db.transaction():  # send_reset_link's own transaction joins this one
         await send_reset_link(row["mobile"], base_url, now, language=language, zone=zone)
         await record(actor, "citizen.reset_link", "citizen", citizen_id, now=now, citizen_id=citizen_id,
                      summary=row["name"], after={"reset_link": "sent by email"})
-
-
-async def delete_on_request(citizen_id: int, *, actor: Actor, now: datetime, language: str, zone: str) -> None:
-    """Delete the account as the person asked: seats freed (the waitlists move up), then the account.
-
-    delete_account frees each pool under its own seat lock and deletes in a last transaction of its
-    own, so the entry is written right after it, once the account is gone; it keeps the name and
-    number of the account and what was given back, never contact data."""
-    row = await _account(citizen_id)
-    given_back = _given_back(await applications_of(citizen_id, now, zone))
-    await delete_account(citizen_id, now, language=language, zone=zone)
-    await record(actor, "citizen.delete", "citizen", citizen_id, now=now, citizen_id=citizen_id,
-                 summary=f"{row['name']} (#{citizen_id})", before=given_back, after={"account": "deleted"})

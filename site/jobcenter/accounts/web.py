@@ -1,4 +1,5 @@
-"""Who is signed in, for every request, and the guard for pages that need a citizen."""
+"""Who is signed in, for every request, the guard for pages that need a citizen, and the hook for
+pages that must never show one (the back office, the kiosk)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from jobcenter.accounts.sessions import SESSION_COOKIE, citizen_of_session
 from jobcenter.settings import Settings
-
 
 
 class LoginRequired(NotAuthorizedException):
@@ -32,6 +32,11 @@ async def load_citizen(request: Request) -> None:
         token = None  # files are the same for everyone: no database lookup for them
     now = request.app.state.clock()
     request.state.citizen = await citizen_of_session(token, now, **session_timeouts(settings)) if token else None
+
+
+def forget_citizen(request: Request) -> None:
+    """before_request of the back office and the kiosk: their pages never show a citizen as signed in."""
+    request.state.citizen = None
 
 
 def provide_citizen(request: Request) -> dict[str, Any]:

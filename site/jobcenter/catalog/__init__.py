@@ -1,0 +1,7 @@
+"""The catalog: programs and their cohorts. Loading it tells signups what a cohort's seat pool is
+for (signups knows pools, not programs: see signups/targets.py)."""
+
+from jobcenter.catalog.cohorts import cohort_targets
+from jobcenter.signups.targets import describes_pools
+
+describes_pools(cohort_targets)

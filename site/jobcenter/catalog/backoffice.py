@@ -16,9 +16,10 @@ from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 from jobcenter.web.form_input import FormInvalid, QueryId, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.catalog import editing
-from jobcenter.catalog.controller import LABELS
+from jobcenter.catalog.labels import LABELS
 from jobcenter.catalog.staff_listing import cohort_of, program_with_cohorts, programs_page
 from jobcenter.settings import Settings
+from jobcenter.signups.pools import WINDOW
 from jobcenter.web.flash import done
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.language import language_of
@@ -36,7 +37,7 @@ def _cohort_values(cohort: dict[str, Any], zone: str) -> dict[str, str]:
     tz = ZoneInfo(zone)
     values = {key: str(cohort[key]) for key in ("label", "starts_on", "ends_on", "schedule_note", "place", "capacity")}
     values |= {key: cohort[key].strftime("%H:%M") for key in ("start_time", "end_time")}
-    values |= {key: cohort[key].astimezone(tz).strftime("%Y-%m-%dT%H:%M") for key in editing.WINDOW_FIELDS}
+    values |= {key: cohort[key].astimezone(tz).strftime("%Y-%m-%dT%H:%M") for key in WINDOW}
     return values
 
 

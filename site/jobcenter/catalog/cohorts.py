@@ -1,4 +1,5 @@
-"""Adding a cohort: its dates and place, and the seat pool that holds its seats and window."""
+"""Cohorts and their seat pools: adding a cohort (its dates and place, and the pool that holds its
+seats and window), and telling signups what a cohort's pool is for (see signups/targets.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.tables import Cohort
-from jobcenter.signups.tables import SeatPool
+from jobcenter.signups.pools import new_pool
+from jobcenter.signups.targets import Target
 
 
 def default_cancellation_deadline(starts_on: date, zone: str) -> datetime:
@@ -32,13 +34,12 @@ async def add_cohort(
 ) -> Cohort:
     """Create the cohort and its seat pool in one transaction."""
     async with Cohort._meta.db.transaction():
-        pool = SeatPool(
+        pool_id = await new_pool(
             capacity=capacity,
             opens_at=opens_at,
             closes_at=closes_at,
             cancellable_until=cancellable_until or default_cancellation_deadline(starts_on, zone),
         )
-        await pool.save()
         cohort = Cohort(
             program=program_id,
             label=label,
@@ -48,7 +49,42 @@ async def add_cohort(
             end_time=end_time,
             schedule_note=schedule_note,
             place=place,
-            seat_pool=pool.id,
+            seat_pool=pool_id,
         )
         await cohort.save()
     return cohort
+
+
+async def cohort_targets(pool_ids: list[int], zone: str) -> dict[int, Target]:
+    """What the pools among `pool_ids` that belong to cohorts are for, in one query."""
+    rows = await Cohort.select(
+        Cohort.seat_pool,
+        Cohort.label,
+        Cohort.starts_on,
+        Cohort.start_time,
+        Cohort.ends_on,
+        Cohort.end_time,
+        Cohort.place,
+        Cohort.program.id.as_alias("program_id"),
+        Cohort.program.title.as_alias("title"),
+        Cohort.program.min_age.as_alias("min_age"),
+        Cohort.program.max_age.as_alias("max_age"),
+    ).where(Cohort.seat_pool.is_in(pool_ids))
+    return {
+        row["seat_pool"]: Target(
+            pool_id=row["seat_pool"],
+            title=row["title"],
+            label=row["label"],
+            starts_on=row["starts_on"],
+            start_time=row["start_time"],
+            ends_on=row["ends_on"],
+            end_time=row["end_time"],
+            place=row["place"],
+            min_age=row["min_age"],
+            max_age=row["max_age"],
+            path=f"/programs/{row['program_id']}",
+            kind="cohort",
+            owner_id=row["program_id"],
+        )
+        for row in rows
+    }

@@ -15,13 +15,10 @@ from jobcenter.web.form_input import RowId
 from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog import service
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
-from jobcenter.catalog.labels import AUDIENCE_LABELS, CATEGORY_LABELS
-from jobcenter.catalog.status import STATUS_LABELS
+from jobcenter.catalog.labels import LABELS
 from jobcenter.settings import Settings
 from jobcenter.signups.service import active_applications_by_pool
 from jobcenter.web.htmx import wants_fragment
-
-LABELS = {"audiences": AUDIENCE_LABELS, "categories": CATEGORY_LABELS, "statuses": STATUS_LABELS}
 
 
 class CatalogController(Controller):

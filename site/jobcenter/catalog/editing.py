@@ -1,6 +1,7 @@
 """Staff keep the catalog current: programs and cohorts created, edited, published, their windows
 opened and closed. Every change is checked first (FormInvalid, nothing written) and audited in its
-transaction. Seats (capacity) change only through signups.staff_actions, under the seat lock."""
+transaction. Seats (capacity) change only through signups.staff_actions, under the seat lock; the
+application window through signups.pools."""
 
 from __future__ import annotations
 
@@ -19,12 +20,11 @@ from jobcenter.catalog.tables import Audience, Category, Cohort, Program
 from jobcenter.web.form_input import read_clock, read_day, read_moment
 from jobcenter.i18n import N_, Filled
 from jobcenter.signups import staff_actions
+from jobcenter.signups.pools import WINDOW, change_window
 from jobcenter.signups.service import SignupError
-from jobcenter.signups.tables import SeatPool
 
 PROGRAM_FIELDS = ["title", "summary", "description", "audience", "category", "min_age", "max_age", "eligibility", "fee_won", "contact_phone", "published"]
 COHORT_FIELDS = ["label", "starts_on", "ends_on", "start_time", "end_time", "schedule_note", "place"]
-WINDOW_FIELDS = ["opens_at", "closes_at", "cancellable_until"]
 
 
 def _text(raw: str, *, multiline: bool = False) -> str:
@@ -185,7 +185,7 @@ async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, n
     values = check_cohort(form, zone)
     current = await Cohort.select(
         *[getattr(Cohort, name) for name in COHORT_FIELDS], Cohort.seat_pool,
-        *[getattr(Cohort.seat_pool, name).as_alias(name) for name in WINDOW_FIELDS],
+        *[getattr(Cohort.seat_pool, name).as_alias(name) for name in WINDOW],
     ).where(Cohort.id == cohort_id).first()
     if current is None:
         raise CohortNotFound(cohort_id)
@@ -199,11 +199,11 @@ async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, n
         return
     async with Cohort._meta.db.transaction():
         cohort_changes = {getattr(Cohort, key): value for key, value in after.items() if key in COHORT_FIELDS}
-        window_changes = {getattr(SeatPool, key): value for key, value in after.items() if key in WINDOW_FIELDS}
+        window_changes = {key: value for key, value in after.items() if key in WINDOW}
         if cohort_changes:
             await Cohort.update(cohort_changes).where(Cohort.id == cohort_id)
         if window_changes:
-            await SeatPool.update(window_changes).where(SeatPool.id == current["seat_pool"])
+            await change_window(current["seat_pool"], window_changes)
         await record(actor, "cohort.update", "cohort", cohort_id, now=now, summary=values.cohort["label"], before=before, after=after)
 
 
@@ -219,7 +219,7 @@ async def set_window(cohort_id: int, action: str, *, actor: Actor, now: datetime
         change = {"closes_at": now}
     before, after = changed(cohort, change)
     async with Cohort._meta.db.transaction():
-        await SeatPool.update({getattr(SeatPool, key): value for key, value in after.items()}).where(SeatPool.id == cohort["seat_pool"])
+        await change_window(cohort["seat_pool"], after)
         await record(actor, f"cohort.{action}", "cohort", cohort_id, now=now, summary=cohort["label"], before=before, after=after)
 
 

@@ -1,9 +1,9 @@
-"""What staff read about the catalog: every program, published or not, paged and sorted, and one
-program with its cohorts and their seats."""
+"""What staff read about the catalog: every program, published or not, paged and sorted, one
+program with its cohorts and their seats, and the cohorts the back office's first page lists."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from jobcenter.catalog.status import cohort_status
@@ -58,3 +58,22 @@ async def cohort_of(program_id: int, cohort_id: int) -> dict[str, Any] | None:
         Cohort.seat_pool.closes_at.as_alias("closes_at"),
         Cohort.seat_pool.cancellable_until.as_alias("cancellable_until"),
     ).where(Cohort.id == cohort_id, Cohort.program == program_id).first()
+
+
+async def sessions_of_day(day: date) -> list[dict[str, Any]]:
+    """The cohorts that meet on `day`, by start time, with how many people are confirmed."""
+    return await Cohort.select(
+        Cohort.id, Cohort.seat_pool, Cohort.label, Cohort.start_time, Cohort.place, Cohort.program.title.as_alias("title"),
+        Cohort.seat_pool.confirmed_count.as_alias("confirmed"),
+    ).where(Cohort.starts_on <= day, Cohort.ends_on >= day).order_by(Cohort.start_time)
+
+
+async def open_cohorts(now: datetime) -> list[dict[str, Any]]:
+    """The cohorts taking applications now, the soonest to close first, with their seats filled."""
+    return await Cohort.select(
+        Cohort.id, Cohort.seat_pool, Cohort.label, Cohort.program.title.as_alias("title"),
+        Cohort.seat_pool.capacity.as_alias("capacity"),
+        Cohort.seat_pool.confirmed_count.as_alias("confirmed"),
+        Cohort.seat_pool.waitlisted_count.as_alias("waitlisted"),
+        Cohort.seat_pool.closes_at.as_alias("closes_at"),
+    ).where(Cohort.seat_pool.opens_at <= now, Cohort.seat_pool.closes_at > now).order_by(Cohort.seat_pool.closes_at)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -15,15 +14,13 @@ from litestar.response import Template
 
 from jobcenter.web.form_input import RowId, read_month
 from jobcenter.web.forms import NO_STORE
-from jobcenter.catalog.status import STATUS_LABELS, cohort_status
 from jobcenter.events import feeds, service
 from jobcenter.events.labels import CATEGORY_LABELS
+from jobcenter.events.occurrence_page import FEED_CATEGORIES, event_page_context, site_url, webcal_url
 from jobcenter.settings import Settings
-from jobcenter.signups.service import active_applications_by_pool
 from jobcenter.web.htmx import wants_fragment
 
 CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
-FEED_CATEGORIES = [key for key in CATEGORY_LABELS if key != service.PROGRAM]
 
 
 def _month(value: str | None, today: date) -> date:
@@ -71,7 +68,7 @@ class EventController(Controller):
             ),
             "categories": CATEGORY_LABELS,
             "feed_categories": FEED_CATEGORIES,
-            "webcal": _webcal(request),
+            "webcal": webcal_url(request),
         }
         headers = {"vary": "HX-Request"}
         if wants_fragment(request):
@@ -92,7 +89,7 @@ class EventController(Controller):
         self, request: Request, occurrence_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
         """One event as a calendar file to download."""
-        body = await feeds.single(occurrence_id, base_url=_base(request), now=now, zone=settings.timezone)
+        body = await feeds.single(occurrence_id, base_url=site_url(request), now=now, zone=settings.timezone)
         if body is None:
             raise NotFoundException()
         return Response(body, media_type=CALENDAR_MEDIA_TYPE, headers={"content-disposition": f'attachment; filename="event-{occurrence_id}.ics"'})
@@ -107,7 +104,7 @@ class EventController(Controller):
             raise NotFoundException()
         body = await feeds.feed(
             settings.center.name,
-            base_url=_base(request),
+            base_url=site_url(request),
             now=now,
             zone=settings.timezone,
             category=None if category == "all" else category,
@@ -115,36 +112,5 @@ class EventController(Controller):
         return Response(body, media_type=CALENDAR_MEDIA_TYPE)
 
 
-def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
-def _webcal(request: Request) -> str:
-    """The site's address for calendar apps: webcal:// asks them to subscribe rather than download."""
-    return "webcal://" + _base(request).split("://", 1)[1]
-
-
 def _personal(request: Request) -> dict[str, str] | None:
     return NO_STORE if request.state.citizen else None
-
-
-async def event_page_context(request: Request, occurrence: service.OccurrenceView, settings: Settings, now: datetime) -> dict[str, Any]:
-    pool = occurrence.pool
-    status = None
-    if pool:
-        ends = occurrence.ends_at.astimezone(ZoneInfo(settings.timezone))
-        status = cohort_status(
-            opens_at=pool["opens_at"], closes_at=pool["closes_at"], ends_on=ends.date(), end_time=ends.time(), now=now, zone=settings.timezone
-        )
-    citizen = request.state.citizen
-    mine = await active_applications_by_pool(citizen["id"], [pool["id"]]) if (citizen and pool) else {}
-    return {
-        "occurrence": occurrence,
-        "status": status,
-        "mine": mine,
-        "categories": CATEGORY_LABELS,
-        "statuses": STATUS_LABELS,
-        "feed_categories": FEED_CATEGORIES,
-        "webcal": _webcal(request),
-    }
-

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.events.recurrence import rule_days, span
 from jobcenter.events.tables import EventOccurrence, EventSeries
-from jobcenter.signups.tables import Application, SeatPool
+from jobcenter.signups.pools import delete_pool, has_applications, new_pool
 
 HORIZON = timedelta(days=180)
 """How far ahead occurrences exist as rows."""
@@ -23,20 +23,18 @@ def occurrence_uid(series_id: int, rule_day: date) -> str:
 
 async def _seat_pool_for(capacity: int, first_day: date, starts_at: datetime, zone: str) -> int:
     tz = ZoneInfo(zone)
-    pool = SeatPool(
+    return await new_pool(
         capacity=capacity,
         opens_at=datetime.combine(first_day - timedelta(days=REGISTRATION_OPENS_DAYS_BEFORE), time(9), tzinfo=tz),
         closes_at=min(starts_at, datetime.combine(first_day - timedelta(days=1), time(18), tzinfo=tz)),
         cancellable_until=datetime.combine(first_day, time(0), tzinfo=tz),
     )
-    await pool.save()
-    return pool.id
 
 
 async def _has_registrations(occurrence: dict[str, Any]) -> bool:
     if occurrence["seat_pool"] is None:
         return False
-    return await Application.exists().where(Application.seat_pool == occurrence["seat_pool"])
+    return await has_applications(occurrence["seat_pool"])
 
 
 async def generate(series_id: int, *, today: date, zone: str, horizon: timedelta = HORIZON) -> None:
@@ -83,7 +81,7 @@ async def generate(series_id: int, *, today: date, zone: str, horizon: timedelta
             if day not in wanted and not occurrence["edited"] and not await _has_registrations(occurrence):
                 await EventOccurrence.delete().where(EventOccurrence.id == occurrence["id"])
                 if occurrence["seat_pool"]:
-                    await SeatPool.delete().where(SeatPool.id == occurrence["seat_pool"])
+                    await delete_pool(occurrence["seat_pool"])
 
 
 async def extend_all(*, today: date, zone: str) -> None:

@@ -18,8 +18,7 @@ from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 from jobcenter.i18n import N_, format_moment
 from jobcenter.notifications.messages import queue_message
 from jobcenter.signups.locking import lock_pool, seat_transaction
-from jobcenter.signups.service import ACTIVE
-from jobcenter.signups.tables import Application, SeatPool
+from jobcenter.signups.pools import active_registrants, close_window_by
 
 NOTE_LIMIT = 300  # EventOccurrence.note
 
@@ -85,33 +84,13 @@ async def _changeable(occurrence_id: int, now: datetime) -> tuple[dict[str, Any]
     return row, pool
 
 
-async def _close_window_by(pool: dict[str, Any] | None, moment: datetime) -> None:
-    """No registration or online cancellation after `moment` (the new start, or now when cancelled)."""
-    if pool is None:
-        return
-    closes_at = min(pool["closes_at"], moment)
-    await SeatPool.update(
-        {
-            SeatPool.closes_at: closes_at,
-            SeatPool.opens_at: min(pool["opens_at"], closes_at),
-            SeatPool.cancellable_until: min(pool["cancellable_until"], moment),
-        }
-    ).where(SeatPool.id == pool["id"])
-
-
 async def _tell_registrants(
     kind: str, pool: dict[str, Any] | None, values: dict[str, Any], *, now: datetime, language: str, zone: str
 ) -> int:
     """One outbox message to each confirmed or waitlisted person; how many were told."""
     if pool is None:
         return 0
-    registrants = await Application.select(
-        Application.confirmation_code,
-        Application.citizen.id.as_alias("id"),
-        Application.citizen.name.as_alias("name"),
-        Application.citizen.email.as_alias("email"),
-        Application.citizen.mobile.as_alias("mobile"),
-    ).where(Application.seat_pool == pool["id"], Application.status.is_in(ACTIVE))
+    registrants = await active_registrants(pool["id"])
     for person in registrants:
         await queue_message(kind, person, {**values, "code": person["confirmation_code"]}, now=now, language=language, zone=zone)
     return len(registrants)
@@ -151,7 +130,7 @@ async def edit_details(
         ).where(EventOccurrence.id == occurrence_id)
         told = 0
         if set(new) & {"starts_at", "ends_at", "place"}:
-            await _close_window_by(pool, span[0])
+            await close_window_by(pool, span[0])
             values = {"title": row["title"], "starts_on": span[0], "start_time": span[0], "place": place}
             told = await _tell_registrants("event_changed", pool, values, now=now, language=language, zone=zone)
         await record(actor, "occurrence.edit", "occurrence", occurrence_id, now=now, summary=_summary(row, zone, told), before=old, after=new)
@@ -175,7 +154,7 @@ async def move(occurrence_id: int, data: dict[str, str], *, actor: Actor, now: d
         if errors or span is None:
             raise FormInvalid({name: errors[name] for name in ("move_day", "move_start_time", "move_end_time", "move_reason") if name in errors})
         await move_occurrence(occurrence_id, span[0], span[1], reason)
-        await _close_window_by(pool, span[0])
+        await close_window_by(pool, span[0])
         values = {
             "title": row["title"], "starts_on": row["starts_at"], "start_time": row["starts_at"], "place": row["place"],
             "new_moment": format_moment(span[0], language, zone), "reason": reason,
@@ -198,7 +177,7 @@ async def cancel(occurrence_id: int, data: dict[str, str], *, actor: Actor, now:
         if errors:
             raise FormInvalid(errors)
         await cancel_occurrence(occurrence_id, reason)
-        await _close_window_by(pool, now)
+        await close_window_by(pool, now)
         values = {"title": row["title"], "starts_on": row["starts_at"], "start_time": row["starts_at"], "place": row["place"], "reason": reason}
         told = await _tell_registrants("event_cancelled", pool, values, now=now, language=language, zone=zone)
         await record(

@@ -1,4 +1,5 @@
-"""Reading the calendar: a month of events, program cohorts and public holidays, and one event.
+"""Reading the calendar: a month of events, program cohorts and public holidays, one event, the
+events of one day, and what an event date's seat pool is for (signups asks: signups/targets.py).
 
 A month costs the same three queries however full it is: its occurrences (with their series),
 the cohorts that meet in it, and the list of places for the filter.
@@ -15,9 +16,10 @@ from zoneinfo import ZoneInfo
 from jobcenter.catalog.tables import Category, Cohort
 from jobcenter.errors import NotFound
 from jobcenter.events.recurrence import holiday_name
-from jobcenter.events.tables import EventCategory, EventCompany, EventOccurrence
+from jobcenter.events.tables import EventCategory, EventCompany, EventOccurrence, OccurrenceStatus
 from jobcenter.rows import RowView
-from jobcenter.signups.tables import SeatPool
+from jobcenter.signups.pools import pool_of
+from jobcenter.signups.targets import Target
 
 PROGRAM = "program"
 """The category of program cohorts shown in the calendar (they are not events)."""
@@ -176,6 +178,19 @@ def _place_cohort(row: dict[str, Any], by_day: dict[date, Day], tz: ZoneInfo) ->
         day += timedelta(days=1)
 
 
+async def events_of_day(day: date, zone: str) -> list[dict[str, Any]]:
+    """The dates under way at any time on `day` (in the center's zone), by start, with their seats
+    filled and whether they are cancelled."""
+    start, end = _local_day_bounds(day, day, zone)
+    rows = await EventOccurrence.select(
+        EventOccurrence.id, EventOccurrence.starts_at, EventOccurrence.place, EventOccurrence.status,
+        EventOccurrence.series.title.as_alias("title"),
+        EventOccurrence.seat_pool.confirmed_count.as_alias("confirmed"),
+        EventOccurrence.seat_pool.capacity.as_alias("capacity"),
+    ).where(EventOccurrence.starts_at < end, EventOccurrence.ends_at > start).order_by(EventOccurrence.starts_at)
+    return [{**row, "cancelled": row["status"] == OccurrenceStatus.cancelled.value} for row in rows]
+
+
 async def upcoming_events(now: datetime, limit: int) -> list[dict[str, Any]]:
     """The next scheduled events, for the home page."""
     return await EventOccurrence.select(
@@ -191,8 +206,41 @@ async def get_occurrence(occurrence_id: int) -> OccurrenceView:
     ).where(EventOccurrence.id == occurrence_id).first()
     if row is None:
         raise EventNotFound(occurrence_id)
-    pool = await SeatPool.select().where(SeatPool.id == row["seat_pool"]).first() if row["seat_pool"] else None
+    pool = await pool_of(row["seat_pool"]) if row["seat_pool"] else None
     companies = await EventCompany.select().where(EventCompany.occurrence == occurrence_id).order_by(EventCompany.name)
     series = {key.removeprefix("series."): value for key, value in row.items() if key.startswith("series.")}
     return OccurrenceView(row={**row, "series": series}, pool=pool, companies=companies)
 
+
+async def occurrence_targets(pool_ids: list[int], zone: str) -> dict[int, Target]:
+    """What the pools among `pool_ids` that belong to event dates are for (see signups/targets.py),
+    in one query."""
+    rows = await EventOccurrence.select(
+        EventOccurrence.id,
+        EventOccurrence.seat_pool,
+        EventOccurrence.starts_at,
+        EventOccurrence.ends_at,
+        EventOccurrence.place,
+        EventOccurrence.status,
+        EventOccurrence.series.title.as_alias("title"),
+    ).where(EventOccurrence.seat_pool.is_in(pool_ids))
+    targets: dict[int, Target] = {}
+    for row in rows:
+        starts, ends = row["starts_at"].astimezone(ZoneInfo(zone)), row["ends_at"].astimezone(ZoneInfo(zone))
+        targets[row["seat_pool"]] = Target(
+            pool_id=row["seat_pool"],
+            title=row["title"],
+            label=starts.date().isoformat(),
+            starts_on=starts.date(),
+            start_time=starts.time(),
+            ends_on=ends.date(),
+            end_time=ends.time(),
+            place=row["place"],
+            min_age=None,
+            max_age=None,
+            path=f"/events/{row['id']}",
+            kind="occurrence",
+            owner_id=row["id"],
+            cancelled=row["status"] == OccurrenceStatus.cancelled.value,
+        )
+    return targets

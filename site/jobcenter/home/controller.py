@@ -9,22 +9,13 @@ from litestar.di import NamedDependency
 from litestar.response import Template
 
 from jobcenter.catalog import service
-from jobcenter.catalog.controller import LABELS
 from jobcenter.catalog.filters import CatalogFilters
-from jobcenter.catalog.tables import Audience
+from jobcenter.catalog.labels import LABELS, LIFE_STAGES
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from jobcenter.events.service import upcoming_events
-from jobcenter.i18n import N_
 from jobcenter.settings import Settings
 
 HOME_LIST_LENGTH = 6
-
-LIFE_STAGES = {
-    Audience.youth.value: N_("Ages 18 to 39: job-search programs and consulting"),
-    Audience.middle_aged.value: N_("Ages 40 to 64: re-employment and certified training"),
-    Audience.senior.value: N_("Ages 60 and over: training for work close to home"),
-}
-"""The three doors of the home page, each with a hint of what is behind it."""
 
 
 @get("/", name="home")

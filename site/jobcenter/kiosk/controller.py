@@ -24,15 +24,15 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_42
 from jobcenter.accounts.mobile import mask_mobile
 from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.accounts.walk_in import WalkIn
+from jobcenter.accounts.web import forget_citizen
 from jobcenter.catalog import service as catalog
-from jobcenter.catalog.controller import LABELS
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
+from jobcenter.catalog.labels import LABELS, LIFE_STAGES
 from jobcenter.catalog.status import Status, cohort_status
 from jobcenter.errors import NotFound
 from jobcenter.events import service as calendar
-from jobcenter.events.controller import event_page_context
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
-from jobcenter.home.controller import LIFE_STAGES
+from jobcenter.events.occurrence_page import event_page_context
 from jobcenter.i18n import N_, gettext
 from jobcenter.kiosk import help_requests
 from jobcenter.kiosk.display import KIOSK_PATH, MODE_COOKIES, display_of, kiosk_path, toggled
@@ -41,9 +41,8 @@ from jobcenter.kiosk.sessions import KIOSK_COOKIE, end_visit, remember_applicati
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
 from jobcenter.signups import service as signups
-from jobcenter.signups.tables import SeatPool
+from jobcenter.signups.pools import pool_of
 from jobcenter.signups.targets import Target, target_of
-from jobcenter.staff.web import forget_citizen
 from jobcenter.web.errors import error_texts, handle_unexpected, status_shown
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.language import language_of
@@ -306,7 +305,7 @@ async def _apply_page(
 ) -> Template:
     """The application form for one seat pool, or why it cannot be taken now."""
     target = await target_of(pool_id, settings.timezone)
-    pool = await SeatPool.select().where(SeatPool.id == pool_id).first() if target else None
+    pool = await pool_of(pool_id) if target else None
     if target is None or pool is None:
         raise NotFoundException()
     status = _pool_status(pool, target, now, settings.timezone)

@@ -10,6 +10,9 @@ from jobcenter.audit.service import Actor, record
 from jobcenter.errors import NotFound
 from jobcenter.kiosk.tables import HelpRequest
 
+POLL_SECONDS = 5
+"""How soon a new call shows on an open dashboard."""
+
 
 class HelpRequestNotFound(NotFound):
     """No open call has that id (it was answered meanwhile, or never existed)."""

@@ -17,9 +17,6 @@ from jobcenter.web.flash import done
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
 
-POLL_SECONDS = 5
-"""How soon a new call shows on an open dashboard."""
-
 
 def _ids(raw: str | None) -> set[int]:
     return set(read_ids(raw))
@@ -42,7 +39,7 @@ class HelpRequestController(Controller):
         new_calls = [call for call in calls if call["id"] not in shown]
         return Template(
             "staff/_help_requests.html",
-            context={"calls": calls, "new_calls": new_calls, "poll_seconds": POLL_SECONDS},
+            context={"calls": calls, "new_calls": new_calls, "poll_seconds": help_requests.POLL_SECONDS},
             headers=NO_STORE,
         )
 

@@ -1,4 +1,5 @@
-"""The messages people get, written in the site's language when they are queued."""
+"""The messages people get, written in the site's language when they are queued; a person's
+messages listed (for 내 정보) and deleted with their account."""
 
 from __future__ import annotations
 
@@ -81,3 +82,15 @@ async def queue_message(
         created_at=now,
         next_attempt_at=now,
     ).save()
+
+
+async def messages_of(citizen_id: int) -> list[dict[str, Any]]:
+    """What was sent (or is still to be sent) to one person, oldest first."""
+    return await OutboxMessage.select(
+        OutboxMessage.kind, OutboxMessage.subject, OutboxMessage.status, OutboxMessage.created_at, OutboxMessage.sent_at
+    ).where(OutboxMessage.citizen == citizen_id).order_by(OutboxMessage.id)
+
+
+async def delete_messages_of(citizen_id: int) -> None:
+    """With the person's account, inside the caller's transaction."""
+    await OutboxMessage.delete().where(OutboxMessage.citizen == citizen_id)

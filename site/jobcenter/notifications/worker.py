@@ -71,6 +71,11 @@ async def deliver_due(sender: Sender, now: datetime) -> int:
     return sent
 
 
+async def failed_count() -> int:
+    """Messages that will not be tried again: the back office's first page shows how many."""
+    return await OutboxMessage.count().where(OutboxMessage.status == MessageStatus.failed.value)
+
+
 async def run_forever(sender: Sender, clock: Clock, interval_seconds: float = 2.0) -> None:
     """The worker task started with the app: deliver, sleep, repeat; never dies of one error."""
     while True:

@@ -124,6 +124,11 @@ async def call_list(query: CallQuery, *, today: date, page_size: int) -> tuple[l
     return [CallLine(row, today) for row in rows], await count
 
 
+async def calls_due(today: date) -> int:
+    """How many calls are due today or overdue: the number on the back office's first page."""
+    return await FollowUpCall.count().where(*_conditions(CallQuery(view="due"), today))
+
+
 async def call_line(call_id: int, *, today: date) -> CallLine:
     """One call as the lists show it; FollowUpCallNotFound when there is none."""
     row = await FollowUpCall.select(*COLUMNS).where(FollowUpCall.id == call_id).first()

@@ -6,17 +6,18 @@ from __future__ import annotations
 from litestar import Router
 from litestar.di import Provide
 
-from jobcenter.accounts.backoffice import CitizensController
-from jobcenter.audit.controller import AuditController
+from jobcenter.accounts.web import forget_citizen
 from jobcenter.catalog.backoffice import ProgramAdminController
 from jobcenter.events.backoffice import StaffCalendarController
 from jobcenter.kiosk.staff import HelpRequestController
 from jobcenter.placements.backoffice import FollowUpCallsController
 from jobcenter.signups.backoffice import RosterController
 from jobcenter.staff.accounts import StaffAccountsController
+from jobcenter.staff.audit_log import AuditController
+from jobcenter.staff.citizens import CitizensController
 from jobcenter.staff.dashboard import staff_dashboard
 from jobcenter.staff.login import StaffLoginController, staff_keep_session, staff_logout
-from jobcenter.staff.web import forget_citizen, provide_actor, staff_only
+from jobcenter.staff.web import provide_actor, staff_only
 
 
 def staff_router() -> Router:

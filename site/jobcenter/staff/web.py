@@ -47,11 +47,6 @@ async def staff_only(connection: ASGIConnection, handler: BaseRouteHandler) -> N
         raise StaffLoginRequired()
 
 
-def forget_citizen(request: Request) -> None:
-    """before_request of the /staff router: back-office pages never show a citizen as signed in."""
-    request.state.citizen = None
-
-
 def admin_only(connection: ASGIConnection, _: BaseRouteHandler) -> None:
     """Guard for staff accounts and the audit log: admins only (403 for other staff)."""
     staff = connection.state.get("staff")

@@ -1,18 +1,13 @@
-"""Which language a request is served in, and the switch between 한국어 and English."""
+"""Which language a request is served in (the switch in language_switch.py sets it), and the check
+that a return path stays on this site."""
 
 from __future__ import annotations
 
-from litestar import Request, get
-from litestar.datastructures import Cookie
-from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery
-from litestar.response import Redirect
-from litestar.status_codes import HTTP_303_SEE_OTHER
+from litestar import Request
 
 from jobcenter.i18n import LANGUAGES
 
 LANGUAGE_COOKIE = "lang"
-ONE_YEAR_SECONDS = 365 * 24 * 3600
 
 
 def language_of(request: Request) -> str:
@@ -28,17 +23,3 @@ def safe_return_path(candidate: str | None) -> str:
     if not candidate or not candidate.startswith("/") or candidate.startswith("//") or "\\" in candidate:
         return "/"
     return candidate
-
-
-@get("/language/{code:str}", name="language", sync_to_thread=False)
-def switch_language(code: FromPath[str], next_path: FromQuery[str | None] = None) -> Redirect:
-    """Remember the chosen language in a cookie and go back to the page the person was on."""
-    if code not in LANGUAGES:
-        raise NotFoundException()
-    return Redirect(
-        path=safe_return_path(next_path),
-        status_code=HTTP_303_SEE_OTHER,
-        cookies=[
-            Cookie(key=LANGUAGE_COOKIE, value=code, max_age=ONE_YEAR_SECONDS, httponly=True, samesite="lax")
-        ],
-    )

@@ -1,4 +1,5 @@
-"""Jinja2 set-up: autoescaping, gettext bound to the request's language, and date formatting."""
+"""Jinja2 set-up: autoescaping, gettext bound to the request's language, and date formatting. What
+the areas give every template (the back office's menu) comes in from app.py: web/ knows no area."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from litestar.template.config import TemplateConfig
 
 from jobcenter import i18n
 from jobcenter.settings import PROJECT_ROOT, Settings
-from jobcenter.staff.menu import STAFF_MENU
 from jobcenter.web.flash import flash_message
 from jobcenter.web.language import language_of
 
@@ -72,8 +72,9 @@ def _number(context: Context, value: int) -> str:
     return i18n.format_number(value, _language(context))
 
 
-def template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
-    """Templates from <checkout>/templates with the site's helpers installed."""
+def template_config(settings: Settings, **area_globals: Any) -> TemplateConfig[JinjaTemplateEngine]:
+    """Templates from <checkout>/templates with the site's helpers installed, and `area_globals`
+    (such as `staff_menu`) available to every template."""
 
     def configure(engine: JinjaTemplateEngine) -> None:
         environment: Environment = engine.engine
@@ -89,8 +90,8 @@ def template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
             languages=i18n.LANGUAGES,
             current_language=_current_language,
             weekday_names=_weekday_names,
-            staff_menu=STAFF_MENU,
             flash_message=flash_message,
+            **area_globals,
         )
         environment.filters.update(day=_day, clock=_clock, moment=_moment, number=_number, month_title=_month_title)
 

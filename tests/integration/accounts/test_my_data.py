@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from jobcenter.accounts.service import delete_inactive_accounts
+from jobcenter.signups.people import delete_inactive_accounts
 from jobcenter.accounts.tables import Citizen, WebSession
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups import service

@@ -1,4 +1,5 @@
-"""Admin: the audit log, filtered by person, object and date, newest first, paged."""
+"""Admin: the audit log, filtered by person, object and date, newest first, paged. The page is the
+back office's (its guard is staff's); the log itself is audit/'s, read through its service."""
 
 from __future__ import annotations
 

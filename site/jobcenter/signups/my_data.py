@@ -1,4 +1,5 @@
-"""내 정보: a person sees everything held about them, corrects it, downloads it, deletes the account."""
+"""내 정보: a person sees everything held about them, corrects it, downloads it, deletes the account.
+It shows the applications and messages beside the account, so it sits in signups, above accounts."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts import service
 from jobcenter.accounts.mobile import format_mobile
+from jobcenter.accounts.service import update_details
 from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.web import provide_citizen
 from jobcenter.web.form_input import FormInvalid
 from jobcenter.web.forms import NO_STORE
 from jobcenter.settings import Settings
+from jobcenter.signups.people import data_of, delete_person
 from jobcenter.web.language import language_of
 
 Citizen = NamedDependency[dict[str, Any]]
@@ -31,7 +33,7 @@ class MyDataController(Controller):
     @get("/", name="my_data")
     async def show(self, citizen: Citizen, saved: FromQuery[str | None] = None) -> Template:
         """What the center holds about the person, with the form to correct it."""
-        data = await service.data_of(citizen["id"])
+        data = await data_of(citizen["id"])
         account = data["account"]
         values = {"name": account["name"], "birth_year": str(account["birth_year"]), "email": account["email"] or ""}
         return _page(data, values, {}, saved=saved == "1")
@@ -43,9 +45,9 @@ class MyDataController(Controller):
         """Correct name, year of birth and email; the same page with the errors otherwise."""
         values = {key: data.get(key, "") for key in ("name", "birth_year", "email")}
         try:
-            await service.update_details(citizen["id"], now=now, **values)
+            await update_details(citizen["id"], now=now, **values)
         except FormInvalid as invalid:
-            return _page(await service.data_of(citizen["id"]), values, invalid.errors, HTTP_422_UNPROCESSABLE_ENTITY)
+            return _page(await data_of(citizen["id"]), values, invalid.errors, HTTP_422_UNPROCESSABLE_ENTITY)
         return Redirect(path="/me?saved=1", status_code=HTTP_303_SEE_OTHER)
 
     @get("/session", name="keep_session", status_code=204)
@@ -55,7 +57,7 @@ class MyDataController(Controller):
     @get("/export.json", name="my_data_export")
     async def export(self, citizen: Citizen) -> Response:
         """Everything held, as a file the person keeps (JSON, UTF-8)."""
-        body = json.dumps(await service.data_of(citizen["id"]), ensure_ascii=False, indent=2, default=str)
+        body = json.dumps(await data_of(citizen["id"]), ensure_ascii=False, indent=2, default=str)
         return Response(
             body.encode(),
             media_type="application/json; charset=utf-8",
@@ -71,7 +73,7 @@ class MyDataController(Controller):
         self, request: Request, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Redirect:
         """Free every seat (the waitlist moves up), then delete the account and sign out."""
-        await service.delete_account(citizen["id"], now, language=language_of(request), zone=settings.timezone)
+        await delete_person(citizen["id"], now, language=language_of(request), zone=settings.timezone)
         response = Redirect(path="/?deleted=1", status_code=HTTP_303_SEE_OTHER)
         response.delete_cookie(SESSION_COOKIE, path="/")
         response.headers["clear-site-data"] = '"cache", "storage"'

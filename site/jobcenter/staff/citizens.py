@@ -1,6 +1,8 @@
 """Back office: citizens. Find a person, see their details and applications (the mobile number masked
 until revealed), correct the details, reset the password, delete the account on request.
-HTTP only: the rules are in citizen_search.py and staff_service.py."""
+HTTP only. Finding people and changing an account are accounts' rules (citizen_search.py,
+staff_service.py); the record with the person's applications, and the deletion, join accounts and
+signups, so they are citizen_records.py's, in the back office above both."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from jobcenter.accounts.citizen_search import CitizenSearch, find_citizens
 from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.settings import Settings
+from jobcenter.signups.people import with_active_applications
+from jobcenter.staff.citizen_records import CitizenRecord, citizen_record, delete_on_request
 from jobcenter.web.flash import done
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
@@ -30,12 +34,12 @@ Form = URLEncodedBody[dict[str, str]]
 CORRECTABLE = ("name", "birth_year", "email", "mobile")
 
 
-async def _citizen_record(citizen_id: int, actor: Actor, now: datetime, settings: Settings, *, reveal: bool = False) -> staff_service.CitizenRecord:
+async def _citizen_record(citizen_id: int, actor: Actor, now: datetime, settings: Settings, *, reveal: bool = False) -> CitizenRecord:
     """The person's record (the look is logged); CitizenNotFound, a 404, when there is none."""
-    return await staff_service.citizen_record(citizen_id, actor=actor, now=now, zone=settings.timezone, reveal=reveal)
+    return await citizen_record(citizen_id, actor=actor, now=now, zone=settings.timezone, reveal=reveal)
 
 
-def _detail(citizen: staff_service.CitizenRecord, status_code: int = HTTP_200_OK, **context: object) -> Template:
+def _detail(citizen: CitizenRecord, status_code: int = HTTP_200_OK, **context: object) -> Template:
     return form_page("staff/citizens/detail.html", status_code, citizen=citizen, **context)
 
 
@@ -53,7 +57,8 @@ class CitizensController(Controller):
     ) -> Template:
         """Find people by name or mobile number; an htmx search gets only the results, in place."""
         search = CitizenSearch.parse(q, sort, page)
-        rows, total = await find_citizens(search, page_size=PAGE_SIZE)
+        found, total = await find_citizens(search, page_size=PAGE_SIZE)
+        rows = await with_active_applications(found)
         if search.kind != "empty":
             # Who looked, and how; the words typed are personal data and stay out of the log.
             logger.info("staff %s searched citizens by %s: %s found", actor.id, search.kind, total)
@@ -161,7 +166,5 @@ class CitizensController(Controller):
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Response:
         """Delete the account as the person asked: seats freed first, then the account (audited)."""
-        await staff_service.delete_on_request(
-            citizen_id, actor=actor, now=now, language=settings.default_language, zone=settings.timezone
-        )
+        await delete_on_request(citizen_id, actor=actor, now=now, language=settings.default_language, zone=settings.timezone)
         return done("/staff/citizens", "citizen_deleted")

@@ -1,0 +1,67 @@
+"""Seat pools as the areas that own them (a program's cohorts, an event's dates) make and change
+them: a new pool, its application window, closing it early, removing one nobody applied for, and
+who holds a place in one. The seats themselves change only in the seat service (service.py and
+staff_actions.py), under the seat lock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from jobcenter.signups.service import ACTIVE
+from jobcenter.signups.tables import Application, SeatPool
+
+WINDOW = ("opens_at", "closes_at", "cancellable_until")
+"""The columns of a pool's application window: what its owner may change directly."""
+
+
+async def new_pool(*, capacity: int, opens_at: datetime, closes_at: datetime, cancellable_until: datetime) -> int:
+    """A pool with no seat taken yet, inside the caller's transaction; returns its id."""
+    pool = SeatPool(capacity=capacity, opens_at=opens_at, closes_at=closes_at, cancellable_until=cancellable_until)
+    await pool.save()
+    return pool.id
+
+
+async def pool_of(pool_id: int) -> dict[str, Any] | None:
+    """One pool: its seats, its counters and its window."""
+    return await SeatPool.select().where(SeatPool.id == pool_id).first()
+
+
+async def change_window(pool_id: int, changes: dict[str, datetime]) -> None:
+    """Move the window (any of WINDOW); capacity and counters are not the owner's to write."""
+    if not set(changes) <= set(WINDOW):
+        raise ValueError(f"not a window column: {sorted(set(changes) - set(WINDOW))}")
+    await SeatPool.update({getattr(SeatPool, key): value for key, value in changes.items()}).where(SeatPool.id == pool_id)
+
+
+async def close_window_by(pool: dict[str, Any] | None, moment: datetime) -> None:
+    """No registration or online cancellation after `moment` (a new start, or now when cancelled);
+    inside the seat transaction that locked `pool`."""
+    if pool is None:
+        return
+    closes_at = min(pool["closes_at"], moment)
+    await change_window(
+        pool["id"],
+        {"closes_at": closes_at, "opens_at": min(pool["opens_at"], closes_at), "cancellable_until": min(pool["cancellable_until"], moment)},
+    )
+
+
+async def has_applications(pool_id: int) -> bool:
+    """Whether anybody ever applied (cancelled applications count: they are history)."""
+    return await Application.exists().where(Application.seat_pool == pool_id)
+
+
+async def delete_pool(pool_id: int) -> None:
+    """Remove a pool its owner no longer has (nobody applied for it: see has_applications)."""
+    await SeatPool.delete().where(SeatPool.id == pool_id)
+
+
+async def active_registrants(pool_id: int) -> list[dict[str, Any]]:
+    """The people with a seat or a waitlist place in the pool, with what a message to them needs."""
+    return await Application.select(
+        Application.confirmation_code,
+        Application.citizen.id.as_alias("id"),
+        Application.citizen.name.as_alias("name"),
+        Application.citizen.email.as_alias("email"),
+        Application.citizen.mobile.as_alias("mobile"),
+    ).where(Application.seat_pool == pool_id, Application.status.is_in(ACTIVE))
