@@ -33,7 +33,7 @@ from jobcenter.errors import NotFound
 from jobcenter.events import service as calendar
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from jobcenter.events.occurrence_page import event_page_context
-from jobcenter.i18n import N_, gettext
+from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.kiosk import help_requests
 from jobcenter.kiosk.display import KIOSK_PATH, MODE_COOKIES, display_of, kiosk_path, toggled
 from jobcenter.kiosk.service import apply_at_kiosk, event_days, kiosk_result, this_week
@@ -239,7 +239,7 @@ class KioskController(Controller):
         except signups.NotFound:
             raise  # a 404, not one of the refusals below
         except signups.NotEligible as refused:
-            errors = {"birth_year": gettext(language, refused.message) % refused.values}
+            errors = {"birth_year": Filled(refused.message, **refused.values)}
             return await _apply_page(request, pool_id, settings, now, back=back, errors=errors, values=values)
         except signups.AlreadyApplied:
             return await _apply_page(request, pool_id, settings, now, back=back, errors={"mobile": ALREADY_APPLIED}, values=values)

@@ -17,7 +17,7 @@ from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 from jobcenter.web.form_input import FormInvalid, RowId, read_int
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.audit.service import Actor
-from jobcenter.i18n import N_, gettext
+from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.settings import Settings
 from jobcenter.signups import staff_actions
 from jobcenter.signups.on_behalf import apply_walk_in
@@ -34,8 +34,9 @@ Form = URLEncodedBody[dict[str, str]]
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def _refusal(request: Request, refused: SignupError) -> str:
-    return gettext(language_of(request), refused.message) % refused.values
+def _refusal(refused: SignupError) -> Filled:
+    """The refusal's msgid and values, translated and filled when the page is drawn."""
+    return Filled(refused.message, **refused.values)
 
 
 class RosterController(Controller):
@@ -88,7 +89,7 @@ class RosterController(Controller):
             person = await check_in_by_code(pool_id, data.get("code", ""), actor=actor, now=now)
         except SignupError as refused:
             return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
-                                    errors={"code": _refusal(request, refused)}, code=data.get("code", "")[:40])
+                                    errors={"code": _refusal(refused)}, code=data.get("code", "")[:40])
         return await self._page(request, pool_id, settings, checked_in=person)
 
     async def _act(self, request: Request, pool_id: int, settings: Settings, action: Any) -> Response:
@@ -98,7 +99,7 @@ class RosterController(Controller):
             raise  # a 404, not a refusal shown on the roster
         except SignupError as refused:
             return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
-                                    errors={"roster": _refusal(request, refused)})
+                                    errors={"roster": _refusal(refused)})
         return done(f"/staff/rosters/{pool_id}", "saved")
 
     @post("/applications/{application_id:int}/cancel")
@@ -158,7 +159,7 @@ class RosterController(Controller):
             raise  # a 404, not a refusal shown in the form
         except SignupError as refused:
             return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
-                             errors={"mobile": _refusal(request, refused)}, values=values)
+                             errors={"mobile": _refusal(refused)}, values=values)
         return done(f"/staff/rosters/{pool_id}?added={application['id']}", "signed_up")
 
     async def _sheet(self, pool_id: int, settings: Settings) -> Any:

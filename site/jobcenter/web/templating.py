@@ -29,7 +29,10 @@ def _zone(context: Context) -> str:
 
 @pass_context
 def _gettext(context: Context, message: str) -> str:
-    return i18n.gettext(_language(context), message)
+    """Jinja formats what this returns once more (newstyle gettext), so a message already filled
+    with what someone typed (a code with a %) has its % doubled first."""
+    translated = i18n.gettext(_language(context), message)
+    return translated.replace("%", "%%") if isinstance(message, i18n.Filled) else translated
 
 
 @pass_context

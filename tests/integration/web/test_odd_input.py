@@ -9,7 +9,7 @@ import pytest
 from jobcenter.accounts.tables import Citizen
 from jobcenter.signups.tables import Application
 from jobcenter.web.form_input import read_id, read_int, read_month, read_text
-from tests.builders import a_citizen, a_cohort, a_program
+from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.support import html, post_form
 
 THIRTY_DIGITS = "123456789012345678901234567890"
@@ -79,6 +79,17 @@ async def test_a_year_of_birth_that_is_not_four_digits_is_a_form_error(client, b
     assert soup.title.get_text(strip=True).startswith("오류: ")
     assert soup.select_one("#error-birth_year").get_text(strip=True).endswith("태어난 해를 1965처럼 숫자 네 자리로 입력하세요.")
     assert await Citizen.count() == 0
+
+
+@pytest.mark.parametrize("code", ["%", "%-%", "AB%CD", "%(code)s"])
+async def test_a_check_in_code_with_a_percent_sign_is_refused_on_the_roster(client, sign_in_staff, code: str) -> None:
+    cohort = await a_cohort(await a_program())
+    await sign_in_staff(await a_staff_member())
+
+    response = await post_form(client, f"/staff/rosters/{cohort.seat_pool}/check-in", {"code": code})
+
+    assert response.status_code == 422
+    assert html(response).select_one("#error-code").get_text(strip=True).endswith("(으)로 확정된 신청이 없습니다.")
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
