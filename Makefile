@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-e2e test-repeat test-property install migrate demo messages chromium backup clean
+.PHONY: run lint test test-python test-e2e test-repeat test-property install migrate demo messages chromium backup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-nanum; }
 
+# Lint and import order (ruff, configured in pyproject.toml); CI runs it before the tests.
+lint: install
+	$(BIN)/ruff check .
+
 test: install chromium
 	$(MAKE) test-python
 	$(MAKE) test-e2e
@@ -50,8 +54,9 @@ test-python:
 	$(BIN)/pytest tests -m 'load or not load'
 
 # Sync Playwright and pytest-asyncio do not mix in one run: e2e/ is its own pytest run.
+# A failing test leaves a screenshot of the whole page in test-results/ (what the person saw).
 test-e2e:
-	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning
+	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning --screenshot only-on-failure --full-page-screenshot --output test-results
 
 # Every form and query parameter walked with 1,000 generated values per field (CI sends 25).
 test-property: install
