@@ -41,9 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-
 from _server import (
-    run_main,
     HEALTH_PATH,
     HOST,
     free_port,
@@ -53,6 +51,7 @@ from _server import (
     prepare_database,
     process_tree_cpu_s,
     redacted,
+    run_main,
     server_environment,
     start_server,
     stop_server,

@@ -51,9 +51,7 @@ from datetime import time as time_of_day
 from pathlib import Path
 
 import httpx
-
 from _server import (
-    run_main,
     HOST,
     PROJECT_ROOT,
     free_port,
@@ -63,6 +61,7 @@ from _server import (
     prepare_database,
     process_tree_cpu_s,
     redacted,
+    run_main,
     server_environment,
     start_server,
     stop_server,

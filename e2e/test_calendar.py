@@ -7,8 +7,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from e2e.test_signup_and_apply import _new_mobile
 from e2e.pages import SignupPage
+from e2e.test_signup_and_apply import _new_mobile
 
 
 def test_month_navigation_swaps_the_calendar_and_back_restores_it(page: Page, assert_accessible) -> None:

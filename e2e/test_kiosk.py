@@ -222,7 +222,7 @@ def test_every_kiosk_screen_passes_axe(kiosk: KioskPage, mode: str, axe: Axe, as
         if mode == "high-contrast":
             results = axe.run(
                 page,
-                options={"runOnly": {"type": "tag", "values": WCAG_TAGS + ["wcag2aaa"]}, "rules": {"color-contrast-enhanced": {"enabled": True}}},
+                options={"runOnly": {"type": "tag", "values": [*WCAG_TAGS, "wcag2aaa"]}, "rules": {"color-contrast-enhanced": {"enabled": True}}},
             )
             assert results.violations_count == 0, f"{screen}: {results.generate_report()}"
 

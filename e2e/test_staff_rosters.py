@@ -4,6 +4,7 @@ keyboard and by confirmation number, the roster exported, and every state passes
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -78,7 +79,7 @@ def test_the_roster_downloads_as_csv_for_excel_and_prints_as_a_sign_in_sheet(pag
 
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV 내려받기(엑셀)").click()
-    content = open(download.value.path(), "rb").read()
+    content = Path(download.value.path()).read_bytes()
     assert content.startswith(b"\xef\xbb\xbf")
     assert "대기" in content.decode("utf-8-sig")
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from jobcenter.accounts.tables import Citizen
-from jobcenter.staff.tables import StaffMember
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.staff.tables import StaffMember
 
-NOON_SEOUL = datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc)
+NOON_SEOUL = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
 
 
 async def a_program(title: str = "청년 뉴딜 프로그램", **fields: Any) -> Program:

@@ -14,7 +14,7 @@ os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///
 os.environ["DATA_DIR"] = _scratch
 
 from collections.abc import AsyncIterator  # noqa: E402
-from datetime import datetime, timezone  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
 
 import pytest  # noqa: E402
 from litestar import Litestar  # noqa: E402
@@ -22,19 +22,19 @@ from litestar.testing import AsyncTestClient  # noqa: E402
 from piccolo.apps.migrations.commands.forwards import run_forwards  # noqa: E402
 
 from jobcenter import db  # noqa: E402
-from jobcenter.app import create_app  # noqa: E402
 from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E402
 from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession  # noqa: E402
+from jobcenter.app import create_app  # noqa: E402
 from jobcenter.audit.tables import AuditEntry  # noqa: E402
-from jobcenter.kiosk.tables import HelpRequest, KioskSession  # noqa: E402
-from jobcenter.placements.tables import FollowUpCall, Placement  # noqa: E402
-from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session  # noqa: E402
-from jobcenter.staff.tables import StaffMember, StaffSession  # noqa: E402
 from jobcenter.catalog.tables import Cohort, Program  # noqa: E402
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
+from jobcenter.kiosk.tables import HelpRequest, KioskSession  # noqa: E402
 from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
-from jobcenter.signups.tables import Application, SeatPool  # noqa: E402
+from jobcenter.placements.tables import FollowUpCall, Placement  # noqa: E402
 from jobcenter.settings import Settings  # noqa: E402
+from jobcenter.signups.tables import Application, SeatPool  # noqa: E402
+from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session  # noqa: E402
+from jobcenter.staff.tables import StaffMember, StaffSession  # noqa: E402
 from tests.support import FrozenClock  # noqa: E402
 
 TEST_HOST = "testserver.local"
@@ -64,7 +64,7 @@ async def empty_tables() -> None:
             await table.delete(force=True)
 
 
-TEST_NOW = datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc)  # 12:00 in Seoul
+TEST_NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 12:00 in Seoul
 
 
 @pytest.fixture(scope="session")

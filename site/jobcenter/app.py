@@ -34,8 +34,8 @@ from jobcenter.staff.router import staff_router
 from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required
 from jobcenter.web.errors import EXCEPTION_HANDLERS
 from jobcenter.web.headers import add_security_headers
-from jobcenter.web.hosts import AllowedHostsMiddleware
 from jobcenter.web.health import health
+from jobcenter.web.hosts import AllowedHostsMiddleware
 from jobcenter.web.language_switch import switch_language
 from jobcenter.web.templating import template_config
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-
-import asyncpg
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import asyncpg
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine

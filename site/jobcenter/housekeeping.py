@@ -40,7 +40,7 @@ async def sweep_forever(settings: Settings, clock: Clock) -> None:
             await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         except asyncio.CancelledError:
             raise
-        except Exception:  # noqa: BLE001 - try again at the next sweep
+        except Exception:  # try again at the next sweep
             logger.exception("housekeeping sweep failed")
         await asyncio.sleep(SWEEP_EVERY.total_seconds())
 

@@ -24,7 +24,7 @@ LANGUAGES: dict[str, str] = {"ko": "한국어", "en": "English"}
 """Languages offered, each named in itself."""
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name Babel extracts by default
+def N_(message: str) -> str:  # the name Babel extracts by default
     """Mark a msgid for extraction; it is translated where it is shown."""
     return message
 

@@ -9,9 +9,9 @@ from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.kiosk.tables import HelpRequest, KioskSession
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.placements.tables import FollowUpCall, Placement
+from jobcenter.settings import PROJECT_ROOT
 from jobcenter.signups.tables import Application, SeatPool
 from jobcenter.staff.tables import StaffMember, StaffSession
-from jobcenter.settings import PROJECT_ROOT
 
 APP_CONFIG = AppConfig(
     app_name="jobcenter",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from jobcenter.demo.events import SERIES
 from jobcenter.events.patterns import (
     Pattern,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from jobcenter.events.recurrence import holiday_name, rule_days, span
 
@@ -45,5 +45,5 @@ def test_a_holiday_is_kept_unless_the_series_skips_holidays() -> None:
 def test_a_two_day_fair_spans_its_days_in_seoul_time() -> None:
     starts, ends = span(date(2027, 4, 15), time(10), time(17), 2, "Asia/Seoul")
 
-    assert starts.astimezone(timezone.utc) == datetime(2027, 4, 15, 1, 0, tzinfo=timezone.utc)
-    assert ends.astimezone(timezone.utc) == datetime(2027, 4, 16, 8, 0, tzinfo=timezone.utc)
+    assert starts.astimezone(UTC) == datetime(2027, 4, 15, 1, 0, tzinfo=UTC)
+    assert ends.astimezone(UTC) == datetime(2027, 4, 16, 8, 0, tzinfo=UTC)

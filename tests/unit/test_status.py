@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
 from jobcenter.catalog.status import Status, cohort_status, program_status
 
-OPENS = datetime(2026, 12, 1, 0, 0, tzinfo=timezone.utc)  # 09:00 in Seoul
-CLOSES = datetime(2026, 12, 8, 9, 0, tzinfo=timezone.utc)  # 18:00 in Seoul
+OPENS = datetime(2026, 12, 1, 0, 0, tzinfo=UTC)  # 09:00 in Seoul
+CLOSES = datetime(2026, 12, 8, 9, 0, tzinfo=UTC)  # 18:00 in Seoul
 SECOND = timedelta(seconds=1)
 
 
@@ -31,8 +31,8 @@ def _status_at(now: datetime) -> Status:
         (OPENS, Status.open),
         (CLOSES - SECOND, Status.open),
         (CLOSES, Status.closed),
-        (datetime(2026, 12, 18, 6, 59, 59, tzinfo=timezone.utc), Status.closed),  # 15:59:59 KST, last day
-        (datetime(2026, 12, 18, 7, 0, tzinfo=timezone.utc), Status.ended),  # 16:00 KST
+        (datetime(2026, 12, 18, 6, 59, 59, tzinfo=UTC), Status.closed),  # 15:59:59 KST, last day
+        (datetime(2026, 12, 18, 7, 0, tzinfo=UTC), Status.ended),  # 16:00 KST
     ],
 )
 def test_status_at_each_edge(now: datetime, expected: Status) -> None:
@@ -40,7 +40,7 @@ def test_status_at_each_edge(now: datetime, expected: Status) -> None:
 
 
 def test_the_edge_is_judged_on_the_instant_not_the_wall_clock_of_the_server() -> None:
-    opening_seen_from_utc_midnight = datetime(2026, 11, 30, 23, 59, 59, tzinfo=timezone.utc)
+    opening_seen_from_utc_midnight = datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)
 
     assert _status_at(opening_seen_from_utc_midnight) is Status.upcoming
 

@@ -19,13 +19,13 @@ _hash_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 _DUMMY_HASH = _hasher.hash("a password nobody has")
 
 COMMON_PASSWORDS = frozenset(
-    """
-    12345678 123456789 1234567890 11111111 00000000 88888888 12341234 11223344 987654321
-    password password1 password! passw0rd qwerty123 qwer1234 qwerasdf asdf1234 1q2w3e4r
-    1q2w3e4r5t 1qaz2wsx zaq12wsx abcd1234 abc12345 iloveyou sunshine princess football
-    baseball dragon123 letmein1 welcome1 admin123 test1234 q1w2e3r4 a1234567 aa123456
-    gimpo1234 jobcenter 사랑해요 비밀번호 비밀번호1234
-    """.split()
+    [
+        "12345678", "123456789", "1234567890", "11111111", "00000000", "88888888", "12341234", "11223344",
+        "987654321", "password", "password1", "password!", "passw0rd", "qwerty123", "qwer1234", "qwerasdf",
+        "asdf1234", "1q2w3e4r", "1q2w3e4r5t", "1qaz2wsx", "zaq12wsx", "abcd1234", "abc12345", "iloveyou",
+        "sunshine", "princess", "football", "baseball", "dragon123", "letmein1", "welcome1", "admin123",
+        "test1234", "q1w2e3r4", "a1234567", "aa123456", "gimpo1234", "jobcenter", "사랑해요", "비밀번호", "비밀번호1234",
+    ]
 )
 
 

@@ -13,9 +13,9 @@ import asyncpg
 
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.service import CONSENT_VERSION, check_birth_year, check_name
-from jobcenter.web.form_input import FormInvalid
 from jobcenter.accounts.tables import Citizen
 from jobcenter.i18n import N_
+from jobcenter.web.form_input import FormInvalid
 
 UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationError)
 """What the database raises for a second row with the same mobile number."""

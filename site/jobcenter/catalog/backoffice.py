@@ -13,7 +13,6 @@ from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.web.form_input import FormInvalid, QueryId, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.catalog import editing
 from jobcenter.catalog.labels import LABELS
@@ -21,6 +20,7 @@ from jobcenter.catalog.staff_listing import cohort_of, program_with_cohorts, pro
 from jobcenter.settings import Settings
 from jobcenter.signups.pools import WINDOW
 from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, QueryId, RowId
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.language import language_of
 from jobcenter.web.paging import page_number
@@ -80,7 +80,9 @@ class ProgramAdminController(Controller):
         return form_page("staff/programs/form.html", program=found[0], values=_program_values(found[0]), **LABELS)
 
     @post("/{program_id:int}/edit")
-    async def update(self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]) -> Response:
+    async def update(
+        self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
+    ) -> Response:
         """Save the program's text and rules; what changed is kept in the audit log."""
         try:
             await editing.update_program(program_id, data, actor=actor, now=now)
@@ -111,14 +113,17 @@ class ProgramAdminController(Controller):
         return form_page("staff/programs/cohort_form.html", program=found[0], cohort=None, values=values)
 
     @post("/{program_id:int}/cohorts/new")
-    async def create_cohort(self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]) -> Response:
+    async def create_cohort(
+        self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
+    ) -> Response:
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
             raise NotFoundException()
         try:
             await editing.create_cohort(program_id, data, actor=actor, now=now, zone=settings.timezone)
         except FormInvalid as invalid:
-            return form_page("staff/programs/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=None, errors=invalid.errors, values=_typed(data))
+            return form_page("staff/programs/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=None,
+                             errors=invalid.errors, values=_typed(data))
         return done(f"/staff/programs/{program_id}", "created")
 
     @get("/{program_id:int}/cohorts/{cohort_id:int}/edit", name="staff_cohort_edit")
@@ -142,7 +147,8 @@ class ProgramAdminController(Controller):
         try:
             await editing.update_cohort(cohort_id, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request))
         except FormInvalid as invalid:
-            return form_page("staff/programs/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=cohort, errors=invalid.errors, values=_typed(data))
+            return form_page("staff/programs/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=cohort,
+                             errors=invalid.errors, values=_typed(data))
         return done(f"/staff/programs/{program_id}", "saved")
 
     @post("/{program_id:int}/cohorts/{cohort_id:int}/window")

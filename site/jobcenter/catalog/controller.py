@@ -6,18 +6,18 @@ from datetime import datetime
 from typing import Annotated
 
 from litestar import Controller, Request, get
+from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, QueryParameter
-from litestar.di import NamedDependency
 from litestar.response import Template
 
-from jobcenter.web.form_input import RowId
-from jobcenter.web.forms import NO_STORE
 from jobcenter.catalog import service
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
 from jobcenter.catalog.labels import LABELS
 from jobcenter.settings import Settings
 from jobcenter.signups.service import active_applications_by_pool
+from jobcenter.web.form_input import RowId
+from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
 
 

@@ -12,16 +12,15 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.web.form_input import FormInvalid, read_int
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
 from jobcenter.catalog.service import CohortNotFound, ProgramNotFound
 from jobcenter.catalog.tables import Audience, Category, Cohort, Program
-from jobcenter.web.form_input import read_clock, read_day, read_moment
 from jobcenter.i18n import N_, Filled
 from jobcenter.signups import staff_actions
 from jobcenter.signups.pools import WINDOW, change_window
 from jobcenter.signups.service import SignupError
+from jobcenter.web.form_input import FormInvalid, read_clock, read_day, read_int, read_moment
 
 PROGRAM_FIELDS = ["title", "summary", "description", "audience", "category", "min_age", "max_age", "eligibility", "fee_won", "contact_phone", "published"]
 COHORT_FIELDS = ["label", "starts_on", "ends_on", "start_time", "end_time", "schedule_note", "place"]
@@ -70,7 +69,8 @@ def check_program(form: dict[str, str]) -> dict[str, Any]:
     values["max_age"] = _optional_number(form.get("max_age", ""), "max_age", 0, 120, age_message, errors)
     if values["min_age"] is not None and values["max_age"] is not None and values["min_age"] > values["max_age"]:
         errors["max_age"] = N_("The highest age must not be below the lowest.")
-    values["fee_won"] = _optional_number(form.get("fee_won", ""), "fee_won", 0, 100_000_000, N_("Enter the fee in won as a number, or 0 when it is free."), errors) or 0
+    fee_missing = N_("Enter the fee in won as a number, or 0 when it is free.")
+    values["fee_won"] = _optional_number(form.get("fee_won", ""), "fee_won", 0, 100_000_000, fee_missing, errors) or 0
     if len(values["contact_phone"]) > 40:
         errors["contact_phone"] = N_("Enter a telephone number of 40 characters or fewer.")
     if errors:

@@ -14,13 +14,12 @@ from typing import Any
 from piccolo.columns.combination import Where
 
 from jobcenter.catalog.filters import CatalogFilters
-from jobcenter.errors import NotFound
-from jobcenter.rows import RowView
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
+from jobcenter.errors import NotFound
+from jobcenter.rows import RowView
 from jobcenter.text_search import contains_ignoring_case
 from jobcenter.web.paging import page_links
-
 
 MAX_ID = 2**31 - 1
 """Largest id a row can have (a 32-bit serial); anything above cannot exist."""

@@ -15,7 +15,6 @@ from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.events import editing, rescheduling
 from jobcenter.events.labels import CATEGORY_LABELS
@@ -31,6 +30,7 @@ from jobcenter.events.service import OccurrenceView, get_occurrence
 from jobcenter.events.tables import OccurrenceStatus
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of

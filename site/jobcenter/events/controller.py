@@ -12,12 +12,12 @@ from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
-from jobcenter.web.form_input import RowId, read_month
-from jobcenter.web.forms import NO_STORE
 from jobcenter.events import feeds, service
 from jobcenter.events.labels import CATEGORY_LABELS
 from jobcenter.events.occurrence_page import FEED_CATEGORIES, event_page_context, site_url, webcal_url
 from jobcenter.settings import Settings
+from jobcenter.web.form_input import RowId, read_month
+from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
 
 CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"

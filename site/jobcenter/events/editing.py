@@ -8,10 +8,8 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.web.form_input import FormInvalid, read_int
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
-from jobcenter.web.form_input import read_clock, read_day
 from jobcenter.events.generation import generate
 from jobcenter.events.patterns import (
     Pattern,
@@ -26,6 +24,7 @@ from jobcenter.events.tables import EventCategory, EventSeries
 from jobcenter.i18n import N_
 from jobcenter.signups.locking import seat_transaction
 from jobcenter.signups.staff_actions import CapacityInvalid, parse_capacity
+from jobcenter.web.form_input import FormInvalid, read_clock, read_day, read_int
 
 TEXT_LIMITS = {
     "title": 200, "summary": 300, "description": 5000, "place": 200, "address": 200, "area": 200,

@@ -9,16 +9,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.web.form_input import FormInvalid
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
 from jobcenter.events.changes import cancel_occurrence, move_occurrence
-from jobcenter.web.form_input import read_clock, read_day
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 from jobcenter.i18n import N_, format_moment
 from jobcenter.notifications.messages import queue_message
 from jobcenter.signups.locking import lock_pool, seat_transaction
 from jobcenter.signups.pools import active_registrants, close_window_by
+from jobcenter.web.form_input import FormInvalid, read_clock, read_day
 
 NOTE_LIMIT = 300  # EventOccurrence.note
 

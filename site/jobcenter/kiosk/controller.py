@@ -22,7 +22,6 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts.mobile import mask_mobile
-from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.accounts.web import forget_citizen
 from jobcenter.catalog import service as catalog
@@ -44,6 +43,7 @@ from jobcenter.signups import service as signups
 from jobcenter.signups.pools import pool_of
 from jobcenter.signups.targets import Target, target_of
 from jobcenter.web.errors import error_texts, handle_unexpected, status_shown
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.language import language_of
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.events.service import PROGRAM, Day, month_view
 from jobcenter.signups import service as signups

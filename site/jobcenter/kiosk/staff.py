@@ -12,8 +12,8 @@ from litestar.status_codes import HTTP_204_NO_CONTENT, HTTP_303_SEE_OTHER
 
 from jobcenter.audit.service import Actor
 from jobcenter.kiosk import help_requests
-from jobcenter.web.form_input import RowId, read_ids
 from jobcenter.web.flash import done
+from jobcenter.web.form_input import RowId, read_ids
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
 

@@ -52,7 +52,7 @@ async def deliver_due(sender: Sender, now: datetime) -> int:
             await OutboxMessage.update(
                 {OutboxMessage.status: MessageStatus.failed.value, OutboxMessage.attempts: attempts, OutboxMessage.last_error: str(never)[:500]}
             ).where(OutboxMessage.id == message["id"])
-        except Exception as error:  # noqa: BLE001 - any failure of a gateway means "try again later"
+        except Exception as error:  # any failure of a gateway means "try again later"
             logger.warning("message %s not sent (attempt %s): %s", message["id"], attempts, error)
             await OutboxMessage.update(
                 {
@@ -83,7 +83,7 @@ async def run_forever(sender: Sender, clock: Clock, interval_seconds: float = 2.
             await deliver_due(sender, clock())
         except asyncio.CancelledError:
             raise
-        except Exception as error:  # noqa: BLE001 - never let one failure stop delivery
+        except Exception as error:  # never let one failure stop delivery
             if db.is_unavailable(error):
                 logger.warning("outbox delivery paused, database unavailable: %s", error)
             else:

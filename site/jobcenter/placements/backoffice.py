@@ -16,7 +16,6 @@ from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.web.form_input import FormInvalid, RowId, read_id
 from jobcenter.audit.service import Actor
 from jobcenter.placements import calls, service
 from jobcenter.placements.calls import CallLine, CallQuery
@@ -24,6 +23,7 @@ from jobcenter.placements.labels import LEAVE_REASON_LABELS, VIEW_LABELS
 from jobcenter.placements.summary import retention_summary
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId, read_id
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.paging import Paged, page_number

@@ -13,7 +13,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobcenter.accounts.mobile import format_mobile, mask_mobile
-from jobcenter.web.form_input import FormInvalid, read_id
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.tables import Cohort, Program
@@ -23,6 +22,7 @@ from jobcenter.placements.calls import CallLine, FollowUpCallNotFound, call_line
 from jobcenter.placements.schedule import follow_up_dates
 from jobcenter.placements.tables import FollowUpCall, LeaveReason, Placement
 from jobcenter.signups.tables import Application, ApplicationStatus
+from jobcenter.web.form_input import FormInvalid, read_id
 
 NO_PROGRAM = "none"
 """The program choice for a job that came from none of the person's programs."""

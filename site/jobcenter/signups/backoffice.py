@@ -14,7 +14,6 @@ from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.web.form_input import FormInvalid, RowId, read_int
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.audit.service import Actor
 from jobcenter.i18n import N_, Filled, gettext
@@ -26,6 +25,7 @@ from jobcenter.signups.roster_exports import export
 from jobcenter.signups.service import NotFound, SignupError
 from jobcenter.signups.tables import Channel
 from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId, read_int
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of
@@ -154,7 +154,8 @@ class RosterController(Controller):
                 now=now, language=language_of(request), zone=settings.timezone,
             )
         except FormInvalid as invalid:
-            return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id, errors=invalid.errors, values=values)
+            return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
+                             errors=invalid.errors, values=values)
         except NotFound:
             raise  # a 404, not a refusal shown in the form
         except SignupError as refused:

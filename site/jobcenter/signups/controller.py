@@ -13,11 +13,11 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT
 
 from jobcenter.accounts.web import provide_citizen
-from jobcenter.web.form_input import RowId
-from jobcenter.web.forms import NO_STORE
+from jobcenter.settings import Settings
 from jobcenter.signups import service
 from jobcenter.signups.pools import pool_of
-from jobcenter.settings import Settings
+from jobcenter.web.form_input import RowId
+from jobcenter.web.forms import NO_STORE
 from jobcenter.web.language import language_of
 
 Citizen = NamedDependency[dict[str, Any]]

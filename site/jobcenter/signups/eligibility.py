@@ -10,6 +10,4 @@ def may_be_of_age(birth_year: int, on_year: int, min_age: int | None, max_age: i
     youngest = oldest - 1
     if min_age is not None and oldest < min_age:
         return False
-    if max_age is not None and youngest > max_age:
-        return False
-    return True
+    return max_age is None or youngest <= max_age

@@ -18,7 +18,6 @@ from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from jobcenter.signups.tables import SeatPool
 
-
 SEAT_WRITERS_PER_PROCESS = {"sqlite": 1, "postgres": 4}
 """Seat transactions a process runs at once; the others queue in the process, not in the database.
 

@@ -17,10 +17,10 @@ from jobcenter.accounts.mobile import format_mobile
 from jobcenter.accounts.service import update_details
 from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.web import provide_citizen
-from jobcenter.web.form_input import FormInvalid
-from jobcenter.web.forms import NO_STORE
 from jobcenter.settings import Settings
 from jobcenter.signups.people import data_of, delete_person
+from jobcenter.web.form_input import FormInvalid
+from jobcenter.web.forms import NO_STORE
 from jobcenter.web.language import language_of
 
 Citizen = NamedDependency[dict[str, Any]]

@@ -11,11 +11,11 @@ import getpass
 import os
 import sys
 
-from jobcenter.web.form_input import FormInvalid
 from jobcenter.clock import system_clock
 from jobcenter.i18n import gettext
 from jobcenter.staff.service import create_staff
 from jobcenter.staff.tables import StaffRole
+from jobcenter.web.form_input import FormInvalid
 
 
 def _password() -> str:

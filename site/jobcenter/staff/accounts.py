@@ -10,12 +10,12 @@ from litestar.params import URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.staff import service
 from jobcenter.staff.tables import StaffRole
 from jobcenter.staff.web import admin_only
 from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import form_page
 
 Form = URLEncodedBody[dict[str, str]]

@@ -17,12 +17,12 @@ from litestar.status_codes import HTTP_200_OK, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts import staff_service
 from jobcenter.accounts.citizen_search import CitizenSearch, find_citizens
-from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.audit.service import Actor
 from jobcenter.settings import Settings
 from jobcenter.signups.people import with_active_applications
 from jobcenter.staff.citizen_records import CitizenRecord, citizen_record, delete_on_request
 from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.paging import Paged

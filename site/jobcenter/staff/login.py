@@ -14,12 +14,12 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts.service import TooManyAttempts
-from jobcenter.web.form_input import FormInvalid
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
 from jobcenter.staff import service
 from jobcenter.staff.sessions import STAFF_COOKIE, end_staff_session, start_half_session, verify_session
 from jobcenter.staff.web import HALF_SESSION, PUBLIC
+from jobcenter.web.form_input import FormInvalid
 from jobcenter.web.forms import form_page, throttled_page
 from jobcenter.web.language import language_of, safe_return_path
 

@@ -13,11 +13,11 @@ import pyotp
 from jobcenter.accounts import throttle
 from jobcenter.accounts.passwords import hash_password, password_problem, verify_password
 from jobcenter.accounts.service import TooManyAttempts
-from jobcenter.web.form_input import FormInvalid
 from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
 from jobcenter.staff.sessions import end_sessions_of
 from jobcenter.staff.tables import StaffMember, StaffRole
+from jobcenter.web.form_input import FormInvalid
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
 

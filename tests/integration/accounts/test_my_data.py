@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from jobcenter.signups.people import delete_inactive_accounts
 from jobcenter.accounts.tables import Citizen, WebSession
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups import service
+from jobcenter.signups.people import delete_inactive_accounts
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
 from tests.support import html, post_form

@@ -105,7 +105,7 @@ async def test_the_page_masks_the_number_and_each_view_is_logged(client, sign_in
     assert soup.select_one("[data-testid=mobile-number]").get_text(strip=True) == "010-****-5678"
     assert "010-1234-5678" not in response.text and "01012345678" not in response.text
     assert "이상담" in soup.select_one("[data-testid=consent-taken-by]").get_text()
-    assert soup.select_one('a[href="/staff/calls/placements/new?citizen=%d"]' % citizen.id) is not None
+    assert soup.select_one(f'a[href="/staff/calls/placements/new?citizen={citizen.id}"]') is not None
     (view,) = await entries("citizen.view")
     assert (view["actor_id"], view["citizen_id"], view["object_type"]) == (staff.id, citizen.id, "citizen")
 

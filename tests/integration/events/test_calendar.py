@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import vobject
@@ -55,7 +55,7 @@ async def test_changing_the_series_keeps_registered_and_hand_edited_dates() -> N
     registered, edited = occurrences[0], occurrences[1]
     citizen = await a_citizen()
     await service.take_seat(
-        pool_id=registered["seat_pool"], citizen_id=citizen.id, now=datetime(2026, 11, 25, 3, tzinfo=timezone.utc), language="ko", zone="Asia/Seoul"
+        pool_id=registered["seat_pool"], citizen_id=citizen.id, now=datetime(2026, 11, 25, 3, tzinfo=UTC), language="ko", zone="Asia/Seoul"
     )
     await move_occurrence(edited["id"], edited["starts_at"] + timedelta(hours=1), edited["ends_at"] + timedelta(hours=1))
 
@@ -76,7 +76,7 @@ async def test_new_times_for_the_series_raise_the_sequence_of_untouched_dates() 
 
     first = await EventOccurrence.select().where(EventOccurrence.series == series.id).order_by(EventOccurrence.rule_day).first()
     assert first["sequence"] == 1
-    assert first["starts_at"] == datetime(2026, 12, 2, 5, tzinfo=timezone.utc)
+    assert first["starts_at"] == datetime(2026, 12, 2, 5, tzinfo=UTC)
 
 
 async def test_an_event_at_half_past_midnight_on_the_first_belongs_to_that_month(client) -> None:

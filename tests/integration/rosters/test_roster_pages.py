@@ -42,7 +42,7 @@ async def application_of(pool_id: int, citizen) -> dict:  # type: ignore[no-unty
 
 
 async def test_the_roster_lists_the_confirmed_and_the_waitlist_in_order_with_numbers_masked(client, clock, sign_in_staff) -> None:
-    pool_id, people = await a_full_roster(clock)
+    pool_id, _people = await a_full_roster(clock)
     await signed_in(sign_in_staff)
 
     page = html(await client.get(f"/staff/rosters/{pool_id}"))
@@ -145,7 +145,7 @@ async def test_moving_someone_to_the_front_of_the_waitlist_renumbers_the_line(cl
 
 
 async def test_the_csv_export_opens_as_utf8_in_korean_excel_and_is_audited(client, clock, sign_in_staff) -> None:
-    pool_id, people = await a_full_roster(clock)
+    pool_id, _people = await a_full_roster(clock)
     await signed_in(sign_in_staff)
 
     response = await client.get(f"/staff/rosters/{pool_id}/export/csv")
@@ -160,7 +160,7 @@ async def test_the_csv_export_opens_as_utf8_in_korean_excel_and_is_audited(clien
 
 
 async def test_the_xlsx_export_opens_with_openpyxl(client, clock, sign_in_staff) -> None:
-    pool_id, people = await a_full_roster(clock)
+    pool_id, _people = await a_full_roster(clock)
     await signed_in(sign_in_staff)
 
     response = await client.get(f"/staff/rosters/{pool_id}/export/xlsx")
@@ -171,7 +171,7 @@ async def test_the_xlsx_export_opens_with_openpyxl(client, clock, sign_in_staff)
 
 
 async def test_the_sign_in_sheet_lists_the_confirmed_with_the_last_four_digits(client, clock, sign_in_staff) -> None:
-    pool_id, people = await a_full_roster(clock)
+    pool_id, _people = await a_full_roster(clock)
     await signed_in(sign_in_staff)
 
     page = html(await client.get(f"/staff/rosters/{pool_id}/print"))

@@ -8,13 +8,13 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.events.tables import EventOccurrence
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups import service
 from jobcenter.signups.tables import SeatPool
-
 from tests.builders import a_citizen, a_staff_member
 from tests.integration.staff_calendar.helpers import a_series, occurrences_of
 from tests.support import html, post_form

@@ -10,7 +10,6 @@ from datetime import date, datetime
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.events.changes import move_occurrence
 from jobcenter.events.tables import EventOccurrence, EventSeries
-
 from tests.builders import a_citizen, a_staff_member
 from tests.integration.staff_calendar.helpers import (
     a_series,
@@ -163,7 +162,8 @@ async def test_a_custom_rule_that_cannot_be_read_is_refused_on_its_field(client,
 
     assert response.status_code == 422
     page = html(response)
-    assert page.select_one("#error-rrule").get_text(" ", strip=True).endswith("규칙은 매일·매주·매월·매년 중 하나로 반복하고 날짜만 정해야 합니다 (DTSTART나 시간은 넣지 마세요).")
+    assert page.select_one("#error-rrule").get_text(" ", strip=True).endswith(
+        "규칙은 매일·매주·매월·매년 중 하나로 반복하고 날짜만 정해야 합니다 (DTSTART나 시간은 넣지 마세요).")
     assert page.select_one("#field-rrule")["value"] == "FREQ=SOMETIMES"
 
 

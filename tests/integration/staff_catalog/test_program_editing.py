@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, Program
@@ -76,7 +76,7 @@ async def test_a_cohort_is_created_with_its_window_read_in_seoul_time(client, cl
     assert response.status_code == 303
     cohort = await Cohort.select(Cohort.label, Cohort.seat_pool.capacity.as_alias("capacity"),
                                  Cohort.seat_pool.opens_at.as_alias("opens_at")).first()
-    assert cohort["capacity"] == 15 and cohort["opens_at"] == datetime(2026, 11, 27, 0, 0, tzinfo=timezone.utc)
+    assert cohort["capacity"] == 15 and cohort["opens_at"] == datetime(2026, 11, 27, 0, 0, tzinfo=UTC)
 
 
 async def test_cohort_dates_and_times_out_of_order_are_refused(client, clock, sign_in_staff) -> None:

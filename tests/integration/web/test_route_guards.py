@@ -66,7 +66,7 @@ def _concrete(path: str) -> str:
 
 
 async def test_the_public_list_names_only_routes_that_exist(app) -> None:
-    assert PUBLIC <= _routes(app)
+    assert _routes(app) >= PUBLIC
 
 
 async def _call(client, method: str, path: str, token: str):  # type: ignore[no-untyped-def]

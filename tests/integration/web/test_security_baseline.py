@@ -13,8 +13,7 @@ from litestar.testing import AsyncTestClient
 from jobcenter.app import create_app
 from jobcenter.settings import Settings
 from tests.conftest import TEST_HOST
-from tests.support import FrozenClock
-from tests.support import html
+from tests.support import FrozenClock, html
 
 
 @get("/test-only/crash", sync_to_thread=False)
