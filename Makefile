@@ -58,7 +58,7 @@ test-python:
 test-e2e:
 	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning --screenshot only-on-failure --full-page-screenshot --output test-results
 
-# Every form and query parameter walked with 1,000 generated values per field (CI sends 25).
+# Every form and query parameter walked with 1,000 generated values per field (CI sends 10, new ones each run).
 test-property: install
 	PROPERTY_EXAMPLES=1000 $(BIN)/pytest tests/property
 
