@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from playwright.sync_api import Locator, Page, expect
 
 
@@ -42,6 +44,15 @@ class CatalogPage:
 
     def expect_count(self, count: int) -> None:
         expect(self.result_heading).to_have_text(f"프로그램 {count}개")
+
+
+_mobile_numbers = itertools.count(1)
+
+
+def new_mobile() -> str:
+    """A mobile number, as a person types it, that no other sign-up in this run has used."""
+    number = next(_mobile_numbers)
+    return f"010-{5000 + number:04d}-{number:04d}"
 
 
 class SignupPage:

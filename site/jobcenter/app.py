@@ -21,14 +21,11 @@ from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
 from jobcenter.events.controller import EventController
-from jobcenter.home.applying import ApplyController
-from jobcenter.home.controller import home
+from jobcenter.home.controller import ApplyController, home
 from jobcenter.housekeeping import start_background_jobs
-from jobcenter.kiosk.controller import KioskController
-from jobcenter.kiosk.status import StatusController
+from jobcenter.kiosk.controller import KioskController, StatusController
 from jobcenter.settings import PROJECT_ROOT, Settings
-from jobcenter.signups.controller import ApplicationController, seats
-from jobcenter.signups.my_data import MyDataController
+from jobcenter.signups.controller import ApplicationController, MyDataController, seats
 from jobcenter.staff.menu import STAFF_MENU
 from jobcenter.staff.router import staff_router
 from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required

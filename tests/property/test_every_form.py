@@ -17,7 +17,7 @@ from jobcenter.placements.service import PlacementForm, record_placement
 from jobcenter.placements.tables import FollowUpCall
 from jobcenter.signups.service import take_seat
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.integration.staff_calendar.helpers import a_series
+from tests.integration.events.helpers import a_series
 from tests.property.walk import PAGES, Form, fingerprint, forms_on, odd_values
 from tests.support import html, post_form
 

@@ -24,14 +24,20 @@ COMPOSITION_ROOTS = {"app", "housekeeping", "backup", "piccolo_app"}
 background jobs, the backup, and Piccolo's list of every area's tables. (demo/ is a package: an
 area at the top, like staff/.)"""
 CONTROLLERS = {
-    "accounts.controller", "catalog.controller", "catalog.backoffice",
-    "events.controller", "events.backoffice", "home.controller", "home.applying",
-    "kiosk.controller", "kiosk.staff", "kiosk.status", "placements.backoffice",
-    "signups.controller", "signups.backoffice", "signups.my_data",
-    "staff.accounts", "staff.audit_log", "staff.citizens", "staff.dashboard", "staff.login",
+    "accounts.controller", "audit.backoffice", "catalog.controller", "catalog.backoffice",
+    "events.controller", "events.backoffice", "home.controller", "kiosk.controller", "kiosk.backoffice",
+    "placements.backoffice", "signups.controller", "signups.backoffice", "staff.backoffice", "staff.citizens",
     "web.health", "web.language_switch",
 }
 """The modules that define Litestar controllers or route handlers (jobcenter.<name>)."""
+CONTROLLER_SLOTS = {"controller", "backoffice"}
+"""An area's routes live in controller.py (the public site's) or backoffice.py (the back office's)."""
+OTHER_ROUTE_MODULES = {
+    "staff.citizens": "the citizens' pages join accounts, signups and audit, so they sit in the back office's own area",
+    "web.health": "the liveness probe belongs to no area",
+    "web.language_switch": "the language switch belongs to no area",
+}
+"""Route modules outside the two slots, each with the reason."""
 ROUTE_DECORATORS = {"get", "post", "put", "patch", "delete", "route", "websocket"}
 
 
@@ -164,6 +170,11 @@ def test_no_controller_module_imports_another() -> None:
         if item.importer in CONTROLLERS and item.target in CONTROLLERS and item.target != item.importer
     ]
     assert not broken, "Rule: a controller module imports no other controller module.\n" + "\n".join(broken)
+
+
+def test_every_area_keeps_its_routes_in_the_same_two_slots() -> None:
+    misnamed = sorted(name for name in CONTROLLERS - OTHER_ROUTE_MODULES.keys() if name.split(".")[-1] not in CONTROLLER_SLOTS)
+    assert not misnamed, f"Routes belong in <area>/controller.py or <area>/backoffice.py: {misnamed}"
 
 
 def test_the_list_of_controllers_is_complete() -> None:

@@ -16,7 +16,7 @@ from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 from jobcenter.audit.service import Actor
 from jobcenter.catalog import editing
 from jobcenter.catalog.labels import LABELS
-from jobcenter.catalog.staff_listing import cohort_of, program_with_cohorts, programs_page
+from jobcenter.catalog.program_list import cohort_of, program_with_cohorts, programs_page
 from jobcenter.settings import Settings
 from jobcenter.signups.pools import WINDOW
 from jobcenter.web.flash import done
@@ -48,11 +48,11 @@ class ProgramAdminController(Controller):
     async def index(self, q: FromQuery[str] = "", sort: FromQuery[str] = "title", page: FromQuery[str | None] = None) -> Template:
         """Every program, published or not: search by title, sort by title or last change, paged."""
         paged = await programs_page(keyword=q.strip()[:100], sort=sort, page=page_number(page), page_size=PAGE_SIZE)
-        return Template(template_name="staff/programs/index.html", context={"paged": paged, **LABELS}, headers=NO_STORE)
+        return Template(template_name="catalog/backoffice/index.html", context={"paged": paged, **LABELS}, headers=NO_STORE)
 
     @get("/new", name="staff_program_new")
     async def new(self) -> Template:
-        return form_page("staff/programs/form.html", values={"audience": "all", "category": "job_support", "published": False}, **LABELS)
+        return form_page("catalog/backoffice/form.html", values={"audience": "all", "category": "job_support", "published": False}, **LABELS)
 
     @post("/new")
     async def create(self, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
@@ -60,7 +60,7 @@ class ProgramAdminController(Controller):
         try:
             program_id = await editing.create_program(data, actor=actor, now=now)
         except FormInvalid as invalid:
-            return form_page("staff/programs/form.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=_typed(data), **LABELS)
+            return form_page("catalog/backoffice/form.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=_typed(data), **LABELS)
         return done(f"/staff/programs/{program_id}", "created")
 
     @get("/{program_id:int}", name="staff_program")
@@ -70,14 +70,14 @@ class ProgramAdminController(Controller):
         if found is None:
             raise NotFoundException()
         program, cohorts = found
-        return Template(template_name="staff/programs/show.html", context={"program": program, "cohorts": cohorts, **LABELS}, headers=NO_STORE)
+        return Template(template_name="catalog/backoffice/show.html", context={"program": program, "cohorts": cohorts, **LABELS}, headers=NO_STORE)
 
     @get("/{program_id:int}/edit", name="staff_program_edit")
     async def edit(self, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
             raise NotFoundException()
-        return form_page("staff/programs/form.html", program=found[0], values=_program_values(found[0]), **LABELS)
+        return form_page("catalog/backoffice/form.html", program=found[0], values=_program_values(found[0]), **LABELS)
 
     @post("/{program_id:int}/edit")
     async def update(
@@ -88,7 +88,7 @@ class ProgramAdminController(Controller):
             await editing.update_program(program_id, data, actor=actor, now=now)
         except FormInvalid as invalid:
             found = await program_with_cohorts(program_id, now, settings.timezone)
-            return form_page("staff/programs/form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0] if found else None,
+            return form_page("catalog/backoffice/form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0] if found else None,
                              errors=invalid.errors, values=_typed(data), **LABELS)
         return done(f"/staff/programs/{program_id}", "saved")
 
@@ -110,7 +110,7 @@ class ProgramAdminController(Controller):
             if source is None:
                 raise NotFoundException()
             values = editing.next_term(source, settings.timezone)
-        return form_page("staff/programs/cohort_form.html", program=found[0], cohort=None, values=values)
+        return form_page("catalog/backoffice/cohort_form.html", program=found[0], cohort=None, values=values)
 
     @post("/{program_id:int}/cohorts/new")
     async def create_cohort(
@@ -122,7 +122,7 @@ class ProgramAdminController(Controller):
         try:
             await editing.create_cohort(program_id, data, actor=actor, now=now, zone=settings.timezone)
         except FormInvalid as invalid:
-            return form_page("staff/programs/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=None,
+            return form_page("catalog/backoffice/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=None,
                              errors=invalid.errors, values=_typed(data))
         return done(f"/staff/programs/{program_id}", "created")
 
@@ -132,7 +132,7 @@ class ProgramAdminController(Controller):
         cohort = await cohort_of(program_id, cohort_id)
         if found is None or cohort is None:
             raise NotFoundException()
-        return form_page("staff/programs/cohort_form.html", program=found[0], cohort=cohort, values=_cohort_values(cohort, settings.timezone))
+        return form_page("catalog/backoffice/cohort_form.html", program=found[0], cohort=cohort, values=_cohort_values(cohort, settings.timezone))
 
     @post("/{program_id:int}/cohorts/{cohort_id:int}/edit")
     async def update_cohort(
@@ -147,7 +147,7 @@ class ProgramAdminController(Controller):
         try:
             await editing.update_cohort(cohort_id, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request))
         except FormInvalid as invalid:
-            return form_page("staff/programs/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=cohort,
+            return form_page("catalog/backoffice/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=cohort,
                              errors=invalid.errors, values=_typed(data))
         return done(f"/staff/programs/{program_id}", "saved")
 

@@ -1,6 +1,6 @@
 """Staff keep the catalog current: programs and cohorts created, edited, published, their windows
 opened and closed. Every change is checked first (FormInvalid, nothing written) and audited in its
-transaction. Seats (capacity) change only through signups.staff_actions, under the seat lock; the
+transaction. Seats (capacity) change only through signups.roster_changes, under the seat lock; the
 application window through signups.pools."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
 from jobcenter.catalog.service import CohortNotFound, ProgramNotFound
 from jobcenter.catalog.tables import Audience, Category, Cohort, Program
 from jobcenter.i18n import N_, Filled
-from jobcenter.signups import staff_actions
+from jobcenter.signups import roster_changes
 from jobcenter.signups.pools import WINDOW, change_window
 from jobcenter.signups.service import SignupError
 from jobcenter.web.form_input import FormInvalid, read_clock, read_day, read_int, read_moment
@@ -149,7 +149,7 @@ def check_cohort(form: dict[str, str], zone: str) -> CohortValues:
         errors["place"] = N_("Enter the place, in 200 characters or fewer.")
     capacity = None
     try:
-        capacity = staff_actions.parse_capacity(form.get("capacity", ""))
+        capacity = roster_changes.parse_capacity(form.get("capacity", ""))
     except SignupError as invalid:
         errors["capacity"] = invalid.message
     moment_message = N_("Enter a date and time like 2026-12-01 09:00.")
@@ -190,9 +190,9 @@ async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, n
     if current is None:
         raise CohortNotFound(cohort_id)
     try:
-        await staff_actions.change_capacity(current["seat_pool"], values.capacity, actor=actor, now=now, language=language,
+        await roster_changes.change_capacity(current["seat_pool"], values.capacity, actor=actor, now=now, language=language,
                                             zone=zone, object_type="cohort", object_id=cohort_id)
-    except staff_actions.CapacityBelowConfirmed as refused:
+    except roster_changes.CapacityBelowConfirmed as refused:
         raise FormInvalid({"capacity": Filled(refused.message, **refused.values)}) from refused
     before, after = changed(current, {**values.cohort, **values.window})
     if not after:

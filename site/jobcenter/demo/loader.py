@@ -9,8 +9,8 @@ from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Program
 from jobcenter.demo.events import SERIES
 from jobcenter.demo.programs import PROGRAMS, DemoCohort
-from jobcenter.events.changes import cancel_occurrence, move_occurrence
 from jobcenter.events.generation import generate
+from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 
 

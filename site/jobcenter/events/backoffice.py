@@ -63,7 +63,7 @@ def _series_form(request: Request, status_code: int = 200, **context: Any) -> Te
     """The series form (new or existing), with the labels of its choices in the page's language."""
     language = language_of(request)
     return form_page(
-        "staff/calendar/series.html",
+        "events/backoffice/series.html",
         status_code,
         categories=SERIES_CATEGORIES,
         kinds=KIND_LABELS,
@@ -87,7 +87,7 @@ class StaffCalendarController(Controller):
         language = language_of(request)
         rows = [{**row, "words": describe(row["rrule"], language, skip_holidays=row["skip_holidays"])} for row in rows]
         paged = Paged(rows=rows, total=total, page=number, page_size=settings.page_size, query={})
-        return Template("staff/calendar/index.html", context={"paged": paged, "categories": CATEGORY_LABELS}, headers=NO_STORE)
+        return Template("events/backoffice/index.html", context={"paged": paged, "categories": CATEGORY_LABELS}, headers=NO_STORE)
 
     @get("/new", name="staff_series_new")
     async def new(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
@@ -166,7 +166,7 @@ async def _submit(
     previewing = data.get("action") != "save"
     if previewing and wants_fragment(request):
         preview, errors = _preview(data, today, language)
-        return Template("staff/calendar/_preview.html", context={"preview": preview, "preview_errors": errors}, headers=NO_STORE)
+        return Template("events/backoffice/_preview.html", context={"preview": preview, "preview_errors": errors}, headers=NO_STORE)
     context = {"series_id": series_id, "title": stored.get("title")}
     if series_id:
         context["occurrences"] = await coming_occurrences(series_id, now)
@@ -201,7 +201,7 @@ async def _occurrence_page(
     values = {**_occurrence_values(occurrence, settings.timezone), **context.pop("values", {})}
     changeable = occurrence.status == OccurrenceStatus.scheduled.value and occurrence.ends_at > now
     return form_page(
-        "staff/calendar/occurrence.html", status_code, occurrence=occurrence, series_id=await series_of(occurrence_id),
+        "events/backoffice/occurrence.html", status_code, occurrence=occurrence, series_id=await series_of(occurrence_id),
         changeable=changeable, values=values, categories=CATEGORY_LABELS, **context,
     )
 

@@ -23,7 +23,7 @@ from jobcenter.events.preview import ComingDate, coming_dates
 from jobcenter.events.tables import EventCategory, EventSeries
 from jobcenter.i18n import N_
 from jobcenter.signups.locking import seat_transaction
-from jobcenter.signups.staff_actions import CapacityInvalid, parse_capacity
+from jobcenter.signups.roster_changes import CapacityInvalid, parse_capacity
 from jobcenter.web.form_input import FormInvalid, read_clock, read_day, read_int
 
 TEXT_LIMITS = {

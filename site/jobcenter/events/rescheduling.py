@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
-from jobcenter.events.changes import cancel_occurrence, move_occurrence
+from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 from jobcenter.i18n import N_, format_moment
 from jobcenter.notifications.messages import queue_message

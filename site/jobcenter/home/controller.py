@@ -1,19 +1,33 @@
-"""The center's home page: entry points by life stage and what is open for application now."""
+"""The public site's shell: the home page (entry points by life stage and what is open for
+application now), and applying for a seat from a program's page or an event's page. The seat
+service takes an application; a refusal is shown on the page the person applied from, so applying
+sits here, above catalog/ and events/. HTTP only."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from litestar import get
-from litestar.di import NamedDependency
-from litestar.response import Template
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import URLEncodedBody
+from litestar.response import Redirect, Template
+from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT
 
-from jobcenter.catalog import service
+from jobcenter.accounts.web import provide_citizen
+from jobcenter.catalog import service as catalog
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import LABELS, LIFE_STAGES
+from jobcenter.events import service as events
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
+from jobcenter.events.occurrence_page import event_page_context
 from jobcenter.events.service import upcoming_events
 from jobcenter.settings import Settings
+from jobcenter.signups import service
+from jobcenter.signups.targets import target_of
+from jobcenter.web.form_input import read_id
+from jobcenter.web.forms import NO_STORE
+from jobcenter.web.language import language_of
 
 HOME_LIST_LENGTH = 6
 
@@ -21,11 +35,65 @@ HOME_LIST_LENGTH = 6
 @get("/", name="home")
 async def home(settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
     """Three large doors (청년, 중장년, 어르신) and the programs taking applications today."""
-    open_now = await service.search_programs(
+    open_now = await catalog.search_programs(
         CatalogFilters(open_only=True), now=now, zone=settings.timezone, page_size=HOME_LIST_LENGTH
     )
     next_events = await upcoming_events(now, HOME_LIST_LENGTH)
     return Template(
         template_name="home/index.html",
         context={"open_now": open_now, "next_events": next_events, "event_categories": EVENT_CATEGORIES, "life_stages": LIFE_STAGES, **LABELS},
+    )
+
+
+Citizen = NamedDependency[dict[str, Any]]
+
+
+class ApplyController(Controller):
+    dependencies = {"citizen": Provide(provide_citizen, sync_to_thread=False)}
+
+    @post("/applications", name="apply")
+    async def apply(
+        self,
+        request: Request,
+        data: URLEncodedBody[dict[str, str]],
+        citizen: Citizen,
+        settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+    ) -> Response:
+        """Take a seat (or a waitlist place) and show the result; a refusal is shown at the cohort."""
+        pool_id = read_id(data.get("pool")) or 0
+        try:
+            application = await service.take_seat(
+                pool_id=pool_id,
+                citizen_id=citizen["id"],
+                now=now,
+                language=language_of(request),
+                zone=settings.timezone,
+            )
+        except service.AlreadyApplied as already:
+            return Redirect(path=f"/me/applications/{already.values['application_id']}", status_code=HTTP_303_SEE_OTHER)
+        except service.NotFound:
+            raise  # a 404, not a refusal to show at the cohort
+        except service.SignupError as refused:
+            return await _page_with_refusal(request, pool_id, refused, citizen, settings, now)
+        return Redirect(path=f"/me/applications/{application['id']}", status_code=HTTP_303_SEE_OTHER)
+
+
+async def _page_with_refusal(
+    request: Request, pool_id: int, refused: service.SignupError, citizen: dict[str, Any], settings: Settings, now: datetime
+) -> Template:
+    """The page the person applied from, with the reason at the place they applied."""
+    target = await target_of(pool_id, settings.timezone)
+    refusal = {"refusal": {"pool": pool_id, "error": refused}}
+    if target.kind == "occurrence":
+        occurrence = await events.get_occurrence(target.owner_id)
+        context = await event_page_context(request, occurrence, settings, now)
+        return Template("events/occurrence.html", context={**context, **refusal}, status_code=HTTP_409_CONFLICT, headers=NO_STORE)
+    program = await catalog.get_program(target.owner_id, now=now, zone=settings.timezone)
+    mine = await service.active_applications_by_pool(citizen["id"], [c.seat_pool["id"] for c in program.cohorts])
+    return Template(
+        "catalog/program.html",
+        context={"program": program, "mine": mine, **refusal, **LABELS},
+        status_code=HTTP_409_CONFLICT,
+        headers=NO_STORE,
     )

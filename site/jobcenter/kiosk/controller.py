@@ -1,10 +1,13 @@
-"""The lobby kiosk (/kiosk): walk-up screens for touch that never lead out of the kiosk. HTTP only:
-the rules are the catalog's, the calendar's and the seat service's.
+"""The lobby kiosk (/kiosk): walk-up screens for touch that never lead out of the kiosk, and
+/status/<confirmation number>, the page the kiosk's QR code opens on the visitor's own phone. HTTP
+only: the rules are the catalog's, the calendar's, the seat service's and kiosk/service.py's.
 
 Every screen is `no-store`. A visit keeps nothing on the server until an application is made
 (then the kiosk session remembers it for the result screen); the reset ends the visit, deletes
 the kiosk's cookies and asks the browser to clear the site's data.
-"""
+
+The status page shows one application, and only after the last four digits of its mobile number;
+wrong answers are throttled like logins (per confirmation number and per client)."""
 
 from __future__ import annotations
 
@@ -17,10 +20,11 @@ from zoneinfo import ZoneInfo
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
-from litestar.params import FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
+from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
 
+from jobcenter.accounts import throttle
 from jobcenter.accounts.mobile import mask_mobile
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.accounts.web import forget_citizen
@@ -35,7 +39,7 @@ from jobcenter.events.occurrence_page import event_page_context
 from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.kiosk import help_requests
 from jobcenter.kiosk.display import KIOSK_PATH, MODE_COOKIES, display_of, kiosk_path, toggled
-from jobcenter.kiosk.service import apply_at_kiosk, event_days, kiosk_result, this_week
+from jobcenter.kiosk.service import CONFIRMATION_CODE, WrongDigits, application_for_status, apply_at_kiosk, event_days, kiosk_result, this_week
 from jobcenter.kiosk.sessions import KIOSK_COOKIE, end_visit, remember_application, visit_lifetime, visit_of
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
@@ -44,7 +48,7 @@ from jobcenter.signups.pools import pool_of
 from jobcenter.signups.targets import Target, target_of
 from jobcenter.web.errors import error_texts, handle_unexpected, status_shown
 from jobcenter.web.form_input import FormInvalid, RowId
-from jobcenter.web.forms import NO_STORE
+from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.language import language_of
 
 logger = logging.getLogger("jobcenter.kiosk")
@@ -314,3 +318,48 @@ async def _apply_page(
         return _screen(request, "kiosk/not_open.html", HTTP_409_CONFLICT if refusal else 200, refusal=refusal, **context)
     status_code = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
     return _screen(request, "kiosk/apply.html", status_code, errors=errors or {}, values=values or {}, **context)
+
+
+WRONG_DIGITS = N_("Those digits do not match this confirmation number. Enter the last four digits of the mobile number you applied with.")
+TOO_MANY = N_("Too many wrong answers. Please try again in %(minutes)s minutes, or call the center.")
+
+
+def _code(raw: str) -> str:
+    """The confirmation number from the address; 404 for anything that cannot be one."""
+    code = raw.strip().upper()
+    if not CONFIRMATION_CODE.fullmatch(code):
+        raise NotFoundException()
+    return code
+
+
+class StatusController(Controller):
+    path = "/status"
+
+    @get("/{code:str}", name="application_status")
+    async def ask(self, code: FromPath[str]) -> Template:
+        """Ask for the last four digits before anything about the application is shown."""
+        return form_page("kiosk/status.html", code=_code(code))
+
+    @post("/{code:str}")
+    async def show(
+        self, request: Request, code: FromPath[str], data: URLEncodedBody[dict[str, str]], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        """The application, when the digits match; the same question with an error otherwise."""
+        code = _code(code)
+        account = f"status:{code}"
+        client = request.client.host if request.client else "unknown"
+        wait = await throttle.seconds_to_wait(account, client, now)
+        if wait:
+            logger.warning("status page throttled: client %s", client)
+            message = gettext(language_of(request), TOO_MANY) % {"minutes": max(1, -(-wait // 60))}
+            response = form_page("kiosk/status.html", HTTP_429_TOO_MANY_REQUESTS, code=code, errors={"last_four": message})
+            response.headers["retry-after"] = str(wait)
+            return response
+        try:
+            application = await application_for_status(code, data.get("last_four", ""), now=now, zone=settings.timezone)
+        except WrongDigits:
+            await throttle.record_failure(account, client, now)
+            logger.warning("status page: wrong digits, client %s", client)
+            return form_page("kiosk/status.html", HTTP_422_UNPROCESSABLE_ENTITY, code=code, errors={"last_four": WRONG_DIGITS})
+        await throttle.forget_failures(account)
+        return form_page("kiosk/status.html", code=code, application=application, now=now)

@@ -85,7 +85,7 @@ class FollowUpCallsController(Controller):
         paged = Paged(rows=lines, total=total, page=query.page, page_size=PAGE_SIZE,
                       query={"show": query.view, "sort": query.sort, **who})
         return Template(
-            template_name="staff/calls/index.html",
+            template_name="placements/backoffice/index.html",
             context={
                 "paged": paged,
                 "query": query,
@@ -101,14 +101,14 @@ class FollowUpCallsController(Controller):
     async def summary(self, settings: NamedDependency[Settings]) -> Template:
         """Retention and reasons for leaving by program, at each follow-up call."""
         return Template(
-            template_name="staff/calls/summary.html",
+            template_name="placements/backoffice/summary.html",
             context={"summary": await retention_summary(settings.follow_up_months), **LABELS},
         )
 
     async def _placement_page(self, citizen_id: int, settings: Settings, status_code: int = 200, **context: Any) -> Template:
         person = await service.person(citizen_id)
         programs = [(str(program["id"]), program["title"]) for program in await service.programs_applied_to(citizen_id)]
-        return form_page("staff/calls/placement_new.html", status_code, person=person, programs=programs,
+        return form_page("placements/backoffice/placement_new.html", status_code, person=person, programs=programs,
                          months=settings.follow_up_months, no_program=service.NO_PROGRAM, **context)
 
     @get("/placements/new", name="staff_new_placement")
@@ -144,9 +144,9 @@ class FollowUpCallsController(Controller):
         context.setdefault("values", _stored_outcome(line))
         context = {"call": line, "revealed": None, **LABELS, **context}
         if wants_fragment(request):
-            return form_page("staff/calls/_outcome_cells.html", status_code, in_row=True, **context)
+            return form_page("placements/backoffice/_outcome_cells.html", status_code, in_row=True, **context)
         others = await calls.calls_of_placement(line.placement_id, today=_today(now, settings))
-        return form_page("staff/calls/call.html", status_code, calls_of_job=others, **context)
+        return form_page("placements/backoffice/call.html", status_code, calls_of_job=others, **context)
 
     @get("/{call_id:int}", name="staff_call")
     async def call_page(
@@ -182,7 +182,7 @@ class FollowUpCallsController(Controller):
                                          errors=invalid.errors, values=values)
         if wants_fragment(request):
             line = await _line(call_id, settings, now)
-            return Template("staff/calls/_call_cells.html", context={"line": line, "just_recorded": True, **LABELS},
+            return Template("placements/backoffice/_call_cells.html", context={"line": line, "just_recorded": True, **LABELS},
                             headers=NO_STORE)
         return done("/staff/calls", "recorded")
 
@@ -194,7 +194,7 @@ class FollowUpCallsController(Controller):
         if not wants_fragment(request):
             return Redirect(path="/staff/calls", status_code=HTTP_303_SEE_OTHER)
         line = await _line(call_id, settings, now)
-        return Template("staff/calls/_call_cells.html", context={"line": line, **LABELS}, headers=NO_STORE)
+        return Template("placements/backoffice/_call_cells.html", context={"line": line, **LABELS}, headers=NO_STORE)
 
     @post("/{call_id:int}/mobile", name="staff_call_mobile")
     async def reveal_mobile(

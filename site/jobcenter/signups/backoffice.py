@@ -18,7 +18,7 @@ from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.audit.service import Actor
 from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.settings import Settings
-from jobcenter.signups import staff_actions
+from jobcenter.signups import roster_changes
 from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.roster import SORTS, check_in_by_code, reveal_mobile, roster, set_attendance
 from jobcenter.signups.roster_exports import export
@@ -48,7 +48,7 @@ class RosterController(Controller):
         """The roster page, or for an htmx request the roster region alone (one template source)."""
         sheet = await roster(pool_id, settings.timezone, SORTS.get(sort, "applied"))
         context.setdefault("errors", {})
-        template = "staff/rosters/_roster.html" if wants_fragment(request) else "staff/rosters/roster.html"
+        template = "signups/backoffice/_roster.html" if wants_fragment(request) else "signups/backoffice/roster.html"
         return Template(
             template_name=template,
             context={"roster": sheet, "pool_id": pool_id, "sort": sort, "revealed": {}, **context},
@@ -108,7 +108,7 @@ class RosterController(Controller):
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """Cancel at the person's request, whatever the online deadline; the waitlist moves up."""
-        action = staff_actions.cancel_for(pool_id, application_id, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+        action = roster_changes.cancel_for(pool_id, application_id, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
         return await self._act(request, pool_id, settings, action)
 
     @post("/applications/{application_id:int}/promote")
@@ -117,7 +117,7 @@ class RosterController(Controller):
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """Confirm a waiting person out of turn, when a seat is free."""
-        action = staff_actions.promote(pool_id, application_id, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+        action = roster_changes.promote(pool_id, application_id, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
         return await self._act(request, pool_id, settings, action)
 
     @post("/applications/{application_id:int}/move")
@@ -131,14 +131,14 @@ class RosterController(Controller):
         if position is None:
             return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
                                     errors={"roster": gettext(language_of(request), N_("Enter the new waitlist number."))})
-        action = staff_actions.move_in_waitlist(pool_id, application_id, position, actor=actor, now=now)
+        action = roster_changes.move_in_waitlist(pool_id, application_id, position, actor=actor, now=now)
         return await self._act(request, pool_id, settings, action)
 
     @get("/add", name="staff_add_applicant")
     async def add_form(self, pool_id: RowId, settings: NamedDependency[Settings]) -> Template:
         """Sign up a phone or walk-in applicant: find them by number or make a minimal record."""
         sheet = await self._sheet(pool_id, settings)
-        return form_page("staff/rosters/add.html", roster=sheet, pool_id=pool_id)
+        return form_page("signups/backoffice/add.html", roster=sheet, pool_id=pool_id)
 
     @post("/add")
     async def add(
@@ -154,12 +154,12 @@ class RosterController(Controller):
                 now=now, language=language_of(request), zone=settings.timezone,
             )
         except FormInvalid as invalid:
-            return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
+            return form_page("signups/backoffice/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
                              errors=invalid.errors, values=values)
         except NotFound:
             raise  # a 404, not a refusal shown in the form
         except SignupError as refused:
-            return form_page("staff/rosters/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
+            return form_page("signups/backoffice/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
                              errors={"mobile": _refusal(refused)}, values=values)
         return done(f"/staff/rosters/{pool_id}?added={application['id']}", "signed_up")
 
@@ -186,4 +186,4 @@ class RosterController(Controller):
     async def print_view(self, pool_id: RowId, settings: NamedDependency[Settings]) -> Template:
         """A sign-in sheet to print: names, the last four digits, a column to sign."""
         sheet = await self._sheet(pool_id, settings)
-        return Template(template_name="staff/rosters/print.html", context={"roster": sheet}, headers=NO_STORE)
+        return Template(template_name="signups/backoffice/print.html", context={"roster": sheet}, headers=NO_STORE)

@@ -1,7 +1,7 @@
 """Seat pools as the areas that own them (a program's cohorts, an event's dates) make and change
 them: a new pool, its application window, closing it early, removing one nobody applied for, and
 who holds a place in one. The seats themselves change only in the seat service (service.py and
-staff_actions.py), under the seat lock."""
+roster_changes.py), under the seat lock."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from jobcenter.accounts.corrections import account_of
 from jobcenter.accounts.mobile import format_mobile, mask_mobile
-from jobcenter.accounts.staff_service import account_of
 from jobcenter.audit.service import Actor, record
 from jobcenter.signups.people import delete_person
 from jobcenter.signups.service import ApplicationView, applications_of

@@ -1,7 +1,7 @@
 """Back office: citizens. Find a person, see their details and applications (the mobile number masked
 until revealed), correct the details, reset the password, delete the account on request.
 HTTP only. Finding people and changing an account are accounts' rules (citizen_search.py,
-staff_service.py); the record with the person's applications, and the deletion, join accounts and
+corrections.py); the record with the person's applications, and the deletion, join accounts and
 signups, so they are citizen_records.py's, in the back office above both."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_200_OK, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts import staff_service
+from jobcenter.accounts import corrections
 from jobcenter.accounts.citizen_search import CitizenSearch, find_citizens
 from jobcenter.audit.service import Actor
 from jobcenter.settings import Settings
@@ -116,7 +116,7 @@ class CitizensController(Controller):
         """Save the corrections (audited); the same form with every error and the values typed otherwise."""
         typed = {key: data.get(key, "") for key in CORRECTABLE}
         try:
-            await staff_service.correct_details(citizen_id, staff_service.Corrections(**typed), actor=actor, now=now)
+            await corrections.correct_details(citizen_id, corrections.Corrections(**typed), actor=actor, now=now)
         except FormInvalid as invalid:
             citizen = await _citizen_record(citizen_id, actor, now, settings)
             return form_page("staff/citizens/edit.html", HTTP_422_UNPROCESSABLE_ENTITY, citizen=citizen, values=typed, errors=invalid.errors)
@@ -127,7 +127,7 @@ class CitizensController(Controller):
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]
     ) -> Template:
         """A temporary password, shown this once for staff to hand over; the person's sessions end."""
-        issued = await staff_service.issue_temporary_password(citizen_id, actor=actor, now=now)
+        issued = await corrections.issue_temporary_password(citizen_id, actor=actor, now=now)
         return form_page("staff/citizens/temporary_password.html", citizen_id=citizen_id, **issued)
 
     @post("/{citizen_id:int}/password/link", name="staff_citizen_reset_link")
@@ -141,7 +141,7 @@ class CitizensController(Controller):
     ) -> Response:
         """Email the one-time reset link (audited); the page with the reason when the account has no email."""
         try:
-            await staff_service.email_reset_link(
+            await corrections.email_reset_link(
                 citizen_id,
                 base_url=str(request.base_url).rstrip("/"),
                 actor=actor,

@@ -1,5 +1,5 @@
-"""The back office's first page: what needs attention today, each part read by the service of the
-area it belongs to, in a fixed number of queries."""
+"""What the back office's first page shows: what needs attention today, each part read by the
+service of the area it belongs to, in a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from litestar import Request, get
-from litestar.di import NamedDependency
-from litestar.response import Template
-
-from jobcenter.catalog.staff_listing import open_cohorts, sessions_of_day
+from jobcenter.catalog.program_list import open_cohorts, sessions_of_day
 from jobcenter.events.service import events_of_day
-from jobcenter.kiosk.help_requests import POLL_SECONDS, open_calls
+from jobcenter.kiosk.help_requests import open_calls
 from jobcenter.notifications.worker import failed_count
 from jobcenter.placements.calls import calls_due
-from jobcenter.settings import Settings
-from jobcenter.web.forms import NO_STORE
 
 
 @dataclass(frozen=True)
@@ -42,11 +36,3 @@ async def dashboard(now: datetime, zone: str) -> Dashboard:
         calls_due=await calls_due(today),
         help_requests=await open_calls(),
     )
-
-
-@get("/", name="staff_dashboard")
-async def staff_dashboard(request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-    """Calls from the kiosk, today's events and sessions, open cohorts' fill rates, failed messages,
-    follow-up calls due."""
-    board = await dashboard(now, settings.timezone)
-    return Template(template_name="staff/dashboard.html", context={"board": board, "poll_seconds": POLL_SECONDS}, headers=NO_STORE)

@@ -7,17 +7,15 @@ from litestar import Router
 from litestar.di import Provide
 
 from jobcenter.accounts.web import forget_citizen
+from jobcenter.audit.backoffice import AuditController
 from jobcenter.catalog.backoffice import ProgramAdminController
 from jobcenter.events.backoffice import StaffCalendarController
-from jobcenter.kiosk.staff import HelpRequestController
+from jobcenter.kiosk.backoffice import HelpRequestController
 from jobcenter.placements.backoffice import FollowUpCallsController
 from jobcenter.signups.backoffice import RosterController
-from jobcenter.staff.accounts import StaffAccountsController
-from jobcenter.staff.audit_log import AuditController
+from jobcenter.staff.backoffice import StaffAccountsController, StaffLoginController, staff_dashboard, staff_keep_session, staff_logout
 from jobcenter.staff.citizens import CitizensController
-from jobcenter.staff.dashboard import staff_dashboard
-from jobcenter.staff.login import StaffLoginController, staff_keep_session, staff_logout
-from jobcenter.staff.web import provide_actor, staff_only
+from jobcenter.staff.web import admin_only, provide_actor, staff_only
 
 
 def staff_router() -> Router:
@@ -29,7 +27,7 @@ def staff_router() -> Router:
             staff_keep_session,
             staff_dashboard,
             StaffAccountsController,
-            AuditController,
+            Router(path="/audit", route_handlers=[AuditController], guards=[admin_only]),
             FollowUpCallsController,
             CitizensController,
             RosterController,

@@ -8,8 +8,8 @@ import pytest
 import vobject
 from icalendar import Calendar
 
-from jobcenter.events.changes import cancel_occurrence, move_occurrence
 from jobcenter.events.generation import generate
+from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventOccurrence, EventSeries
 from jobcenter.signups import service
 from tests.builders import a_citizen, a_cohort, a_program

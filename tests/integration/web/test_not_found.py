@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jobcenter import errors
-from jobcenter.accounts.staff_service import CitizenNotFound
+from jobcenter.accounts.corrections import CitizenNotFound
 from jobcenter.catalog import editing as catalog_editing
 from jobcenter.catalog import service as catalog_service
 from jobcenter.catalog.service import CohortNotFound, ProgramNotFound

@@ -1,4 +1,6 @@
-"""Back-office login: password, then the TOTP code (with QR enrolment the first time), and logout."""
+"""The back office's own pages: login (password, then the TOTP code, with QR enrolment the first
+time) and logout, the dashboard, and, for admins, staff accounts (create, deactivate or reactivate,
+reset a lost authenticator). HTTP only: the rules are in service.py and dashboard.py."""
 
 from __future__ import annotations
 
@@ -14,13 +16,18 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts.service import TooManyAttempts
+from jobcenter.audit.service import Actor
+from jobcenter.kiosk.help_requests import POLL_SECONDS
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
 from jobcenter.staff import service
+from jobcenter.staff.dashboard import dashboard
 from jobcenter.staff.sessions import STAFF_COOKIE, end_staff_session, start_half_session, verify_session
-from jobcenter.staff.web import HALF_SESSION, PUBLIC
-from jobcenter.web.form_input import FormInvalid
-from jobcenter.web.forms import form_page, throttled_page
+from jobcenter.staff.tables import StaffRole
+from jobcenter.staff.web import HALF_SESSION, PUBLIC, admin_only
+from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId
+from jobcenter.web.forms import NO_STORE, form_page, throttled_page
 from jobcenter.web.language import language_of, safe_return_path
 
 logger = logging.getLogger("jobcenter.staff")
@@ -127,3 +134,64 @@ async def staff_logout(request: Request) -> Redirect:
 @get("/session", name="staff_keep_session", status_code=204)
 async def staff_keep_session() -> None:
     """'계속' in the time-out warning: this request itself keeps the session alive."""
+
+
+Form = URLEncodedBody[dict[str, str]]
+
+
+async def _accounts_page(status_code: int = 200, **context: object) -> Template:
+    return form_page("staff/accounts.html", status_code, staff_members=await service.staff_list(), roles=list(StaffRole), **context)
+
+
+class StaffAccountsController(Controller):
+    path = "/accounts"
+    guards = [admin_only]
+
+    @get("/", name="staff_accounts")
+    async def accounts(self) -> Template:
+        """Every staff account, with the form for a new one."""
+        return await _accounts_page()
+
+    @post("/")
+    async def create(self, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+        """A new account: it sets up its authenticator at its first login."""
+        try:
+            await service.create_staff(
+                username=data.get("username", ""),
+                name=data.get("name", ""),
+                role=data.get("role", ""),
+                password=data.get("password", ""),
+                now=now,
+                actor=actor,
+            )
+        except FormInvalid as invalid:
+            values = {key: data.get(key, "") for key in ("username", "name", "role")}
+            return await _accounts_page(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=values)
+        return done("/staff/accounts", "created")
+
+    @post("/{staff_id:int}/active")
+    async def set_active(
+        self, staff_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]
+    ) -> Response:
+        """Deactivate (every session ends) or reactivate an account."""
+        try:
+            await service.set_active(staff_id, data.get("active") == "1", actor=actor, now=now)
+        except FormInvalid as invalid:
+            return await _accounts_page(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        return done("/staff/accounts", "saved")
+
+    @post("/{staff_id:int}/second-factor")
+    async def reset_second_factor(
+        self, staff_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]
+    ) -> Response:
+        """A lost phone: the account sets up a new authenticator at its next login."""
+        await service.reset_second_factor(staff_id, actor=actor, now=now)
+        return done("/staff/accounts", "saved")
+
+
+@get("/", name="staff_dashboard")
+async def staff_dashboard(request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+    """Calls from the kiosk, today's events and sessions, open cohorts' fill rates, failed messages,
+    follow-up calls due."""
+    board = await dashboard(now, settings.timezone)
+    return Template(template_name="staff/dashboard.html", context={"board": board, "poll_seconds": POLL_SECONDS}, headers=NO_STORE)

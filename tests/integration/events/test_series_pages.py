@@ -8,10 +8,10 @@ import json
 from datetime import date, datetime
 
 from jobcenter.audit.tables import AuditEntry
-from jobcenter.events.changes import move_occurrence
+from jobcenter.events.occurrence_changes import move_occurrence
 from jobcenter.events.tables import EventOccurrence, EventSeries
 from tests.builders import a_citizen, a_staff_member
-from tests.integration.staff_calendar.helpers import (
+from tests.integration.events.helpers import (
     a_series,
     occurrences_of,
     series_form,

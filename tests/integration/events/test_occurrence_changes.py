@@ -16,7 +16,7 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups import service
 from jobcenter.signups.tables import SeatPool
 from tests.builders import a_citizen, a_staff_member
-from tests.integration.staff_calendar.helpers import a_series, occurrences_of
+from tests.integration.events.helpers import a_series, occurrences_of
 from tests.support import html, post_form
 
 ZONE = "Asia/Seoul"

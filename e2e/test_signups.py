@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.pages import ApplicationPage, ProgramPage, SignupPage
+from e2e.pages import ApplicationPage, ProgramPage, SignupPage, new_mobile
 
 PASSWORD = "김포 한강 2026 봄날"
-_numbers = itertools.count(1)
-
-
-def _new_mobile() -> str:
-    number = next(_numbers)
-    return f"010-{5000 + number:04d}-{number:04d}"
 
 
 def _sign_up_from_the_program(page: Page, title: str, birth_year: str) -> ProgramPage:
@@ -23,7 +16,7 @@ def _sign_up_from_the_program(page: Page, title: str, birth_year: str) -> Progra
     page.get_by_test_id("login-to-apply").first.click()
     page.get_by_role("link", name="회원가입").last.click()
     signup = SignupPage(page)
-    signup.fill(name="김포시민", mobile=_new_mobile(), password=PASSWORD, birth_year=birth_year)
+    signup.fill(name="김포시민", mobile=new_mobile(), password=PASSWORD, birth_year=birth_year)
     signup.submit()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     return program
@@ -94,7 +87,7 @@ def test_sign_up_and_apply_by_keyboard_alone(page: Page) -> None:
     page.goto("/signup?next=/programs")
     fields = [
         ("이름", "김포시민"),
-        ("휴대전화 번호", _new_mobile()),
+        ("휴대전화 번호", new_mobile()),
         ("비밀번호", PASSWORD),
         ("비밀번호 확인", PASSWORD),
         ("태어난 해", "1990"),
@@ -160,7 +153,7 @@ def test_seat_counts_refresh_on_an_open_page_without_a_reload(page: Page, seed) 
 
 def test_my_details_can_be_corrected_and_the_account_deleted(page: Page, assert_accessible) -> None:
     page.goto("/signup?next=/me")
-    SignupPage(page).fill(name="탈퇴할 시민", mobile=_new_mobile(), password=PASSWORD, birth_year="1980")
+    SignupPage(page).fill(name="탈퇴할 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1980")
     SignupPage(page).submit()
     expect(page.get_by_role("heading", level=1)).to_have_text("내 정보")
     assert_accessible(page)
@@ -186,7 +179,7 @@ def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_sessio
     page = context.new_page()
     try:
         page.goto("/signup?next=/me")
-        SignupPage(page).fill(name="잠깐 쉬는 시민", mobile=_new_mobile(), password=PASSWORD, birth_year="1960")
+        SignupPage(page).fill(name="잠깐 쉬는 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1960")
         SignupPage(page).submit()
         warning = page.get_by_test_id("session-warning")
 

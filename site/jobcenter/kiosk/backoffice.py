@@ -38,7 +38,7 @@ class HelpRequestController(Controller):
             return Response(content=b"", status_code=HTTP_204_NO_CONTENT, headers=NO_STORE)
         new_calls = [call for call in calls if call["id"] not in shown]
         return Template(
-            "staff/_help_requests.html",
+            "kiosk/backoffice/_help_requests.html",
             context={"calls": calls, "new_calls": new_calls, "poll_seconds": help_requests.POLL_SECONDS},
             headers=NO_STORE,
         )

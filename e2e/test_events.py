@@ -7,8 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from e2e.pages import SignupPage
-from e2e.test_signup_and_apply import _new_mobile
+from e2e.pages import SignupPage, new_mobile
 
 
 def test_month_navigation_swaps_the_calendar_and_back_restores_it(page: Page, assert_accessible) -> None:
@@ -83,7 +82,7 @@ def test_a_cancelled_date_says_so_and_passes_axe(page: Page, assert_accessible) 
 
 def test_registering_for_an_accompanied_interview_session(page: Page, assert_accessible) -> None:
     page.goto("/signup?next=/events%3Fcategory%3Daccompanied_interview%26view%3Dagenda")
-    SignupPage(page).fill(name="동행면접 신청자", mobile=_new_mobile(), password="김포 한강 2026 봄날", birth_year="1970")
+    SignupPage(page).fill(name="동행면접 신청자", mobile=new_mobile(), password="김포 한강 2026 봄날", birth_year="1970")
     SignupPage(page).submit()
     expect(page).to_have_url(re.compile(r"category=accompanied_interview"))
     page.get_by_test_id("next-month").click()

@@ -1,5 +1,6 @@
-"""Admin: the audit log, filtered by person, object and date, newest first, paged. The page is the
-back office's (its guard is staff's); the log itself is audit/'s, read through its service."""
+"""The audit log in the back office, for admins: filtered by person, object and date, newest first,
+paged. The staff router mounts it behind its admin guard (this area is below staff/, so it names
+no guard of its own)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from litestar.response import Template
 
 from jobcenter.audit import service
 from jobcenter.settings import Settings
-from jobcenter.staff.web import admin_only
 from jobcenter.web.form_input import read_id
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.paging import Paged, page_number
@@ -33,8 +33,7 @@ def _day(raw: str | None) -> date | None:
 
 
 class AuditController(Controller):
-    path = "/audit"
-    guards = [admin_only]
+    path = "/"
 
     @get("/", name="staff_audit")
     async def audit_log(
@@ -69,7 +68,7 @@ class AuditController(Controller):
         }
         paged = Paged(rows=rows, total=total, page=number, page_size=PAGE_SIZE, query=query)
         return Template(
-            template_name="staff/audit.html",
+            template_name="audit/backoffice/log.html",
             context={"paged": paged, "actors": await service.actors(), "object_types": OBJECT_TYPES, "query": query},
             headers=NO_STORE,
         )
