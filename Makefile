@@ -70,7 +70,7 @@ test-repeat: install chromium
 # Extract msgids and merge them into the Korean catalog; translate what it adds.
 messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header -o site/jobcenter/translations/messages.pot .
-	$(BIN)/pybabel update -i site/jobcenter/translations/messages.pot -d site/jobcenter/translations -l ko --no-fuzzy-matching --ignore-obsolete --no-location --width 120
+	$(BIN)/pybabel update -i site/jobcenter/translations/messages.pot -d site/jobcenter/translations -l ko --no-fuzzy-matching --ignore-obsolete --width 120
 
 # An online backup of the SQLite database into data/backups/ (safe while the site runs).
 backup: install

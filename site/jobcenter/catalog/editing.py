@@ -6,7 +6,6 @@ application window through signups.pools."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,61 +19,35 @@ from jobcenter.i18n import N_, Filled
 from jobcenter.signups import roster_changes
 from jobcenter.signups.pools import WINDOW, change_window
 from jobcenter.signups.service import SignupError
-from jobcenter.web.form_input import FormInvalid, read_clock, read_day, read_int, read_moment
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 PROGRAM_FIELDS = ["title", "summary", "description", "audience", "category", "min_age", "max_age", "eligibility", "fee_won", "contact_phone", "published"]
 COHORT_FIELDS = ["label", "starts_on", "ends_on", "start_time", "end_time", "schedule_note", "place"]
 
 
-def _text(raw: str, *, multiline: bool = False) -> str:
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n"))
-    return text.strip() if multiline else " ".join(text.split())
-
-
-def _optional_number(raw: str, field: str, low: int, high: int, message: str, errors: dict[str, str]) -> int | None:
-    text = raw.strip().replace(",", "")
-    if not text:
-        return None
-    number = read_int(text, low, high)
-    if number is None:
-        errors[field] = message
-    return number
-
-
-def check_program(form: dict[str, str]) -> dict[str, Any]:
+def check_program(data: dict[str, str]) -> dict[str, Any]:
     """The program's values from its form; FormInvalid with every problem at once."""
-    errors: dict[str, str] = {}
+    form = FormReader(data, order=PROGRAM_FIELDS)
     values: dict[str, Any] = {
-        "title": _text(form.get("title", "")),
-        "summary": _text(form.get("summary", "")),
-        "description": _text(form.get("description", ""), multiline=True),
-        "audience": form.get("audience", ""),
-        "category": form.get("category", ""),
-        "eligibility": _text(form.get("eligibility", ""), multiline=True),
-        "contact_phone": _text(form.get("contact_phone", "")),
-        "published": form.get("published") == "1",
+        "title": form.text("title", Program.title, missing=N_("Enter the program's title."),
+                           too_long=N_("Enter a title of 200 characters or fewer.")),
+        "summary": form.text("summary", Program.summary, too_long=N_("Enter a summary of 300 characters or fewer.")),
+        "description": form.text("description", Program.description, multiline=True),
+        "audience": form.choice("audience", Audience, N_("Choose who the program is for.")),
+        "category": form.choice("category", Category, N_("Choose the kind of program.")),
+        "eligibility": form.text("eligibility", Program.eligibility, multiline=True),
+        "contact_phone": form.text("contact_phone", Program.contact_phone,
+                                   too_long=N_("Enter a telephone number of 40 characters or fewer.")),
+        "published": form.ticked("published"),
     }
-    if not values["title"]:
-        errors["title"] = N_("Enter the program's title.")
-    elif len(values["title"]) > 200:
-        errors["title"] = N_("Enter a title of 200 characters or fewer.")
-    if len(values["summary"]) > 300:
-        errors["summary"] = N_("Enter a summary of 300 characters or fewer.")
-    if values["audience"] not in {a.value for a in Audience}:
-        errors["audience"] = N_("Choose who the program is for.")
-    if values["category"] not in {c.value for c in Category}:
-        errors["category"] = N_("Choose the kind of program.")
     age_message = N_("Enter an age from 0 to 120, or leave it empty.")
-    values["min_age"] = _optional_number(form.get("min_age", ""), "min_age", 0, 120, age_message, errors)
-    values["max_age"] = _optional_number(form.get("max_age", ""), "max_age", 0, 120, age_message, errors)
+    values["min_age"] = form.number("min_age", 0, 120, age_message, optional=True)
+    values["max_age"] = form.number("max_age", 0, 120, age_message, optional=True)
     if values["min_age"] is not None and values["max_age"] is not None and values["min_age"] > values["max_age"]:
-        errors["max_age"] = N_("The highest age must not be below the lowest.")
+        form.fail("max_age", N_("The highest age must not be below the lowest."))
     fee_missing = N_("Enter the fee in won as a number, or 0 when it is free.")
-    values["fee_won"] = _optional_number(form.get("fee_won", ""), "fee_won", 0, 100_000_000, fee_missing, errors) or 0
-    if len(values["contact_phone"]) > 40:
-        errors["contact_phone"] = N_("Enter a telephone number of 40 characters or fewer.")
-    if errors:
-        raise FormInvalid(errors)
+    values["fee_won"] = form.number("fee_won", 0, 100_000_000, fee_missing, optional=True) or 0
+    form.check()
     return values
 
 
@@ -110,12 +83,6 @@ async def set_published(program_id: int, published: bool, *, actor: Actor, now: 
                      summary=current["title"], before={"published": current["published"]}, after={"published": published})
 
 
-def _checked(value: Any, field: str, message: str, errors: dict[str, str]) -> Any:
-    if value is None:
-        errors[field] = message
-    return value
-
-
 @dataclass(frozen=True)
 class CohortValues:
     cohort: dict[str, Any]
@@ -123,49 +90,42 @@ class CohortValues:
     capacity: int | None
 
 
-def check_cohort(form: dict[str, str], zone: str) -> CohortValues:
+def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
     """A cohort's values from its form: dates in order, times in order, the window before the end."""
-    errors: dict[str, str] = {}
-    cohort: dict[str, Any] = {
-        "label": _text(form.get("label", "")),
-        "schedule_note": _text(form.get("schedule_note", "")),
-        "place": _text(form.get("place", "")),
-    }
-    if not cohort["label"] or len(cohort["label"]) > 100:
-        errors["label"] = N_("Enter the cohort's name, like 3기, in 100 characters or fewer.")
+    form = FormReader(data, order=[*COHORT_FIELDS, "capacity", *WINDOW])
     date_message = N_("Enter a date like 2026-12-01.")
     time_message = N_("Enter a time like 09:30.")
-    cohort["starts_on"] = _checked(read_day(form.get("starts_on", "")), "starts_on", date_message, errors)
-    cohort["ends_on"] = _checked(read_day(form.get("ends_on", "")), "ends_on", date_message, errors)
+    cohort: dict[str, Any] = {
+        "label": form.text("label", Cohort.label, missing=N_("Enter the cohort's name, like 3기, in 100 characters or fewer."),
+                           too_long=N_("Enter the cohort's name, like 3기, in 100 characters or fewer.")),
+        "starts_on": form.day("starts_on", date_message),
+        "ends_on": form.day("ends_on", date_message),
+        "start_time": form.clock("start_time", time_message),
+        "end_time": form.clock("end_time", time_message),
+        "schedule_note": form.text("schedule_note", Cohort.schedule_note, too_long=N_("Enter a schedule note of 200 characters or fewer.")),
+        "place": form.text("place", Cohort.place, missing=N_("Enter the place, in 200 characters or fewer."),
+                           too_long=N_("Enter the place, in 200 characters or fewer.")),
+    }
     if cohort["starts_on"] and cohort["ends_on"] and cohort["ends_on"] < cohort["starts_on"]:
-        errors["ends_on"] = N_("The last day must not be before the first day.")
-    cohort["start_time"] = _checked(read_clock(form.get("start_time", "")), "start_time", time_message, errors)
-    cohort["end_time"] = _checked(read_clock(form.get("end_time", "")), "end_time", time_message, errors)
+        form.fail("ends_on", N_("The last day must not be before the first day."))
     if cohort["start_time"] and cohort["end_time"] and cohort["end_time"] <= cohort["start_time"]:
-        errors["end_time"] = N_("The end time must be after the start time.")
-    if len(cohort["schedule_note"]) > 200:
-        errors["schedule_note"] = N_("Enter a schedule note of 200 characters or fewer.")
-    if not cohort["place"] or len(cohort["place"]) > 200:
-        errors["place"] = N_("Enter the place, in 200 characters or fewer.")
+        form.fail("end_time", N_("The end time must be after the start time."))
     capacity = None
     try:
-        capacity = roster_changes.parse_capacity(form.get("capacity", ""))
+        capacity = roster_changes.parse_capacity(form.raw("capacity"))
     except SignupError as invalid:
-        errors["capacity"] = invalid.message
+        form.fail("capacity", invalid.message)
     moment_message = N_("Enter a date and time like 2026-12-01 09:00.")
     window = {
-        "opens_at": _checked(read_moment(form.get("opens_at", ""), zone), "opens_at", moment_message, errors),
-        "closes_at": _checked(read_moment(form.get("closes_at", ""), zone), "closes_at", moment_message, errors),
+        "opens_at": form.moment("opens_at", zone, moment_message),
+        "closes_at": form.moment("closes_at", zone, moment_message),
     }
     if window["opens_at"] and window["closes_at"] and window["closes_at"] <= window["opens_at"]:
-        errors["closes_at"] = N_("Applications must close after they open.")
-    cancellable = form.get("cancellable_until", "").strip()
-    if cancellable:
-        window["cancellable_until"] = _checked(read_moment(cancellable, zone), "cancellable_until", moment_message, errors)
-    elif cohort["starts_on"]:
+        form.fail("closes_at", N_("Applications must close after they open."))
+    window["cancellable_until"] = form.moment("cancellable_until", zone, moment_message, optional=True)
+    if window["cancellable_until"] is None and cohort["starts_on"]:
         window["cancellable_until"] = default_cancellation_deadline(cohort["starts_on"], zone)
-    if errors:
-        raise FormInvalid(errors)
+    form.check()
     return CohortValues(cohort=cohort, window=window, capacity=capacity)
 
 

@@ -1,7 +1,8 @@
 """What people send, read one way: numbers, ids, text, dates, times and months from forms, query
 strings and URLs. A reader returns the value or None; it never raises on odd input (superscript or
 full-width digits, 5,000-digit numbers, NUL, a month in year 9999), so no odd input becomes a 500.
-`FormInvalid` carries every problem of a form at once, field -> msgid, for the GOV.UK-style page.
+`FormReader` reads a whole form with them: each field's value, and its first problem as a msgid;
+its `check()` raises `FormInvalid` with every problem at once, for the GOV.UK-style page.
 
 The browser's date, time and datetime-local inputs send ISO 8601 (2026-12-01, 10:00,
 2026-12-01T10:00)."""
@@ -9,12 +10,15 @@ The browser's date, time and datetime-local inputs send ISO 8601 (2026-12-01, 10
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
-from typing import Annotated, TypeAlias
+from enum import Enum
+from typing import Annotated, Any, TypeAlias, TypeVar
 from zoneinfo import ZoneInfo
 
 from litestar.params import PathParameter, QueryParameter
+
+from jobcenter.i18n import N_, Filled
 
 MAX_ID = 2**31 - 1
 """The largest row id: PostgreSQL's serial is a 32-bit integer (SQLite's would overflow at 2**63)."""
@@ -25,6 +29,11 @@ MAX_PAGE = 99_999
 ASCII_DIGITS = frozenset("0123456789")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 """What a Korean keyboard in full-width mode types for digits; read as the digits they are."""
+
+TEXT_LIMIT = 5000
+"""The longest text a field without a length of its own (a Text column) takes."""
+CONTROL_CHARACTERS = N_("This holds characters that cannot be typed, such as NUL. Type it again.")
+TOO_LONG = N_("Use %(limit)s characters or fewer.")
 
 RowId: TypeAlias = Annotated[int, PathParameter(ge=1, le=MAX_ID)]
 """An id in a URL (/programs/{program_id}); anything else answers 404 (see web/errors.py)."""
@@ -38,6 +47,13 @@ class FormInvalid(Exception):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(errors)
         self.errors = errors
+
+
+def max_length(column: Any) -> int:
+    """The longest text a column holds: a Varchar's length, TEXT_LIMIT for Text (or an int given)."""
+    if isinstance(column, int):
+        return column
+    return getattr(column, "length", None) or TEXT_LIMIT
 
 
 def read_int(raw: str | None, low: int, high: int) -> int | None:
@@ -117,3 +133,92 @@ def read_moment(raw: str | None, zone: str) -> datetime | None:
     except ValueError:
         return None
     return moment.replace(tzinfo=ZoneInfo(zone), second=0, microsecond=0) if _in_range(moment.year) else None
+
+
+Value = TypeVar("Value")
+
+
+class FormReader:
+    """One form, read field by field. Each reader returns the value (None, or "" for text, when the
+    field is missing or wrong) and notes the field's first problem; `check()` raises FormInvalid
+    with every problem at once, in the order of `order` (the fields on the page) when given.
+
+        form = FormReader(data)
+        title = form.text("title", Program.title, missing=N_("Enter the program's title."))
+        fee = form.number("fee_won", 0, 100_000_000, N_("Enter the fee in won..."), optional=True)
+        if ...a rule across fields...: form.fail("max_age", N_("..."))
+        form.check()
+    """
+
+    def __init__(self, data: Mapping[str, str], order: Sequence[str] = ()) -> None:
+        self.data = data
+        self.order = order
+        self.errors: dict[str, str] = {}
+
+    def raw(self, field: str) -> str:
+        """What was sent for the field, as sent ("" when nothing was)."""
+        value = self.data.get(field)
+        return value if isinstance(value, str) else ""
+
+    def fail(self, field: str, message: str) -> None:
+        """Note a problem with the field; the first one noted is the one shown."""
+        self.errors.setdefault(field, message)
+
+    def ok(self, *fields: str) -> bool:
+        """Whether none of these fields has a problem (so a rule across them can be checked)."""
+        return not any(field in self.errors for field in fields)
+
+    def check(self) -> None:
+        """FormInvalid with every problem noted, when there is one."""
+        if self.errors:
+            first = [field for field in self.order if field in self.errors]
+            raise FormInvalid({field: self.errors[field] for field in [*first, *self.errors] if field in self.errors})
+
+    def text(self, field: str, column: Any, *, missing: str | None = None, too_long: str | None = None, multiline: bool = False) -> str:
+        """Text as typed (NFC; on one line, runs of spaces made one), at most as long as the column
+        holds. `missing` makes it required. Control characters (NUL...) are a problem, never stored."""
+        raw = unicodedata.normalize("NFC", self.raw(field).replace("\r\n", "\n"))
+        text = raw.strip() if multiline else " ".join(raw.split())
+        limit = max_length(column)
+        if has_control_characters(text, multiline):
+            self.fail(field, CONTROL_CHARACTERS)
+            return ""
+        if not text and missing:
+            self.fail(field, missing)
+        elif len(text) > limit:
+            self.fail(field, too_long or Filled(TOO_LONG, limit=f"{limit:,}"))
+        return text
+
+    def _read(self, field: str, reader: Callable[[str], Value | None], message: str, optional: bool) -> Value | None:
+        raw = self.raw(field).strip()
+        if optional and not raw:
+            return None
+        value = reader(raw)
+        if value is None:
+            self.fail(field, message)
+        return value
+
+    def number(self, field: str, low: int, high: int, message: str, *, optional: bool = False) -> int | None:
+        """A whole number from low to high (commas between thousands allowed); `optional` allows empty."""
+        return self._read(field, lambda raw: read_int(raw.replace(",", ""), low, high), message, optional)
+
+    def choice(self, field: str, choices: Iterable[str] | type[Enum], message: str) -> str | None:
+        """One of the values offered (an Enum's values, or strings)."""
+        offered = {item.value for item in choices} if isinstance(choices, type) else set(choices)
+        return self._read(field, lambda raw: read_choice(raw, offered), message, False)
+
+    def day(self, field: str, message: str, *, optional: bool = False) -> date | None:
+        return self._read(field, read_day, message, optional)
+
+    def month(self, field: str, message: str, *, optional: bool = False) -> date | None:
+        return self._read(field, read_month, message, optional)
+
+    def clock(self, field: str, message: str, *, optional: bool = False) -> time | None:
+        return self._read(field, read_clock, message, optional)
+
+    def moment(self, field: str, zone: str, message: str, *, optional: bool = False) -> datetime | None:
+        return self._read(field, lambda raw: read_moment(raw, zone), message, optional)
+
+    def ticked(self, field: str) -> bool:
+        """A checkbox (value "1"): whether it was ticked."""
+        return self.raw(field) == "1"
