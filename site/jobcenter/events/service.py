@@ -20,6 +20,7 @@ from jobcenter.events.tables import EventCategory, EventCompany, EventOccurrence
 from jobcenter.rows import RowView
 from jobcenter.signups.pools import pool_of
 from jobcenter.signups.targets import Target
+from jobcenter.web.form_input import EARLIEST_YEAR, LATEST_YEAR
 
 PROGRAM = "program"
 """The category of program cohorts shown in the calendar (they are not events)."""
@@ -63,12 +64,16 @@ class MonthView:
         return [day for week in self.weeks for day in week if day.in_month and (day.entries or day.holiday)]
 
     @property
-    def previous_month(self) -> date:
-        return (self.first_day - timedelta(days=1)).replace(day=1)
+    def previous_month(self) -> date | None:
+        """The month before; None for the first month the calendar answers (January 2000)."""
+        earlier = (self.first_day - timedelta(days=1)).replace(day=1)
+        return earlier if earlier.year >= EARLIEST_YEAR else None
 
     @property
-    def next_month(self) -> date:
-        return (self.first_day + timedelta(days=32)).replace(day=1)
+    def next_month(self) -> date | None:
+        """The month after; None for the last month the calendar answers (December 2100)."""
+        later = (self.first_day + timedelta(days=32)).replace(day=1)
+        return later if later.year <= LATEST_YEAR else None
 
 
 @dataclass(frozen=True)

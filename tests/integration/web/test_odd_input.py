@@ -44,6 +44,16 @@ async def test_a_month_the_calendar_cannot_show_is_a_bad_request(client, month: 
     _korean_error(await client.get("/events", params={"month": month}), 400, "요청을 처리할 수 없습니다")
 
 
+@pytest.mark.parametrize(("month", "missing_link"), [("2000-01", "previous-month"), ("2100-12", "next-month")])
+async def test_the_first_and_last_months_the_calendar_shows_link_no_further(client, month: str, missing_link: str) -> None:
+    page = html(await client.get("/events", params={"month": month}))
+
+    assert page.select_one(f"[data-testid={missing_link}]") is None
+    other = "next-month" if missing_link == "previous-month" else "previous-month"
+    followed = await client.get(page.select_one(f"[data-testid={other}]")["href"])
+    assert followed.status_code == 200
+
+
 @pytest.mark.parametrize("page", [THIRTY_DIGITS, "¹", "0", FIVE_THOUSAND_DIGITS])
 async def test_a_page_number_no_list_has_is_a_bad_request(client, page: str) -> None:
     _korean_error(await client.get("/programs", params={"page": page}), 400, "요청을 처리할 수 없습니다")
