@@ -55,9 +55,17 @@ class Filled(str):
         return message
 
 
-def gettext(language: str, message: str) -> str:
+def gettext(language: str, message: str, zone: str | None = None) -> str:
+    """The message in the language; a Filled one filled in, its moments (a window's opening time)
+    written as people read them in `zone` when it is given."""
     translated = translations(language).gettext(message)
-    return translated % message.values if isinstance(message, Filled) else translated
+    if not isinstance(message, Filled):
+        return translated
+    values = {
+        name: format_moment(value, language, zone) if zone and isinstance(value, datetime) else value
+        for name, value in message.values.items()
+    }
+    return translated % values
 
 
 def ngettext(language: str, singular: str, plural: str, count: int) -> str:

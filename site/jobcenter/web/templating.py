@@ -31,7 +31,8 @@ def _zone(context: Context) -> str:
 def _gettext(context: Context, message: str) -> str:
     """Jinja formats what this returns once more (newstyle gettext), so a message already filled
     with what someone typed (a code with a %) has its % doubled first."""
-    translated = i18n.gettext(_language(context), message)
+    settings = context.get("settings")
+    translated = i18n.gettext(_language(context), message, settings.timezone if settings else None)
     return translated.replace("%", "%%") if isinstance(message, i18n.Filled) else translated
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.walk_in import WalkIn
@@ -70,6 +70,17 @@ async def test_a_refused_seat_leaves_no_record_behind(client, clock, sign_in_sta
 
     assert response.status_code == 422
     assert "마감" in html(response).select_one("[data-testid=error-summary]").get_text()
+    assert await Citizen.count() == 0
+
+
+async def test_a_window_not_open_yet_says_when_it_opens_as_people_read_it(client, clock, sign_in_staff) -> None:
+    cohort = await a_cohort_for_seniors(application_opens_at=datetime(2026, 12, 20, 0, 0, tzinfo=UTC))
+    await sign_in_staff(await a_staff_member())
+
+    response = await post_form(client, f"/staff/rosters/{cohort.seat_pool}/add", PHONE_APPLICANT)
+
+    assert response.status_code == 422
+    assert "2026년 12월 20일 (일) 09:00에 접수를 시작합니다." in html(response).select_one("[data-testid=error-summary]").get_text()
     assert await Citizen.count() == 0
 
 
