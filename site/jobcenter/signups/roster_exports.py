@@ -1,5 +1,9 @@
 """A roster as a file: CSV that Korean Excel opens as UTF-8 (it needs the BOM), and XLSX. An
-export holds full phone numbers, so every export is written to the audit log."""
+export holds full phone numbers, so every export is written to the audit log.
+
+What people typed (a name) is never a formula when staff open the file: a text cell that begins
+with =, +, -, @, a tab or a carriage return is written as text (OWASP's advice on CSV injection):
+with an apostrophe in CSV, as a string cell in XLSX. Numbers stay numbers."""
 
 from __future__ import annotations
 
@@ -22,6 +26,11 @@ COLUMNS = [
 ]
 STATUS_WORDS = {"confirmed": N_("Confirmed"), "waitlisted": N_("Waiting")}
 CHANNEL_WORDS = {"web": N_("Website"), "staff": N_("Staff"), "kiosk": N_("Kiosk")}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_formula_like(value: str | int) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
 def _rows(sheet: Roster, language: str, zone: str) -> list[list[str | int]]:
@@ -45,7 +54,8 @@ def _rows(sheet: Roster, language: str, zone: str) -> list[list[str | int]]:
 def csv_bytes(sheet: Roster, language: str, zone: str) -> bytes:
     buffer = io.StringIO()
     buffer.write(BOM)
-    csv.writer(buffer, lineterminator="\r\n").writerows(_rows(sheet, language, zone))
+    rows = [[f"'{value}" if _is_formula_like(value) else value for value in row] for row in _rows(sheet, language, zone)]
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -55,6 +65,9 @@ def xlsx_bytes(sheet: Roster, language: str, zone: str) -> bytes:
     worksheet.title = gettext(language, N_("Roster"))
     for row in _rows(sheet, language, zone):
         worksheet.append(row)
+        for cell, value in zip(worksheet[worksheet.max_row], row, strict=True):
+            if _is_formula_like(value):
+                cell.value, cell.data_type = value, "s"
     for index, width in enumerate([8, 8, 14, 16, 8, 12, 10, 18, 6], start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = width
     worksheet.freeze_panes = "A2"
