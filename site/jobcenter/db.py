@@ -74,3 +74,11 @@ def is_unavailable(exc: BaseException) -> bool:
             TimeoutError,
         ),
     )
+
+
+def is_bad_input(exc: BaseException) -> bool:
+    """The database refused a value that came from a request (PostgreSQL's data exceptions: a NUL
+    character, a number out of range, text longer than its column): the request was bad, and its
+    transaction was rolled back whole."""
+    return isinstance(exc, asyncpg.exceptions.DataError)
+

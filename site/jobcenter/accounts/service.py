@@ -151,20 +151,21 @@ async def register(form: SignupForm, now: datetime) -> dict[str, Any]:
 
 async def authenticate(typed_mobile: str, password: str, client: str, now: datetime) -> dict[str, Any]:
     """The citizen for these credentials; TooManyAttempts while throttled; FormInvalid otherwise."""
-    mobile = normalise_mobile(typed_mobile) or typed_mobile.strip()[:11]
-    wait = await throttle.seconds_to_wait(mobile, client, now)
+    mobile = normalise_mobile(typed_mobile)
+    account = mobile or typed_mobile.strip()[:11]
+    wait = await throttle.seconds_to_wait(account, client, now)
     if wait:
         raise TooManyAttempts(wait)
     citizen = await Citizen.select(Citizen.id, Citizen.name, Citizen.password_hash).where(
         Citizen.mobile == mobile
-    ).first()
+    ).first() if mobile else None
     matches, needs_rehash = await verify_password(citizen["password_hash"] if citizen else None, password)
     if not (citizen and matches):
-        await throttle.record_failure(mobile, client, now)
+        await throttle.record_failure(account, client, now)
         raise FormInvalid({"mobile": N_("The mobile number or the password is not right.")})
     if needs_rehash:
         await Citizen.update({Citizen.password_hash: await hash_password(password)}).where(Citizen.id == citizen["id"])
-    await throttle.forget_failures(mobile)
+    await throttle.forget_failures(account)
     await Citizen.update({Citizen.last_active_at: now}).where(Citizen.id == citizen["id"])
     return {"id": citizen["id"], "name": citizen["name"]}
 

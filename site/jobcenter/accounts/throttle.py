@@ -1,6 +1,7 @@
 """Login throttling per account and per client, kept in the database so every process counts the
 same failures. Failures age out of the window: no permanent lockout. An account is a citizen's
-mobile number or `staff:<username>`."""
+mobile number or `staff:<username>`; what someone typed that is neither is counted as typed, its
+control characters left out (a database cannot store NUL) and cut to the column's length."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from jobcenter.accounts.tables import LoginFailure
 WINDOW = timedelta(minutes=15)
 MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_CLIENT = 20
+
+
+def _key(typed: str) -> str:
+    return "".join(ch for ch in typed if ch.isprintable())[:64]
 
 
 async def _wait(column, value: str, limit: int, now: datetime) -> int:  # type: ignore[no-untyped-def]
@@ -28,18 +33,18 @@ async def _wait(column, value: str, limit: int, now: datetime) -> int:  # type: 
 async def seconds_to_wait(account: str, client: str, now: datetime) -> int:
     """0 when a login may be tried now; otherwise how long until one may (for Retry-After)."""
     return max(
-        await _wait(LoginFailure.account, account, MAX_FAILURES_PER_ACCOUNT, now),
-        await _wait(LoginFailure.client, client, MAX_FAILURES_PER_CLIENT, now),
+        await _wait(LoginFailure.account, _key(account), MAX_FAILURES_PER_ACCOUNT, now),
+        await _wait(LoginFailure.client, _key(client), MAX_FAILURES_PER_CLIENT, now),
     )
 
 
 async def record_failure(account: str, client: str, now: datetime) -> None:
-    await LoginFailure(account=account, client=client, failed_at=now).save()
+    await LoginFailure(account=_key(account), client=_key(client), failed_at=now).save()
 
 
 async def forget_failures(account: str) -> None:
     """After a successful login."""
-    await LoginFailure.delete().where(LoginFailure.account == account)
+    await LoginFailure.delete().where(LoginFailure.account == _key(account))
 
 
 async def forget_old_failures(now: datetime) -> None:

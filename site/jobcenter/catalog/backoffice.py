@@ -20,13 +20,14 @@ from jobcenter.catalog.program_list import cohort_of, program_with_cohorts, prog
 from jobcenter.settings import Settings
 from jobcenter.signups.pools import WINDOW
 from jobcenter.web.flash import done
-from jobcenter.web.form_input import FormInvalid, QueryId, RowId
+from jobcenter.web.form_input import FormInvalid, QueryId, RowId, read_text
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.language import language_of
 from jobcenter.web.paging import page_number
 
 Form = URLEncodedBody[dict[str, str]]
 PAGE_SIZE = 20
+SEARCH_LENGTH = 100
 
 
 def _program_values(program: dict[str, Any]) -> dict[str, Any]:
@@ -46,8 +47,9 @@ class ProgramAdminController(Controller):
 
     @get("/", name="staff_programs")
     async def index(self, q: FromQuery[str] = "", sort: FromQuery[str] = "title", page: FromQuery[str | None] = None) -> Template:
-        """Every program, published or not: search by title, sort by title or last change, paged."""
-        paged = await programs_page(keyword=q.strip()[:100], sort=sort, page=page_number(page), page_size=PAGE_SIZE)
+        """Every program, published or not: search by title (a search that cannot be one finds every
+        program), sort by title or last change, paged."""
+        paged = await programs_page(keyword=read_text(q, SEARCH_LENGTH) or "", sort=sort, page=page_number(page), page_size=PAGE_SIZE)
         return Template(template_name="catalog/backoffice/index.html", context={"paged": paged, **LABELS}, headers=NO_STORE)
 
     @get("/new", name="staff_program_new")

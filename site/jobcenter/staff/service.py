@@ -32,9 +32,10 @@ async def authenticate(username: str, password: str, client: str, now: datetime)
     wait = await throttle.seconds_to_wait(account, client, now)
     if wait:
         raise TooManyAttempts(wait)
+    typed = username.strip().lower()
     staff = await StaffMember.select(StaffMember.id, StaffMember.password_hash, StaffMember.active).where(
-        StaffMember.username == username.strip().lower()
-    ).first()
+        StaffMember.username == typed
+    ).first() if USERNAME.fullmatch(typed) else None
     matches, needs_rehash = await verify_password(staff["password_hash"] if staff else None, password)
     if not (staff and staff["active"] and matches):
         await throttle.record_failure(account, client, now)

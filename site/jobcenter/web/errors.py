@@ -7,7 +7,12 @@ import logging
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
-from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
+from litestar.status_codes import (
+    HTTP_400_BAD_REQUEST,
+    HTTP_404_NOT_FOUND,
+    HTTP_500_INTERNAL_SERVER_ERROR,
+    HTTP_503_SERVICE_UNAVAILABLE,
+)
 
 from jobcenter import db
 from jobcenter.errors import NotFound
@@ -74,10 +79,14 @@ RETRY_AFTER_SECONDS = "5"
 
 def handle_unexpected(request: Request, exc: Exception) -> Response:
     """A busy or unreachable database: 503 with Retry-After (its transaction was rolled back whole).
-    Anything else is a bug: logged with its traceback, a plain page for the person."""
+    A value the database refused (a NUL that a form let through): 400, logged so the form that let
+    it through is found. Anything else is a bug: logged with its traceback, a plain page for the person."""
     if db.is_unavailable(exc):
         logger.warning("Database unavailable on %s %s: %s", request.method, request.url.path, exc)
         return error_response(request, HTTP_503_SERVICE_UNAVAILABLE, headers={"retry-after": RETRY_AFTER_SECONDS})
+    if db.is_bad_input(exc):
+        logger.warning("The database refused a value sent to %s %s", request.method, request.url.path, exc_info=exc)
+        return error_response(request, HTTP_400_BAD_REQUEST)
     logger.exception("Unhandled error on %s %s", request.method, request.url.path)
     return error_response(request, HTTP_500_INTERNAL_SERVER_ERROR)
 

@@ -91,6 +91,28 @@ async def test_a_year_of_birth_that_is_not_four_digits_is_a_form_error(client, b
     assert await Citizen.count() == 0
 
 
+@pytest.mark.parametrize("mobile", ["a\x00b", "010\x001234\x005678", "\x00"])
+async def test_a_nul_in_the_login_number_is_a_wrong_login_on_either_database(client, mobile: str) -> None:
+    response = await post_form(client, "/login", {"mobile": mobile, "password": "whatever it is"})
+
+    assert response.status_code == 422
+    assert html(response).select_one("#error-mobile").get_text(strip=True).endswith("휴대전화 번호 또는 비밀번호가 맞지 않습니다.")
+
+
+async def test_a_nul_in_a_staff_username_is_a_wrong_login_on_either_database(client) -> None:
+    response = await post_form(client, "/staff/login", {"username": "ad\x00min", "password": "whatever it is"})
+
+    assert response.status_code == 422
+
+
+async def test_a_nul_in_the_back_office_program_search_is_no_server_error(client, sign_in_staff) -> None:
+    await sign_in_staff(await a_staff_member())
+
+    response = await client.get("/staff/programs", params={"q": "취업\x00특강"})
+
+    assert response.status_code == 200
+
+
 @pytest.mark.parametrize("code", ["%", "%-%", "AB%CD", "%(code)s"])
 async def test_a_check_in_code_with_a_percent_sign_is_refused_on_the_roster(client, sign_in_staff, code: str) -> None:
     cohort = await a_cohort(await a_program())
