@@ -20,6 +20,7 @@ from jobcenter.accounts.web import LoginRequired, handle_login_required, load_ci
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
+from jobcenter.demo.staff import refuse_demo_passwords
 from jobcenter.events.controller import EventController
 from jobcenter.home.controller import ApplyController, home
 from jobcenter.housekeeping import start_background_jobs
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
 
     async def open_database() -> None:
         await db.start(engine, settings.database_pool_size)
+        if settings.production:
+            await refuse_demo_passwords()
         if settings.background_jobs:
             background.extend(start_background_jobs(settings, clock))
 
