@@ -45,14 +45,18 @@ async def authenticate(username: str, password: str, client: str, now: datetime)
     return {"id": staff["id"]}
 
 
+CODE_USED = N_("This code has been used already. Wait for the next code your authenticator app shows, then enter it.")
+
+
 def _digits(code: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", code) if ch.isdigit())
 
 
 async def check_code(staff_id: int, code: str, client: str, now: datetime) -> None:
     """The second step: the 6-digit code of now (or of the step before or after, for clock drift).
-    Each code is accepted once; wrong codes count towards the same throttle as passwords. The first
-    right code after enrolment confirms it."""
+    Each code opens one session: its step is taken by a conditional update, so of many requests
+    with the same code at once one succeeds, and the others are told the code was used. Wrong codes
+    count towards the same throttle as passwords. The first right code after enrolment confirms it."""
     staff = await StaffMember.select(
         StaffMember.username, StaffMember.totp_secret, StaffMember.totp_last_step, StaffMember.totp_confirmed_at
     ).where(StaffMember.id == staff_id).first()
@@ -61,13 +65,17 @@ async def check_code(staff_id: int, code: str, client: str, now: datetime) -> No
     if wait:
         raise TooManyAttempts(wait)
     step = _matching_step(staff["totp_secret"], _digits(code), now)
-    if step is None or step <= staff["totp_last_step"]:
+    if step is None:
         await throttle.record_failure(account, client, now)
         raise FormInvalid({"code": N_("The code is not right. Enter the 6 digits your authenticator app shows now.")})
     values: dict[Any, Any] = {StaffMember.totp_last_step: step, StaffMember.last_login_at: now}
     if staff["totp_confirmed_at"] is None:
         values[StaffMember.totp_confirmed_at] = now
-    await StaffMember.update(values).where(StaffMember.id == staff_id)
+    taken = await StaffMember.update(values).where(
+        StaffMember.id == staff_id, StaffMember.totp_last_step < step
+    ).returning(StaffMember.id)
+    if not taken:
+        raise FormInvalid({"code": CODE_USED})
     await throttle.forget_failures(account)
 
 
