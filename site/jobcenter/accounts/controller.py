@@ -54,19 +54,9 @@ class AccountController(Controller):
         self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
         """Create the account and sign in; the same form with every error otherwise."""
-        form = service.SignupForm(
-            name=data.get("name", ""),
-            mobile=data.get("mobile", ""),
-            password=data.get("password", ""),
-            password_again=data.get("password_again", ""),
-            birth_year=data.get("birth_year", ""),
-            email=data.get("email", ""),
-            consent_required=data.get("consent_required") == "1",
-            consent_notices=data.get("consent_notices") == "1",
-        )
         next_path = data.get("next")
         try:
-            citizen = await service.register(form, now)
+            citizen = await service.register(data, now)
         except FormInvalid as invalid:
             return form_page(
                 "accounts/signup.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=next_path

@@ -5,21 +5,21 @@ on request are staff.citizen_records'."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
 from jobcenter.accounts import throttle
-from jobcenter.accounts.mobile import mask_mobile, normalise_mobile
+from jobcenter.accounts.mobile import mask_mobile
 from jobcenter.accounts.passwords import hash_password
-from jobcenter.accounts.service import check_birth_year, check_email, check_name, send_reset_link
+from jobcenter.accounts.service import read_birth_year, read_email, read_mobile, read_name, send_reset_link
 from jobcenter.accounts.sessions import end_all_sessions
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.temporary_password import temporary_password
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
-from jobcenter.web.form_input import FormInvalid
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 ACCOUNT_COLUMNS = (
     Citizen.id, Citizen.name, Citizen.mobile, Citizen.birth_year, Citizen.email, Citizen.password_hash,
@@ -40,6 +40,10 @@ class Corrections:
     birth_year: str = ""
     email: str = ""
     mobile: str = ""
+
+
+CORRECTION_FIELDS = ["name", "birth_year", "email", "mobile"]
+"""The correction form's fields, in the order of the page."""
 
 
 async def account_of(citizen_id: int) -> dict[str, Any]:
@@ -70,15 +74,13 @@ def _contact_masked(values: dict[str, Any]) -> dict[str, Any]:
 async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, now: datetime) -> None:
     """Correct name, year of birth, email and (when one is typed) the mobile number, which is the
     login id and stays unique. FormInvalid with every problem, and nothing written, otherwise."""
-    errors: dict[str, str] = {}
+    form = FormReader(asdict(typed), order=CORRECTION_FIELDS)
     after: dict[str, Any] = {
-        "name": check_name(typed.name, errors),
-        "birth_year": check_birth_year(typed.birth_year, now, errors),
-        "email": check_email(typed.email, errors),
+        "name": read_name(form),
+        "birth_year": read_birth_year(form, now),
+        "email": read_email(form),
     }
-    new_mobile = normalise_mobile(typed.mobile) if typed.mobile.strip() else None
-    if typed.mobile.strip() and new_mobile is None:
-        errors["mobile"] = N_("Enter a mobile number like 010-1234-5678.")
+    new_mobile = read_mobile(form)  # none typed: the number stays
     async with Citizen._meta.db.transaction():
         before = await Citizen.select(Citizen.name, Citizen.birth_year, Citizen.email, Citizen.mobile).where(
             Citizen.id == citizen_id
@@ -86,9 +88,8 @@ async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, 
         if before is None:
             raise CitizenNotFound()
         if new_mobile and new_mobile != before["mobile"] and await Citizen.exists().where(Citizen.mobile == new_mobile):
-            errors["mobile"] = N_("Another account already has this mobile number. Check the number, or search for that account.")
-        if errors:
-            raise FormInvalid(errors)
+            form.fail("mobile", N_("Another account already has this mobile number. Check the number, or search for that account."))
+        form.check()
         after["mobile"] = new_mobile or before["mobile"]
         old, new = changed(before, after)
         if not new:

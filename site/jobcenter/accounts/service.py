@@ -5,8 +5,7 @@ signups.people.delete_person does both, in that order."""
 from __future__ import annotations
 
 import secrets
-import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,7 +16,7 @@ from jobcenter.accounts.sessions import digest, end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import delete_messages_of, queue_message
-from jobcenter.web.form_input import FormInvalid, read_int
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 CONSENT_VERSION = "2026-11"
 """Version of the consent text in templates/accounts/_consent.html; stored with each consent."""
@@ -32,86 +31,82 @@ class TooManyAttempts(Exception):
         self.retry_after = retry_after
 
 
-@dataclass
-class SignupForm:
-    """What the sign-up form sends, as typed."""
-
-    name: str = ""
-    mobile: str = ""
-    password: str = ""
-    password_again: str = ""
-    birth_year: str = ""
-    email: str = ""
-    consent_required: bool = False
-    consent_notices: bool = False
+SIGNUP_FIELDS = ["name", "mobile", "password", "password_again", "birth_year", "email", "consent_required"]
+"""The sign-up form's fields, in the order its problems are listed (the consent boxes last)."""
+DETAILS_FIELDS = ["name", "birth_year", "email"]
+NOT_A_MOBILE = N_("Enter a mobile number like 010-1234-5678.")
+NOT_THE_SAME = N_("The two passwords are not the same.")
 
 
-def _clean_text(value: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", value).split())
-
-
-def check_name(raw: str, errors: dict[str, str]) -> str:
-    name = _clean_text(raw)
-    if not name:
-        errors["name"] = N_("Enter your name.")
-    elif len(name) > 50 or not name.isprintable():
-        errors["name"] = N_("Enter your name in 50 characters or fewer.")
+def read_name(form: FormReader, field: str = "name") -> str:
+    """A person's name, as long as Citizen.name holds; required."""
+    too_long = N_("Enter your name in 50 characters or fewer.")
+    name = form.text(field, Citizen.name, missing=N_("Enter your name."), too_long=too_long)
+    if not name.isprintable():  # zero-width and other invisible characters, which typing does not make
+        form.fail(field, too_long)
     return name
 
 
-def check_birth_year(raw: str, now: datetime, errors: dict[str, str]) -> int | None:
-    birth_year = read_int(raw, 0, 9999)
+def read_birth_year(form: FormReader, now: datetime, field: str = "birth_year") -> int | None:
+    """A year of birth as four digits, of someone 14 or older (younger ones need a guardian's consent)."""
+    birth_year = form.number(field, 0, 9999, N_("Enter your year of birth as four digits, like 1965."))
     if birth_year is None:
-        errors["birth_year"] = N_("Enter your year of birth as four digits, like 1965.")
-    elif not 1900 <= birth_year <= now.year:
-        errors["birth_year"] = N_("Enter a real year of birth, like 1965.")
+        return None
+    if not 1900 <= birth_year <= now.year:
+        form.fail(field, N_("Enter a real year of birth, like 1965."))
     elif now.year - birth_year - 1 < YOUNGEST_AGE:
-        errors["birth_year"] = N_(
-            "Children under 14 need a parent's consent, which we take at the center. Please visit with a parent."
+        form.fail(
+            field,
+            N_("Children under 14 need a parent's consent, which we take at the center. Please visit with a parent."),
         )
     return birth_year
 
 
-def check_email(raw: str, errors: dict[str, str]) -> str | None:
-    email = raw.strip()
-    if email and (len(email) > 254 or "@" not in email.strip("@") or any(ch.isspace() for ch in email)):
-        errors["email"] = N_("Enter an email address like name@example.com, or leave it empty.")
+def read_email(form: FormReader, field: str = "email") -> str | None:
+    """An email address, or None when the field is left empty."""
+    message = N_("Enter an email address like name@example.com, or leave it empty.")
+    email = form.text(field, Citizen.email, too_long=message)
+    if email and ("@" not in email.strip("@") or any(ch.isspace() for ch in email)):
+        form.fail(field, message)
     return email or None
 
 
-def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict[str, Any]]:
-    errors: dict[str, str] = {}
-    name = check_name(form.name, errors)
-    mobile = normalise_mobile(form.mobile)
-    if not form.mobile.strip():
-        errors["mobile"] = N_("Enter your mobile number.")
-    elif mobile is None:
-        errors["mobile"] = N_("Enter a mobile number like 010-1234-5678.")
-    problem = password_problem(form.password, mobile=mobile)
-    if not form.password:
-        errors["password"] = N_("Enter a password.")
+def read_mobile(form: FormReader, field: str = "mobile", *, missing: str | None = None) -> str | None:
+    """A Korean mobile number however it was typed, as stored (01012345678); `missing` makes it
+    required, otherwise an empty field is None without a problem."""
+    typed = form.raw(field)
+    if not typed.strip():
+        if missing:
+            form.fail(field, missing)
+        return None
+    mobile = normalise_mobile(typed)
+    if mobile is None:
+        form.fail(field, NOT_A_MOBILE)
+    return mobile
+
+
+def read_new_password(form: FormReader, *, mobile: str | None, missing: str | None = None) -> str:
+    """A new password, as typed (never trimmed), typed twice alike: "password" and "password_again"."""
+    password = form.raw("password")
+    problem = password_problem(password, mobile=mobile)
+    if not password and missing:
+        form.fail("password", missing)
     elif problem:
-        errors["password"] = problem
-    elif form.password_again != form.password:
-        errors["password_again"] = N_("The two passwords are not the same.")
-    birth_year = check_birth_year(form.birth_year, now, errors)
-    email = check_email(form.email, errors)
-    if not form.consent_required:
-        errors["consent_required"] = N_("To create an account, agree to the collection and use of your personal data.")
-    values = {"name": name, "mobile": mobile, "birth_year": birth_year, "email": email}
-    return errors, values
+        form.fail("password", problem)
+    elif form.raw("password_again") != password:
+        form.fail("password_again", NOT_THE_SAME)
+    return password
 
 
 async def update_details(citizen_id: int, *, name: str, birth_year: str, email: str, now: datetime) -> None:
     """Correct one's own name, year of birth and email; FormInvalid (nothing changed) otherwise."""
-    errors: dict[str, str] = {}
+    form = FormReader({"name": name, "birth_year": birth_year, "email": email}, order=DETAILS_FIELDS)
     values = {
-        Citizen.name: check_name(name, errors),
-        Citizen.birth_year: check_birth_year(birth_year, now, errors),
-        Citizen.email: check_email(email, errors),
+        Citizen.name: read_name(form),
+        Citizen.birth_year: read_birth_year(form, now),
+        Citizen.email: read_email(form),
     }
-    if errors:
-        raise FormInvalid(errors)
+    form.check()
     await Citizen.update({**values, Citizen.updated_at: now}).where(Citizen.id == citizen_id)
 
 
@@ -128,19 +123,28 @@ async def delete_account(citizen_id: int) -> None:
         await Citizen.delete().where(Citizen.id == citizen_id)
 
 
-async def register(form: SignupForm, now: datetime) -> dict[str, Any]:
-    """Create the account; FormInvalid (nothing stored) when any field is wrong."""
-    errors, values = _check_signup(form, now)
-    if not errors and await Citizen.exists().where(Citizen.mobile == values["mobile"]):
-        errors["mobile"] = N_("An account with this mobile number already exists. Log in, or reset the password.")
-    if errors:
-        raise FormInvalid(errors)
+async def register(data: Mapping[str, str], now: datetime) -> dict[str, Any]:
+    """Create the account from the sign-up form; FormInvalid (nothing stored) when any field is wrong."""
+    form = FormReader(data, order=SIGNUP_FIELDS)
+    name = read_name(form)
+    mobile = read_mobile(form, missing=N_("Enter your mobile number."))
+    password = read_new_password(form, mobile=mobile, missing=N_("Enter a password."))
+    birth_year = read_birth_year(form, now)
+    email = read_email(form)
+    if not form.ticked("consent_required"):
+        form.fail("consent_required", N_("To create an account, agree to the collection and use of your personal data."))
+    if form.ok(*SIGNUP_FIELDS) and await Citizen.exists().where(Citizen.mobile == mobile):
+        form.fail("mobile", N_("An account with this mobile number already exists. Log in, or reset the password."))
+    form.check()
     citizen = Citizen(
-        **values,
-        password_hash=await hash_password(form.password),
+        name=name,
+        mobile=mobile,
+        birth_year=birth_year,
+        email=email,
+        password_hash=await hash_password(password),
         consent_version=CONSENT_VERSION,
         consented_at=now,
-        notices_consented_at=now if form.consent_notices else None,
+        notices_consented_at=now if form.ticked("consent_notices") else None,
         last_active_at=now,
         created_at=now,
         updated_at=now,
@@ -202,11 +206,9 @@ async def reset_password(token: str, password: str, password_again: str, now: da
     ).first()
     if reset is None:
         raise FormInvalid({"password": N_("This link has expired or was already used. Ask for a new one.")})
-    problem = password_problem(password, mobile=reset["mobile"])
-    if problem:
-        raise FormInvalid({"password": problem})
-    if password != password_again:
-        raise FormInvalid({"password_again": N_("The two passwords are not the same.")})
+    form = FormReader({"password": password, "password_again": password_again}, order=["password", "password_again"])
+    read_new_password(form, mobile=reset["mobile"])
+    form.check()
     new_hash = await hash_password(password)
     async with Citizen._meta.db.transaction():
         await Citizen.update({Citizen.password_hash: new_hash, Citizen.updated_at: now}).where(Citizen.id == reset["citizen"])

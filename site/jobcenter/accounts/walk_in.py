@@ -12,10 +12,10 @@ from typing import Any
 import asyncpg
 
 from jobcenter.accounts.mobile import normalise_mobile
-from jobcenter.accounts.service import CONSENT_VERSION, check_birth_year, check_name
+from jobcenter.accounts.service import CONSENT_VERSION, read_birth_year, read_mobile, read_name
 from jobcenter.accounts.tables import Citizen
 from jobcenter.i18n import N_
-from jobcenter.web.form_input import FormInvalid
+from jobcenter.web.form_input import FormReader
 
 UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationError)
 """What the database raises for a second row with the same mobile number."""
@@ -23,6 +23,8 @@ UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationE
 NO_PASSWORD = ""
 """A record made for someone else has no password: nobody can log in to it until the person
 resets one (online by email, or at the center)."""
+FIELDS = ["mobile", "name", "birth_year", "consent"]
+"""The fields in the order staff ask for them (the number first: it may find the account)."""
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,6 @@ class WalkIn:
     mobile: str
     birth_year: str
     consent: bool
-
-
-def _check_mobile(typed: str, errors: dict[str, str]) -> str | None:
-    mobile = normalise_mobile(typed)
-    if not typed.strip():
-        errors["mobile"] = N_("Enter the mobile number.")
-    elif mobile is None:
-        errors["mobile"] = N_("Enter a mobile number like 010-1234-5678.")
-    return mobile
 
 
 async def find_by_mobile(typed: str) -> dict[str, Any] | None:
@@ -58,18 +51,17 @@ async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: s
     """The person's account and whether it was made just now. An existing account is used as it is
     (the application joins it); a new record needs the person's consent, and `consent_taken_by`
     (a staff member's name, or the kiosk's) is stored with it. FormInvalid, nothing written, otherwise."""
-    errors: dict[str, str] = {}
-    mobile = _check_mobile(person.mobile, errors)
-    if mobile is not None and not errors:
+    form = FormReader({"name": person.name, "mobile": person.mobile, "birth_year": person.birth_year}, order=FIELDS)
+    mobile = read_mobile(form, missing=N_("Enter the mobile number."))
+    if mobile is not None:  # a number read well: it may find the account
         existing = await find_by_mobile(mobile)
         if existing is not None:
             return existing, False
-    name = check_name(person.name, errors)
-    birth_year = check_birth_year(person.birth_year, now, errors)
+    name = read_name(form)
+    birth_year = read_birth_year(form, now)
     if not person.consent:
-        errors["consent"] = N_("Without consent to the collection and use of personal data, the application cannot be taken.")
-    if errors:
-        raise FormInvalid(errors)
+        form.fail("consent", N_("Without consent to the collection and use of personal data, the application cannot be taken."))
+    form.check()
     try:
         (row,) = await Citizen.insert(
             Citizen(

@@ -17,9 +17,11 @@ from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
 from jobcenter.staff.sessions import end_sessions_of
 from jobcenter.staff.tables import StaffMember, StaffRole
-from jobcenter.web.form_input import FormInvalid
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
+STAFF_FIELDS = ["username", "name", "role", "password"]
+"""The new staff account form's fields, in the order its problems are listed."""
 
 
 def _account(username: str) -> str:
@@ -116,15 +118,15 @@ def grouped(secret: str) -> str:
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
-def _check_staff_fields(username: str, name: str, role: str, errors: dict[str, str]) -> dict[str, Any]:
-    username = username.strip().lower()
-    name = " ".join(unicodedata.normalize("NFC", name).split())
+def read_staff_fields(form: FormReader) -> dict[str, Any]:
+    """Username (lower case), name and role of a staff account."""
+    username_rule = N_("Use 2 to 40 lower-case letters, digits, dots, hyphens or underscores.")
+    username = form.text("username", StaffMember.username, missing=username_rule, too_long=username_rule).lower()
     if not USERNAME.fullmatch(username):
-        errors["username"] = N_("Use 2 to 40 lower-case letters, digits, dots, hyphens or underscores.")
-    if not name or len(name) > 50:
-        errors["name"] = N_("Enter a name of 50 characters or fewer.")
-    if role not in {r.value for r in StaffRole}:
-        errors["role"] = N_("Choose a role.")
+        form.fail("username", username_rule)
+    name_rule = N_("Enter a name of 50 characters or fewer.")
+    name = form.text("name", StaffMember.name, missing=name_rule, too_long=name_rule)
+    role = form.choice("role", StaffRole, N_("Choose a role."))
     return {"username": username, "name": name, "role": role}
 
 
@@ -132,15 +134,14 @@ async def create_staff(
     *, username: str, name: str, role: str, password: str, now: datetime, actor: Actor | None = None
 ) -> int:
     """A new account; it enrols its authenticator at its first login. FormInvalid otherwise."""
-    errors: dict[str, str] = {}
-    values = _check_staff_fields(username, name, role, errors)
-    problem = password_problem(password)
+    form = FormReader({"username": username, "name": name, "role": role, "password": password}, order=STAFF_FIELDS)
+    values = read_staff_fields(form)
+    problem = password_problem(form.raw("password"))
     if problem:
-        errors["password"] = problem
-    if "username" not in errors and await StaffMember.exists().where(StaffMember.username == values["username"]):
-        errors["username"] = N_("This username is taken. Choose another.")
-    if errors:
-        raise FormInvalid(errors)
+        form.fail("password", problem)
+    if form.ok("username") and await StaffMember.exists().where(StaffMember.username == values["username"]):
+        form.fail("username", N_("This username is taken. Choose another."))
+    form.check()
     password_hash = await hash_password(password)
     async with StaffMember._meta.db.transaction():
         (row,) = await StaffMember.insert(

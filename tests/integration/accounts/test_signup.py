@@ -115,3 +115,11 @@ async def test_extra_fields_are_ignored(client) -> None:
     citizen = await Citizen.select().first()
     assert citizen["id"] != 999 and citizen["consent_version"] == "2026-11"
     assert citizen["password_hash"].startswith("$argon2id$")
+
+
+async def test_a_name_with_a_control_character_is_refused_in_korean_and_nothing_is_stored(client) -> None:
+    response = await post_form(client, "/signup", {**GOOD, "name": "김포\x00시민"})
+
+    assert response.status_code == 422
+    assert "입력할 수 없는 문자" in html(response).select_one("#error-name").get_text()
+    assert await Citizen.count() == 0
