@@ -20,7 +20,8 @@ from jobcenter.web.form_input import RowId, read_month
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
 
-CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
+CALENDAR_MEDIA_TYPE = "text/calendar"
+"""Litestar adds "; charset=utf-8" to text/ types."""
 
 
 def _month(value: str | None, today: date) -> date:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from jobcenter.events.tables import EventOccurrence
 
@@ -22,7 +22,7 @@ def _calendar(name: str) -> Calendar:
     calendar.add("prodid", "-//jobcenter//events//KO")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(" ".join(name.split())))  # one line, however the title was typed
     return calendar
 
 

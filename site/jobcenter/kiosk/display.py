@@ -4,6 +4,7 @@ they work without JavaScript; the reset deletes them and the kiosk is back to no
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from litestar import Request
 from litestar.datastructures import Cookie
@@ -45,7 +46,10 @@ def toggled(request: Request, mode: str, settings: Settings) -> Cookie | None:
 
 
 def kiosk_path(candidate: str | None) -> str:
-    """A path inside the kiosk to go back to; anything else (another page, another site) is the start."""
-    if candidate and (candidate == KIOSK_PATH or candidate.startswith((KIOSK_PATH + "/", KIOSK_PATH + "?"))) and "\\" not in candidate:
-        return candidate
-    return KIOSK_PATH
+    """A path inside the kiosk to go back to; anything else (another page, another site, a way out
+    such as /kiosk/../staff, also when percent-encoded) is the start."""
+    if not candidate or "\\" in candidate or not candidate.isprintable():
+        return KIOSK_PATH
+    path = unquote(urlsplit(candidate).path)
+    inside = path == KIOSK_PATH or path.startswith(KIOSK_PATH + "/")
+    return candidate if inside and not {".", ".."} & set(path.split("/")) else KIOSK_PATH

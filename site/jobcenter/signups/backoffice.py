@@ -31,7 +31,8 @@ from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of
 
 Form = URLEncodedBody[dict[str, str]]
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+MEDIA_TYPES = {"csv": "text/csv",  # Litestar adds "; charset=utf-8" to text/ types
+               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 def _refusal(refused: SignupError) -> Filled:
