@@ -13,26 +13,30 @@ from jobcenter.errors import NotFound
 from jobcenter.events.generation import generate
 from jobcenter.events.patterns import (
     Pattern,
-    PatternInvalid,
     form_fields,
     from_rrule,
-    read_pattern,
+    pattern_from,
     to_rrule,
 )
 from jobcenter.events.preview import ComingDate, coming_dates
 from jobcenter.events.tables import EventCategory, EventSeries
 from jobcenter.i18n import N_
 from jobcenter.signups.locking import seat_transaction
-from jobcenter.signups.roster_changes import CapacityInvalid, parse_capacity
-from jobcenter.web.form_input import FormInvalid, read_clock, read_day, read_int
+from jobcenter.signups.roster_changes import read_capacity
+from jobcenter.web.form_input import FormReader, max_length
 
-TEXT_LIMITS = {
-    "title": 200, "summary": 300, "description": 5000, "place": 200, "address": 200, "area": 200,
+TEXT_FIELDS: dict[str, Any] = {
+    "title": EventSeries.title, "summary": EventSeries.summary, "description": EventSeries.description,
+    "place": EventSeries.place, "address": EventSeries.address, "area": EventSeries.area,
     "who_should_come": 1000, "what_to_bring": 1000,
 }
-"""The series' text fields and their longest length (the columns' lengths where they have one)."""
+"""The series' text fields and what each holds: its column's length, FormReader's 5,000 for the
+description (a Text column), and 1,000 for the two other Text columns."""
+MULTILINE = {"description", "who_should_come", "what_to_bring"}
+"""The text fields typed in a textarea: their line breaks are kept."""
 TOO_LONG = {200: N_("Use 200 characters or fewer."), 300: N_("Use 300 characters or fewer."),
             1000: N_("Use 1000 characters or fewer."), 5000: N_("Use 5000 characters or fewer.")}
+"""The message for text longer than its field holds, by that length."""
 REQUIRED = {"title": N_("Enter the title."), "place": N_("Enter the place.")}
 CATEGORIES = [category.value for category in EventCategory]
 MAX_DAYS = 14
@@ -68,67 +72,52 @@ class Schedule:
         return coming_dates(self.rrule, self.first_day, today, skip_holidays=self.skip_holidays)
 
 
-def _ordered(errors: dict[str, str]) -> dict[str, str]:
-    return {name: errors[name] for name in FIELD_ORDER if name in errors}
+def _schedule(form: FormReader, today: date) -> Schedule | None:
+    """The schedule the form describes, read into the caller's FormReader; None when a field is
+    missing or wrong (its problem noted), or when the pattern gives no date in the next three years
+    (noted on the pattern, once every other field of the schedule is right)."""
+    pattern = pattern_from(form)
+    first_day = form.day("first_day", N_("Enter the first day as a date, for example 2026-12-01."))
+    start_time = form.clock("start_time", N_("Enter the start time, for example 10:00."))
+    end_time = form.clock("end_time", N_("Enter the end time, for example 16:00."))
+    days = form.number("days", 1, MAX_DAYS, N_("Enter the number of days, from 1 to 14."), optional=True)
+    if days is None and form.ok("days"):
+        days = 1  # left empty: one day
+    if start_time and end_time and days == 1 and end_time <= start_time:
+        form.fail("end_time", N_("The end time must be after the start time."))
+    if not form.ok(*SCHEDULE_FIELDS):
+        return None
+    schedule = Schedule(pattern, first_day, start_time, end_time, days, form.ticked("skip_holidays"))  # type: ignore[arg-type]
+    if not any(not coming.skipped for coming in schedule.coming(today)):
+        form.fail("pattern", N_("This pattern gives no date in the next three years. Check the pattern and the first day."))
+        return None
+    return schedule
 
 
 def read_schedule(data: dict[str, str], today: date) -> Schedule:
     """The schedule the form describes; FormInvalid naming each field that is missing or wrong,
     and the pattern when it gives no date in the next three years."""
-    errors: dict[str, str] = {}
-    pattern = None
-    try:
-        pattern = read_pattern(data)
-    except PatternInvalid as invalid:
-        errors.update(invalid.errors)
-    first_day = read_day(data.get("first_day", ""))
-    start_time, end_time = read_clock(data.get("start_time", "")), read_clock(data.get("end_time", ""))
-    days_raw = data.get("days", "1").strip() or "1"
-    days = read_int(days_raw, 1, MAX_DAYS)
-    if first_day is None:
-        errors["first_day"] = N_("Enter the first day as a date, for example 2026-12-01.")
-    if start_time is None:
-        errors["start_time"] = N_("Enter the start time, for example 10:00.")
-    if end_time is None:
-        errors["end_time"] = N_("Enter the end time, for example 16:00.")
-    elif start_time and days == 1 and end_time <= start_time:
-        errors["end_time"] = N_("The end time must be after the start time.")
-    if days is None:
-        errors["days"] = N_("Enter the number of days, from 1 to 14.")
-    if errors:
-        raise FormInvalid(_ordered(errors))
-    schedule = Schedule(pattern, first_day, start_time, end_time, days, data.get("skip_holidays") == "1")  # type: ignore[arg-type]
-    if not any(not coming.skipped for coming in schedule.coming(today)):
-        raise FormInvalid({"pattern": N_("This pattern gives no date in the next three years. Check the pattern and the first day.")})
+    form = FormReader(data, order=FIELD_ORDER)
+    schedule = _schedule(form, today)
+    form.check()
+    assert schedule is not None  # a schedule not read has its problem noted
     return schedule
 
 
 def read_series(data: dict[str, str], today: date) -> dict[str, Any]:
     """The series' column values from the form, or FormInvalid with every problem at once."""
-    errors: dict[str, str] = {}
-    values: dict[str, Any] = {}
-    for name, limit in TEXT_LIMITS.items():
-        text = data.get(name, "").strip()
-        if name in REQUIRED and not text:
-            errors[name] = REQUIRED[name]
-        elif len(text) > limit:
-            errors[name] = TOO_LONG[limit]
-        values[name] = text
-    values["category"] = data.get("category", "")
-    if values["category"] not in CATEGORIES:
-        errors["category"] = N_("Choose a category.")
-    values["capacity"] = None
-    if data.get("capacity", "").strip():
-        try:
-            values["capacity"] = parse_capacity(data["capacity"])
-        except CapacityInvalid:
-            errors["capacity"] = N_("Enter the number of seats as a whole number from 1 to 10000, or leave it empty.")
-    try:
-        schedule = read_schedule(data, today)
-    except FormInvalid as invalid:
-        raise FormInvalid(_ordered({**errors, **invalid.errors})) from None
-    if errors:
-        raise FormInvalid(_ordered(errors))
+    form = FormReader(data, order=FIELD_ORDER)
+    values: dict[str, Any] = {
+        name: form.text(name, column, missing=REQUIRED.get(name), too_long=TOO_LONG.get(max_length(column)), multiline=name in MULTILINE)
+        for name, column in TEXT_FIELDS.items()
+    }
+    values["category"] = form.choice("category", EventCategory, N_("Choose a category."))
+    values["capacity"] = read_capacity(
+        form, message=N_("Enter the number of seats as a whole number from 1 to 10000, or leave it empty."), optional=True
+    )
+    schedule = _schedule(form, today)
+    form.check()
+    assert schedule is not None  # a schedule not read has its problem noted
     return {
         **values,
         "rrule": schedule.rrule,
@@ -140,7 +129,7 @@ def read_series(data: dict[str, str], today: date) -> dict[str, Any]:
     }
 
 
-SERIES_COLUMNS = [*TEXT_LIMITS, "category", "capacity", "rrule", "first_day", "start_time", "end_time", "days", "skip_holidays"]
+SERIES_COLUMNS = [*TEXT_FIELDS, "category", "capacity", "rrule", "first_day", "start_time", "end_time", "days", "skip_holidays"]
 
 
 async def _series(series_id: int) -> dict[str, Any]:
@@ -155,7 +144,7 @@ async def _series(series_id: int) -> dict[str, Any]:
 async def form_values(series_id: int) -> dict[str, str]:
     """A stored series as the form shows it; SeriesNotFound otherwise."""
     row = await _series(series_id)
-    values = {name: row[name] for name in TEXT_LIMITS}
+    values = {name: row[name] for name in TEXT_FIELDS}
     values.update(
         category=row["category"],
         capacity=str(row["capacity"] or ""),

@@ -13,8 +13,9 @@ from babel.dates import get_day_names, get_month_names
 from babel.lists import format_list
 from dateutil.rrule import rrulestr
 
+from jobcenter.events.tables import EventSeries
 from jobcenter.i18n import N_, gettext
-from jobcenter.web.form_input import read_int
+from jobcenter.web.form_input import TEXT_LIMIT, FormInvalid, FormReader, max_length, read_int
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 """RRULE weekday codes in babel's order (0 = Monday)."""
@@ -23,7 +24,7 @@ ORDINALS = {1: N_("1st"), 2: N_("2nd"), 3: N_("3rd"), 4: N_("4th"), -1: N_("last
 CUSTOM_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST"}
 """What a custom rule may say: days only; the times come from the series' start and end time."""
 FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
-MAX_RULE_LENGTH = 300  # EventSeries.rrule
+MAX_RULE_LENGTH = max_length(EventSeries.rrule)
 FEASIBILITY_PROBE_START = datetime(9990, 1, 1)
 
 
@@ -56,8 +57,17 @@ WORDS = {
 SKIPPING_HOLIDAYS = N_("%(pattern)s, except public holidays")
 
 
+PATTERN_FIELDS = ["pattern", "weekdays", "ordinals", "months", "month_day", "rrule"]
+"""The pattern's fields in the order of the page; `weekdays`, `ordinals` and `months` name the
+group of checkboxes (weekday_TU, ordinal_2, month_4...) an error is shown on."""
+RULE_MISSING = N_("Enter a rule, for example FREQ=YEARLY;BYMONTH=4,10;BYDAY=3TH.")
+RULE_TOO_LONG = N_("The rule must be 300 characters or fewer.")
+
+
 class PatternInvalid(ValueError):
-    """Field -> msgid of what is wrong with the pattern (the form's GOV.UK errors)."""
+    """Field -> msgid of what is wrong with the pattern (the form's GOV.UK errors), for a pattern
+    read on its own (read_pattern, checked_custom_rule); the series form reads it into its own
+    FormReader (pattern_from)."""
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(errors)
@@ -141,57 +151,90 @@ def from_rrule(rule: str) -> Pattern:
     return Pattern(PatternKind.custom, rule=rule)
 
 
-def checked_custom_rule(text: str) -> str:
-    """A custom rule as stored (upper case, no RRULE: prefix), or PatternInvalid saying what is wrong."""
-    rule = text.strip().upper().removeprefix("RRULE:").strip()
+def _rule_problem(rule: str) -> str | None:
+    """What is wrong with a tidied custom rule (a msgid), or None when it can be used."""
     if not rule:
-        raise PatternInvalid({"rrule": N_("Enter a rule, for example FREQ=YEARLY;BYMONTH=4,10;BYDAY=3TH.")})
+        return RULE_MISSING
     if len(rule) > MAX_RULE_LENGTH:
-        raise PatternInvalid({"rrule": N_("The rule must be 300 characters or fewer.")})
+        return RULE_TOO_LONG
     parts = _parts(rule)
     if not set(parts) <= CUSTOM_PARTS or parts.get("FREQ") not in FREQUENCIES:
-        raise PatternInvalid({"rrule": N_("The rule must repeat daily, weekly, monthly or yearly, and name days only (no DTSTART or hours).")})
+        return N_("The rule must repeat daily, weekly, monthly or yearly, and name days only (no DTSTART or hours).")
     try:
         recurrence = rrulestr(rule, dtstart=datetime(2026, 1, 1))
     except (ValueError, TypeError, KeyError, IndexError):
-        raise PatternInvalid({"rrule": N_("This rule cannot be read. Check it against the example.")}) from None
+        return N_("This rule cannot be read. Check it against the example.")
     # python-dateutil looks for a rule that never falls (30 February) until the year 9999, which
     # takes seconds: such a rule is refused here, probing only the last years it can reach.
     probe = recurrence.replace(dtstart=FEASIBILITY_PROBE_START, count=None, until=None)
     if next(iter(probe), None) is None:
-        raise PatternInvalid({"rrule": N_("This rule never gives a date. Check it against the example.")})
+        return N_("This rule never gives a date. Check it against the example.")
+    return None
+
+
+def _custom_rule(form: FormReader) -> str | None:
+    """The custom rule in the `rrule` field as stored (upper case, no RRULE: prefix), or None with
+    its problem noted. Its length is measured once tidied (the RRULE: prefix is not stored)."""
+    typed = form.text("rrule", TEXT_LIMIT, missing=RULE_MISSING, too_long=RULE_TOO_LONG)
+    if not form.ok("rrule"):
+        return None
+    rule = typed.upper().removeprefix("RRULE:").strip()
+    problem = _rule_problem(rule)
+    if problem:
+        form.fail("rrule", problem)
+        return None
     return rule
 
 
-def read_pattern(data: dict[str, str]) -> Pattern:
-    """The pattern the form's fields describe, or PatternInvalid for the fields that are missing."""
-    kind = data.get("pattern", "")
-    if kind not in KIND_LABELS:
-        raise PatternInvalid({"pattern": N_("Choose how often it happens.")})
-    kind = PatternKind(kind)
+def checked_custom_rule(text: str) -> str:
+    """A custom rule as stored (upper case, no RRULE: prefix), or PatternInvalid saying what is wrong."""
+    form = FormReader({"rrule": text})
+    rule = _custom_rule(form)
+    if rule is None:
+        raise PatternInvalid(form.errors)
+    return rule
+
+
+def pattern_from(form: FormReader) -> Pattern | None:
+    """The pattern the form's fields describe, read into the caller's FormReader: None when a
+    field is missing or wrong (its problem noted). Only the fields the chosen kind uses are read."""
+    chosen = form.choice("pattern", PatternKind, N_("Choose how often it happens."))
+    if chosen is None:
+        return None
+    kind = PatternKind(chosen)
     if kind == PatternKind.custom:
-        return Pattern(kind, rule=checked_custom_rule(data.get("rrule", "")))
+        rule = _custom_rule(form)
+        return None if rule is None else Pattern(kind, rule=rule)
     if kind == PatternKind.monthly_day:
-        month_day = read_int(data.get("month_day"), 1, 31)
-        if month_day is None:
-            raise PatternInvalid({"month_day": N_("Enter a day of the month from 1 to 31.")})
-        return Pattern(kind, month_day=month_day)
-    errors: dict[str, str] = {}
-    weekdays = tuple(day for day in WEEKDAYS if data.get(f"weekday_{day}"))
-    ordinals = tuple(key for key in ORDINALS if data.get(_ordinal_field(key)))
-    months = tuple(month for month in range(1, 13) if data.get(f"month_{month}"))
-    if not weekdays:
-        errors["weekdays"] = N_("Choose at least one weekday.")
-    if kind in (PatternKind.monthly_weekday, PatternKind.yearly_weekday) and not ordinals:
-        errors["ordinals"] = N_("Choose which weeks of the month, for example the 2nd and the 4th.")
-    if kind == PatternKind.yearly_weekday and not months:
-        errors["months"] = N_("Choose at least one month.")
-    if errors:
-        raise PatternInvalid(errors)
+        month_day = form.number("month_day", 1, 31, N_("Enter a day of the month from 1 to 31."))
+        return None if month_day is None else Pattern(kind, month_day=month_day)
+    weekdays = tuple(day for day in WEEKDAYS if form.ticked(f"weekday_{day}"))
+    ordinals = tuple(key for key in ORDINALS if form.ticked(_ordinal_field(key)))
+    months = tuple(month for month in range(1, 13) if form.ticked(f"month_{month}"))
     keep_ordinals = kind in (PatternKind.monthly_weekday, PatternKind.yearly_weekday)
+    if not weekdays:
+        form.fail("weekdays", N_("Choose at least one weekday."))
+    if keep_ordinals and not ordinals:
+        form.fail("ordinals", N_("Choose which weeks of the month, for example the 2nd and the 4th."))
+    if kind == PatternKind.yearly_weekday and not months:
+        form.fail("months", N_("Choose at least one month."))
+    if not form.ok("weekdays", "ordinals", "months"):
+        return None
     return Pattern(
         kind, weekdays=weekdays, ordinals=ordinals if keep_ordinals else (), months=months if kind == PatternKind.yearly_weekday else ()
     )
+
+
+def read_pattern(data: dict[str, str]) -> Pattern:
+    """The pattern of a form of its own, or PatternInvalid for the fields that are missing or wrong."""
+    form = FormReader(data, order=PATTERN_FIELDS)
+    pattern = pattern_from(form)
+    try:
+        form.check()
+    except FormInvalid as invalid:
+        raise PatternInvalid(invalid.errors) from None
+    assert pattern is not None  # a pattern not read has its problem noted
+    return pattern
 
 
 def _ordinal_field(key: int) -> str:

@@ -17,9 +17,13 @@ from jobcenter.i18n import N_, format_moment
 from jobcenter.notifications.messages import queue_message
 from jobcenter.signups.locking import lock_pool, seat_transaction
 from jobcenter.signups.pools import active_registrants, close_window_by
-from jobcenter.web.form_input import FormInvalid, read_clock, read_day
+from jobcenter.web.form_input import FormReader
 
-NOTE_LIMIT = 300  # EventOccurrence.note
+DETAILS_FIELDS = ["start_time", "end_time", "place", "note"]
+MOVE_FIELDS = ["move_day", "move_start_time", "move_end_time", "move_reason"]
+"""The fields of the date's forms in the order of the page, which the error summary follows."""
+PLACE_TOO_LONG = N_("Use 200 characters or fewer.")  # EventOccurrence.place
+NOTE_TOO_LONG = N_("Use 300 characters or fewer.")  # EventOccurrence.note, which also keeps the reason
 
 
 class OccurrenceNotFound(NotFound):
@@ -34,31 +38,25 @@ class ChangeRefused(Exception):
         self.message = message
 
 
-def _times(data: dict[str, str], prefix: str, first: date, days: int, zone: str, errors: dict[str, str]) -> tuple[datetime, datetime] | None:
-    """Start and end from `<prefix>start_time` and `<prefix>end_time`, on `first` and `days` later."""
-    start, end = read_clock(data.get(f"{prefix}start_time", "")), read_clock(data.get(f"{prefix}end_time", ""))
-    if start is None:
-        errors[f"{prefix}start_time"] = N_("Enter the start time, for example 10:00.")
-    if end is None:
-        errors[f"{prefix}end_time"] = N_("Enter the end time, for example 16:00.")
+def _times(form: FormReader, prefix: str, first: date, days: int, zone: str) -> tuple[datetime, datetime] | None:
+    """Start and end from `<prefix>start_time` and `<prefix>end_time`, on `first` and `days` later;
+    None when one is missing or wrong (its problem noted)."""
+    start = form.clock(f"{prefix}start_time", N_("Enter the start time, for example 10:00."))
+    end = form.clock(f"{prefix}end_time", N_("Enter the end time, for example 16:00."))
     if start is None or end is None:
         return None
     tz = ZoneInfo(zone)
     starts_at = datetime.combine(first, start, tzinfo=tz)
     ends_at = datetime.combine(first + timedelta(days=days - 1), end, tzinfo=tz)
     if ends_at <= starts_at:
-        errors[f"{prefix}end_time"] = N_("The end time must be after the start time.")
+        form.fail(f"{prefix}end_time", N_("The end time must be after the start time."))
         return None
     return starts_at, ends_at
 
 
-def _text(data: dict[str, str], name: str, errors: dict[str, str], required: str | None = None) -> str:
-    text = data.get(name, "").strip()
-    if required and not text:
-        errors[name] = required
-    elif len(text) > NOTE_LIMIT:
-        errors[name] = N_("Use 300 characters or fewer.")
-    return text
+def _reason(form: FormReader, name: str) -> str:
+    """Why the date moves or is cancelled (required): kept in the date's note and sent to registrants."""
+    return form.text(name, EventOccurrence.note, missing=N_("Enter the reason: the people registered are told it."), too_long=NOTE_TOO_LONG)
 
 
 def _span_days(row: dict[str, Any], zone: str) -> tuple[date, int]:
@@ -106,13 +104,13 @@ async def edit_details(
     change of the series leaves it alone. Registrants are told when the time or place changed."""
     async with seat_transaction():
         row, pool = await _changeable(occurrence_id, now)
-        errors: dict[str, str] = {}
+        form = FormReader(data, order=DETAILS_FIELDS)
         first, days = _span_days(row, zone)
-        span = _times(data, "", first, days, zone, errors)
-        place = _text(data, "place", errors, required=N_("Enter the place."))
-        note = _text(data, "note", errors)
-        if errors or span is None:
-            raise FormInvalid(errors)
+        span = _times(form, "", first, days, zone)
+        place = form.text("place", EventOccurrence.place, missing=N_("Enter the place."), too_long=PLACE_TOO_LONG)
+        note = form.text("note", EventOccurrence.note, too_long=NOTE_TOO_LONG)
+        form.check()
+        assert span is not None  # times not read have their problem noted
         before = {"starts_at": row["starts_at"], "ends_at": row["ends_at"], "place": row["place"], "note": row["note"]}
         old, new = changed(before, {"starts_at": span[0], "ends_at": span[1], "place": place, "note": note})
         if not new:
@@ -140,18 +138,16 @@ async def move(occurrence_id: int, data: dict[str, str], *, actor: Actor, now: d
     and sent to every active registrant."""
     async with seat_transaction():
         row, pool = await _changeable(occurrence_id, now)
-        errors: dict[str, str] = {}
-        day = read_day(data.get("move_day", ""))
-        if day is None:
-            errors["move_day"] = N_("Enter the new date, for example 2026-12-01.")
-        span = _times(data, "move_", day, _span_days(row, zone)[1], zone, errors) if day else None
-        reason = _text(data, "move_reason", errors, required=N_("Enter the reason: the people registered are told it."))
+        form = FormReader(data, order=MOVE_FIELDS)
+        day = form.day("move_day", N_("Enter the new date, for example 2026-12-01."))
+        span = _times(form, "move_", day, _span_days(row, zone)[1], zone) if day else None
+        reason = _reason(form, "move_reason")
         if span and span[0] <= now:
-            errors["move_day"] = N_("The new date and time must be in the future.")
+            form.fail("move_day", N_("The new date and time must be in the future."))
         elif span and span[0] == row["starts_at"] and span[1] == row["ends_at"]:
-            errors["move_day"] = N_("This is the date and time it has now. Enter the new ones.")
-        if errors or span is None:
-            raise FormInvalid({name: errors[name] for name in ("move_day", "move_start_time", "move_end_time", "move_reason") if name in errors})
+            form.fail("move_day", N_("This is the date and time it has now. Enter the new ones."))
+        form.check()
+        assert span is not None  # a day or times not read have their problem noted
         await move_occurrence(occurrence_id, span[0], span[1], reason)
         await close_window_by(pool, span[0])
         values = {
@@ -171,10 +167,9 @@ async def cancel(occurrence_id: int, data: dict[str, str], *, actor: Actor, now:
     Their applications stay as they were, so the roster still shows whom the center told."""
     async with seat_transaction():
         row, pool = await _changeable(occurrence_id, now)
-        errors: dict[str, str] = {}
-        reason = _text(data, "cancel_reason", errors, required=N_("Enter the reason: the people registered are told it."))
-        if errors:
-            raise FormInvalid(errors)
+        form = FormReader(data)
+        reason = _reason(form, "cancel_reason")
+        form.check()
         await cancel_occurrence(occurrence_id, reason)
         await close_window_by(pool, now)
         values = {"title": row["title"], "starts_on": row["starts_at"], "start_time": row["starts_at"], "place": row["place"], "reason": reason}

@@ -50,6 +50,7 @@ def kiosk_path(candidate: str | None) -> str:
     such as /kiosk/../staff, also when percent-encoded) is the start."""
     if not candidate or "\\" in candidate or not candidate.isprintable():
         return KIOSK_PATH
-    path = unquote(urlsplit(candidate).path)
-    inside = path == KIOSK_PATH or path.startswith(KIOSK_PATH + "/")
+    parts = urlsplit(candidate)
+    path = unquote(parts.path)
+    inside = not (parts.scheme or parts.netloc) and (path == KIOSK_PATH or path.startswith(KIOSK_PATH + "/"))
     return candidate if inside and not {".", ".."} & set(path.split("/")) else KIOSK_PATH

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,12 +22,12 @@ from jobcenter.placements.calls import CallLine, FollowUpCallNotFound, call_line
 from jobcenter.placements.schedule import follow_up_dates
 from jobcenter.placements.tables import FollowUpCall, LeaveReason, Placement
 from jobcenter.signups.tables import Application, ApplicationStatus
-from jobcenter.web.form_input import FormInvalid, read_id
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 NO_PROGRAM = "none"
 """The program choice for a job that came from none of the person's programs."""
-TEXT_MAX = 100
 NOTE_MAX = 2000
+"""The longest difficulties and note a call keeps (Text columns, so a limit of their own)."""
 START_WITHIN = timedelta(days=366)
 """A start date further than this from today is a typing slip (a wrong year), not a real job."""
 DAY = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*|(\d{4})(\d{2})(\d{2})")
@@ -79,25 +79,6 @@ async def programs_applied_to(citizen_id: int) -> list[dict[str, Any]]:
     ).order_by(Program.title)
 
 
-def _one_line(raw: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", raw).split())
-
-
-def _free_text(raw: str) -> str:
-    """Several lines kept as typed, without control characters (a NUL would break PostgreSQL)."""
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable()).strip()
-
-
-def _check_line(raw: str, field: str, missing: str, too_long: str, errors: dict[str, str]) -> str:
-    value = _one_line(raw)
-    if not value:
-        errors[field] = missing
-    elif len(value) > TEXT_MAX or not value.isprintable():
-        errors[field] = too_long
-    return value
-
-
 def parse_day(typed: str) -> date | None:
     """2026-11-26 (what a date field sends), 2026.11.26, 2026/11/26 or 20261126; None otherwise."""
     match = DAY.fullmatch(unicodedata.normalize("NFKC", typed).strip())
@@ -110,26 +91,34 @@ def parse_day(typed: str) -> date | None:
         return None
 
 
-def _check_start(typed: str, today: date, errors: dict[str, str]) -> date | None:
-    started_on = parse_day(typed)
+def _reader(form: PlacementForm | OutcomeForm) -> FormReader:
+    """A FormReader over the form as typed, its fields in the order of the page."""
+    data = asdict(form)
+    return FormReader(data, order=list(data))
+
+
+def _start_day(reader: FormReader, today: date) -> date | None:
+    """The day the job starts, typed as parse_day reads it, within a year of today."""
+    typed = reader.raw("started_on")
     if not typed.strip():
-        errors["started_on"] = N_("Enter the date the job starts.")
-    elif started_on is None:
-        errors["started_on"] = N_("Enter the start date as a real date, like 2026-11-26.")
+        reader.fail("started_on", N_("Enter the date the job starts."))
+        return None
+    started_on = parse_day(typed)
+    if started_on is None:
+        reader.fail("started_on", N_("Enter the start date as a real date, like 2026-11-26."))
     elif abs(started_on - today) > START_WITHIN:
-        errors["started_on"] = N_("Enter a start date no more than a year before or after today.")
+        reader.fail("started_on", N_("Enter a start date no more than a year before or after today."))
     return started_on
 
 
-async def _check_program(typed: str, citizen_id: int, errors: dict[str, str]) -> int | None:
-    choices = await programs_applied_to(citizen_id)
-    if typed == NO_PROGRAM or (not choices and not typed):
+async def _program(reader: FormReader, citizen_id: int) -> int | None:
+    """The program the job came from: one the person applied to, or none ('None of these', or
+    nothing chosen when there was nothing to choose)."""
+    choices = {str(program["id"]): program["id"] for program in await programs_applied_to(citizen_id)}
+    if not choices and not reader.raw("program"):
         return None
-    program_id = read_id(typed)
-    if program_id in {program["id"] for program in choices}:
-        return program_id
-    errors["program"] = N_("Choose the program the job came from, or 'None of these'.")
-    return None
+    chosen = reader.choice("program", [*choices, NO_PROGRAM], N_("Choose the program the job came from, or 'None of these'."))
+    return choices.get(chosen or NO_PROGRAM)
 
 
 async def record_placement(
@@ -139,15 +128,14 @@ async def record_placement(
     placement's number; FormInvalid (nothing written) or PersonNotFound otherwise."""
     who = await person(citizen_id)
     today = now.astimezone(ZoneInfo(zone)).date()
-    errors: dict[str, str] = {}
-    company = _check_line(form.company, "company", N_("Enter the name of the company."),
-                          N_("Enter the company's name in 100 characters or fewer."), errors)
-    position = _check_line(form.position, "position", N_("Enter the job or position."),
-                           N_("Enter the job or position in 100 characters or fewer."), errors)
-    started_on = _check_start(form.started_on, today, errors)
-    program_id = await _check_program(form.program, citizen_id, errors)
-    if errors:
-        raise FormInvalid(errors)
+    reader = _reader(form)
+    company = reader.text("company", Placement.company, missing=N_("Enter the name of the company."),
+                          too_long=N_("Enter the company's name in 100 characters or fewer."))
+    position = reader.text("position", Placement.position, missing=N_("Enter the job or position."),
+                           too_long=N_("Enter the job or position in 100 characters or fewer."))
+    started_on = _start_day(reader, today)
+    program_id = await _program(reader, citizen_id)
+    reader.check()
     values = {"company": company, "position": position, "started_on": started_on, "program_id": program_id}
     async with Placement._meta.db.transaction():
         if await Placement.exists().where(
@@ -170,39 +158,31 @@ async def record_placement(
     return row["id"]
 
 
+def _yes_no(reader: FormReader, field: str, message: str) -> bool | None:
+    answer = reader.choice(field, YES_NO, message)
+    return None if answer is None else YES_NO[answer]
+
+
 def _check_outcome(form: OutcomeForm) -> dict[str, Any]:
     """The outcome to store, from the answers that apply: a call not reached keeps only its note;
     someone who left is not asked whether they think of leaving; a reason is asked of those who
     left or think of leaving. FormInvalid, in the order of the form, otherwise."""
-    errors: dict[str, str] = {}
-    reached = YES_NO.get(form.reached)
+    reader = _reader(form)
     still_employed = thinking_of_leaving = leave_reason = None
     difficulties = ""
-    if reached is None:
-        errors["reached"] = N_("Choose whether you reached the person.")
-    elif reached:
-        still_employed = YES_NO.get(form.still_employed)
-        if still_employed is None:
-            errors["still_employed"] = N_("Choose whether the person still works there.")
-        elif still_employed:
-            thinking_of_leaving = YES_NO.get(form.thinking_of_leaving)
-            if thinking_of_leaving is None:
-                errors["thinking_of_leaving"] = N_("Choose whether the person is thinking of leaving.")
+    reached = _yes_no(reader, "reached", N_("Choose whether you reached the person."))
+    if reached:
+        still_employed = _yes_no(reader, "still_employed", N_("Choose whether the person still works there."))
+        if still_employed:
+            thinking_of_leaving = _yes_no(reader, "thinking_of_leaving", N_("Choose whether the person is thinking of leaving."))
         if still_employed is False or thinking_of_leaving:
-            leave_reason = form.leave_reason if form.leave_reason in {reason.value for reason in LeaveReason} else None
-            if leave_reason is None:
-                errors["leave_reason"] = (
-                    N_("Choose why the person left, or 'Other'.") if still_employed is False
-                    else N_("Choose why the person is thinking of leaving, or 'Other'.")
-                )
-        difficulties = _free_text(form.difficulties)
-        if len(difficulties) > NOTE_MAX:
-            errors["difficulties"] = N_("Write the difficulties in 2,000 characters or fewer.")
-    note = _free_text(form.note)
-    if len(note) > NOTE_MAX:
-        errors["note"] = N_("Write the note in 2,000 characters or fewer.")
-    if errors:
-        raise FormInvalid(errors)
+            leave_reason = reader.choice("leave_reason", LeaveReason, (
+                N_("Choose why the person left, or 'Other'.") if still_employed is False
+                else N_("Choose why the person is thinking of leaving, or 'Other'.")
+            ))
+        difficulties = reader.text("difficulties", NOTE_MAX, too_long=N_("Write the difficulties in 2,000 characters or fewer."), multiline=True)
+    note = reader.text("note", NOTE_MAX, too_long=N_("Write the note in 2,000 characters or fewer."), multiline=True)
+    reader.check()
     return {
         "reached": reached,
         "still_employed": still_employed,

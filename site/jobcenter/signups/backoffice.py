@@ -25,12 +25,14 @@ from jobcenter.signups.roster_exports import export
 from jobcenter.signups.service import NotFound, SignupError
 from jobcenter.signups.tables import Channel
 from jobcenter.web.flash import done
-from jobcenter.web.form_input import FormInvalid, RowId, read_int
+from jobcenter.web.form_input import FormInvalid, FormReader, RowId
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of
 
 Form = URLEncodedBody[dict[str, str]]
+MAX_WAITLIST_POSITION = 99_999
+"""The highest number typed for a place in the waitlist (a higher one puts the person last anyway)."""
 MEDIA_TYPES = {"csv": "text/csv",  # Litestar adds "; charset=utf-8" to text/ types
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -127,11 +129,11 @@ class RosterController(Controller):
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """Put a waiting person at another number in the line."""
-        raw = data.get("position", "")
-        position = read_int(raw, 1, 99_999)
-        if position is None:
+        wrong = N_("Enter the new waitlist number.")
+        position = FormReader(data).number("position", 1, MAX_WAITLIST_POSITION, wrong)
+        if position is None:  # shown above the roster, where the refusals of its actions are
             return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
-                                    errors={"roster": gettext(language_of(request), N_("Enter the new waitlist number."))})
+                                    errors={"roster": gettext(language_of(request), wrong)})
         action = roster_changes.move_in_waitlist(pool_id, application_id, position, actor=actor, now=now)
         return await self._act(request, pool_id, settings, action)
 

@@ -22,7 +22,7 @@ from jobcenter.signups.service import (
 )
 from jobcenter.signups.tables import Application, ApplicationStatus, SeatPool
 from jobcenter.signups.targets import target_of
-from jobcenter.web.form_input import read_int
+from jobcenter.web.form_input import FormReader
 
 
 class NoSeatFree(SignupError):
@@ -39,6 +39,10 @@ class CapacityBelowConfirmed(SignupError):
 
 class CapacityInvalid(SignupError):
     message = N_("Enter the number of seats as a whole number from 1 to 10000.")
+
+
+MAX_CAPACITY = 10_000
+"""The most seats a cohort or a date can have; the fewest is 1."""
 
 
 async def _application_in(pool_id: int, application_id: int) -> dict[str, Any]:
@@ -123,9 +127,15 @@ async def move_in_waitlist(pool_id: int, application_id: int, new_position: int,
                      before={"waitlist_position": old}, after={"waitlist_position": new})
 
 
+def read_capacity(form: FormReader, field: str = "capacity", *, message: str = CapacityInvalid.message, optional: bool = False) -> int | None:
+    """The capacity staff typed in a form (1 to MAX_CAPACITY seats, 1,000 with its comma), or
+    None with `message` noted on the field; `optional` allows it empty (None, no problem)."""
+    return form.number(field, 1, MAX_CAPACITY, message, optional=optional)
+
+
 def parse_capacity(raw: str) -> int:
     """The capacity staff typed; CapacityInvalid when it is not a sensible number of seats."""
-    capacity = read_int(raw.replace(",", ""), 1, 10_000)
+    capacity = read_capacity(FormReader({"capacity": raw}))
     if capacity is None:
         raise CapacityInvalid()
     return capacity

@@ -192,6 +192,26 @@ async def test_a_note_alone_tells_nobody(client, staff, clock) -> None:
     assert (await AuditEntry.select(AuditEntry.action).first())["action"] == "occurrence.edit"
 
 
+async def test_details_are_checked_field_by_field_in_the_order_of_the_form(client, staff, clock) -> None:
+    occurrence, _ = await _date_with_registrants(clock)
+
+    response = await post_form(
+        client, f"/staff/calendar/occurrences/{occurrence['id']}/details",
+        {"start_time": "14:00", "end_time": "13:00", "place": "가" * 201, "note": "2층\x00"},
+    )
+
+    assert response.status_code == 422
+    summary = [(link["href"], link.get_text(strip=True)) for link in html(response).select("[data-testid=error-summary] a")]
+    assert summary == [
+        ("#field-end_time", "종료 시각은 시작 시각 뒤여야 합니다."),
+        ("#field-place", "200자 이내로 입력하세요."),
+        ("#field-note", "입력할 수 없는 문자(NUL 등)가 들어 있습니다. 다시 입력하세요."),
+    ]
+    row = await EventOccurrence.select().where(EventOccurrence.id == occurrence["id"]).first()
+    assert not row["edited"] and row["place"] == occurrence["place"] and row["note"] == ""
+    assert await AuditEntry.count() == 0
+
+
 async def test_a_citizen_cannot_cancel_a_date(client, sign_in, clock) -> None:
     occurrence, _ = await _date_with_registrants(clock)
     await sign_in(await a_citizen(name="아무개"))

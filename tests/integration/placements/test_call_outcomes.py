@@ -161,11 +161,20 @@ async def test_an_unknown_call_is_not_found(client, counsellor) -> None:
     assert await AuditEntry.count() == 0
 
 
-async def test_control_characters_are_dropped_from_what_was_typed(client, counsellor, due_call) -> None:
+async def test_control_characters_are_refused_and_nothing_is_stored(client, counsellor, due_call) -> None:
     response = await post_form(client, f"/staff/calls/{due_call}", {
         "reached": "yes", "still_employed": "yes", "thinking_of_leaving": "no", "difficulties": "야간\x00 근무\r\n힘듦\x07", "note": "\x1b메모",
     }, follow_redirects=False)
 
-    assert response.status_code == 303
+    assert response.status_code == 422
+    links = {link["href"]: link.get_text(strip=True) for link in html(response).select("[data-testid=error-summary] a")}
+    assert links == {f"#field-call{due_call}-{name}": "입력할 수 없는 문자(NUL 등)가 들어 있습니다. 다시 입력하세요." for name in ("difficulties", "note")}
+    assert (await stored(due_call))["called_at"] is None
+
+    saved = await post_form(client, f"/staff/calls/{due_call}", {
+        "reached": "yes", "still_employed": "yes", "thinking_of_leaving": "no", "difficulties": " 야간 근무\r\n힘듦 ", "note": "메모",
+    }, follow_redirects=False)
+
+    assert saved.status_code == 303
     call = await stored(due_call)
     assert (call["difficulties"], call["note"]) == ("야간 근무\n힘듦", "메모")
