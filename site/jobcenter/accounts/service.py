@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from piccolo.columns import Column
+
 from jobcenter.accounts import throttle
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password, password_problem, verify_password
@@ -105,7 +107,7 @@ def _check_signup(form: SignupForm, now: datetime) -> tuple[dict[str, str], dict
 async def update_details(citizen_id: int, *, name: str, birth_year: str, email: str, now: datetime) -> None:
     """Correct one's own name, year of birth and email; FormInvalid (nothing changed) otherwise."""
     errors: dict[str, str] = {}
-    values = {
+    values: dict[Column | str, Any] = {
         Citizen.name: check_name(name, errors),
         Citizen.birth_year: check_birth_year(birth_year, now, errors),
         Citizen.email: check_email(email, errors),
@@ -117,7 +119,7 @@ async def update_details(citizen_id: int, *, name: str, birth_year: str, email: 
 
 async def own_account(citizen_id: int) -> dict[str, Any] | None:
     """The account as its holder may see and download it: every column but the password hash."""
-    return await Citizen.select(Citizen.all_columns(exclude=[Citizen.password_hash])).where(Citizen.id == citizen_id).first()
+    return await Citizen.select(*Citizen.all_columns(exclude=[Citizen.password_hash])).where(Citizen.id == citizen_id).first()
 
 
 async def delete_account(citizen_id: int) -> None:

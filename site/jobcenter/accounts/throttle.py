@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
+from piccolo.columns import Varchar
+
 from jobcenter.accounts.tables import LoginFailure
 
 WINDOW = timedelta(minutes=15)
@@ -14,7 +16,7 @@ MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_CLIENT = 20
 
 
-async def _wait(column, value: str, limit: int, now: datetime) -> int:  # type: ignore[no-untyped-def]
+async def _wait(column: Varchar, value: str, limit: int, now: datetime) -> int:
     since = now - WINDOW
     recent = await LoginFailure.select(LoginFailure.failed_at).where(
         column == value, LoginFailure.failed_at > since

@@ -70,6 +70,7 @@ async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: s
         errors["consent"] = N_("Without consent to the collection and use of personal data, the application cannot be taken.")
     if errors:
         raise FormInvalid(errors)
+    assert mobile is not None, "_check_mobile recorded an error otherwise"
     try:
         (row,) = await Citizen.insert(
             Citizen(

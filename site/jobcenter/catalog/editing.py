@@ -120,7 +120,7 @@ def _checked(value: Any, field: str, message: str, errors: dict[str, str]) -> An
 class CohortValues:
     cohort: dict[str, Any]
     window: dict[str, Any]
-    capacity: int | None
+    capacity: int
 
 
 def check_cohort(form: dict[str, str], zone: str) -> CohortValues:
@@ -166,6 +166,7 @@ def check_cohort(form: dict[str, str], zone: str) -> CohortValues:
         window["cancellable_until"] = default_cancellation_deadline(cohort["starts_on"], zone)
     if errors:
         raise FormInvalid(errors)
+    assert capacity is not None, "parse_capacity raised otherwise, recorded above"
     return CohortValues(cohort=cohort, window=window, capacity=capacity)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
+
+from piccolo.columns import Column
 
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
@@ -97,7 +99,10 @@ def read_schedule(data: dict[str, str], today: date) -> Schedule:
         errors["days"] = N_("Enter the number of days, from 1 to 14.")
     if errors:
         raise FormInvalid(_ordered(errors))
-    schedule = Schedule(pattern, first_day, start_time, end_time, days, data.get("skip_holidays") == "1")  # type: ignore[arg-type]
+    assert pattern is not None and first_day is not None and start_time is not None and end_time is not None and days is not None, (
+        "each of them recorded an error above otherwise"
+    )
+    schedule = Schedule(pattern, first_day, start_time, end_time, days, data.get("skip_holidays") == "1")
     if not any(not coming.skipped for coming in schedule.coming(today)):
         raise FormInvalid({"pattern": N_("This pattern gives no date in the next three years. Check the pattern and the first day.")})
     return schedule
@@ -190,6 +195,7 @@ async def update_series(series_id: int, values: dict[str, Any], *, actor: Actor,
         old, new = changed(await _series(series_id), values)
         if not new:
             return
-        await EventSeries.update({**values, "updated_at": now}).where(EventSeries.id == series_id)
+        # update() takes column names as keys, but Piccolo types the dict as dict[Column | str, Any], which refuses a dict[str, Any].
+        await EventSeries.update(cast("dict[Column | str, Any]", {**values, "updated_at": now})).where(EventSeries.id == series_id)
         await generate(series_id, today=_local_today(now, zone), zone=zone)
         await record(actor, "series.update", "series", series_id, now=now, summary=values["title"], before=old, after=new)

@@ -148,6 +148,7 @@ async def record_placement(
     program_id = await _check_program(form.program, citizen_id, errors)
     if errors:
         raise FormInvalid(errors)
+    assert started_on is not None, "_check_start recorded an error otherwise"
     values = {"company": company, "position": position, "started_on": started_on, "program_id": program_id}
     async with Placement._meta.db.transaction():
         if await Placement.exists().where(
@@ -252,7 +253,7 @@ async def view_call(call_id: int, *, actor: Actor, now: datetime, today: date) -
 async def reveal_mobile(call_id: int, *, actor: Actor, now: datetime) -> str:
     """The full number to dial for one call; the reveal is logged (who, when, whose)."""
     row = await FollowUpCall.select(
-        FollowUpCall.placement.citizen.as_alias("citizen_id"), FollowUpCall.placement.citizen.mobile.as_alias("mobile")
+        FollowUpCall.placement.citizen.as_alias("citizen_id"), FollowUpCall.placement._.citizen.mobile.as_alias("mobile")
     ).where(FollowUpCall.id == call_id).first()
     if row is None:
         raise FollowUpCallNotFound(call_id)

@@ -8,6 +8,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
 from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
+from litestar.types import ExceptionHandlersMap
 
 from jobcenter import db
 from jobcenter.errors import NotFound
@@ -82,4 +83,4 @@ def handle_unexpected(request: Request, exc: Exception) -> Response:
     return error_response(request, HTTP_500_INTERNAL_SERVER_ERROR)
 
 
-EXCEPTION_HANDLERS = {HTTPException: handle_http_exception, NotFound: handle_not_found, Exception: handle_unexpected}
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {HTTPException: handle_http_exception, NotFound: handle_not_found, Exception: handle_unexpected}
