@@ -32,7 +32,9 @@ async def fill(program_title: str, waiting: int) -> None:
         Cohort.seat_pool.opens_at <= now,
         Cohort.seat_pool.closes_at > now,
     ).first()
+    assert cohort is not None, f"no cohort of {program_title!r} is open now"
     pool = await SeatPool.select().where(SeatPool.id == cohort["seat_pool"]).first()
+    assert pool is not None
     needed = pool["capacity"] - pool["confirmed_count"] + waiting - pool["waitlisted_count"]
     birth_year = now.year - (cohort["min_age"] or 30) - 1  # old enough for the program, whoever it is for
     start = await Citizen.count()
@@ -73,6 +75,7 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
             Cohort.seat_pool.opens_at <= now,
             Cohort.seat_pool.closes_at > now,
         ).first()
+        assert cohort is not None, f"no cohort of {program_title[0]!r} is open now"
         await take_seat(pool_id=cohort["seat_pool"], citizen_id=account["id"], now=now, language="ko", zone="Asia/Seoul")
 
 
