@@ -41,9 +41,11 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-nanum; }
 
-# Lint and import order (ruff, configured in pyproject.toml); CI runs it before the tests.
+# Lint and import order (ruff), then type checking (mypy); both configured in pyproject.toml.
+# CI runs it before the tests.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: install chromium
 	$(MAKE) test-python

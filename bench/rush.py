@@ -391,6 +391,7 @@ async def final_counts(pool_id: int, accepted_ids: list[int]) -> FinalCounts:
     from jobcenter.signups.tables import Application, SeatPool
 
     pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
+    assert pool is not None
     rows = await Application.select(
         Application.id, Application.citizen, Application.status, Application.waitlist_position
     ).where(Application.seat_pool == pool_id)

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -70,7 +70,7 @@ def server_environment() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def seed(server_environment: dict[str, str]):  # type: ignore[no-untyped-def]
+def seed(server_environment: dict[str, str]) -> Callable[..., None]:
     """Run one of seed.py's commands against the server's database."""
 
     def run(*arguments: str) -> None:
@@ -141,7 +141,7 @@ def axe() -> Axe:
 
 
 @pytest.fixture
-def assert_accessible(axe: Axe):  # type: ignore[no-untyped-def]
+def assert_accessible(axe: Axe) -> Callable[[Page], None]:
     """Run axe-core on the page as it is now and fail on any WCAG 2.x A/AA violation."""
 
     def check(page: Page) -> None:
@@ -157,7 +157,7 @@ def assert_accessible(axe: Axe):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def no_js_page(browser, base_url: str) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+def no_js_page(browser, base_url: str) -> Iterator[Page]:
     """A page in a context with JavaScript turned off: the plain HTML path."""
     context = browser.new_context(java_script_enabled=False, base_url=base_url)
     try:
@@ -167,7 +167,7 @@ def no_js_page(browser, base_url: str) -> Iterator[Page]:  # type: ignore[no-unt
 
 
 @pytest.fixture
-def staff_login(seed, base_url: str):  # type: ignore[no-untyped-def]
+def staff_login(seed, base_url: str) -> Callable[..., str]:
     """Log `page` in to the back office as a new staff member of `role`, through the login form and
     a TOTP code. Each call makes its own account, so no two tests share a one-time code."""
     from e2e.pages import StaffLoginPage

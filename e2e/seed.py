@@ -10,7 +10,7 @@ import asyncio
 import sys
 from datetime import time, timedelta
 
-from jobcenter.accounts.service import SignupForm, register
+from jobcenter.accounts.service import register
 from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Cohort, Program
@@ -32,7 +32,9 @@ async def fill(program_title: str, waiting: int) -> None:
         Cohort.seat_pool.opens_at <= now,
         Cohort.seat_pool.closes_at > now,
     ).first()
+    assert cohort is not None, f"no cohort of {program_title!r} is open now"
     pool = await SeatPool.select().where(SeatPool.id == cohort["seat_pool"]).first()
+    assert pool is not None
     needed = pool["capacity"] - pool["confirmed_count"] + waiting - pool["waitlisted_count"]
     birth_year = now.year - (cohort["min_age"] or 30) - 1  # old enough for the program, whoever it is for
     start = await Citizen.count()
@@ -64,8 +66,8 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
     """A citizen signed up through the public sign-up rules (password CITIZEN_PASSWORD) and, when
     a program title is given, with a seat in its cohort that is open now."""
     now = system_clock()
-    form = SignupForm(name=name, mobile=mobile, password=CITIZEN_PASSWORD, password_again=CITIZEN_PASSWORD,
-                      birth_year=birth_year, consent_required=True)
+    form = {"name": name, "mobile": mobile, "password": CITIZEN_PASSWORD, "password_again": CITIZEN_PASSWORD,
+            "birth_year": birth_year, "consent_required": "1"}
     account = await register(form, now)
     if program_title:
         cohort = await Cohort.select(Cohort.seat_pool).where(
@@ -73,6 +75,7 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
             Cohort.seat_pool.opens_at <= now,
             Cohort.seat_pool.closes_at > now,
         ).first()
+        assert cohort is not None, f"no cohort of {program_title[0]!r} is open now"
         await take_seat(pool_id=cohort["seat_pool"], citizen_id=account["id"], now=now, language="ko", zone="Asia/Seoul")
 
 

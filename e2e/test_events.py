@@ -47,7 +47,9 @@ def test_filtering_by_category_with_javascript_keeps_the_month(page: Page, asser
     page.goto("/events")
     page.get_by_test_id("next-month").click()
     expect(page).to_have_url(re.compile(r"month="))
-    month = re.search(r"month=([\d-]+)", page.url).group(1)
+    found = re.search(r"month=([\d-]+)", page.url)
+    assert found is not None
+    month = found.group(1)
 
     page.get_by_label("분류").select_option("campus")
 
@@ -89,7 +91,9 @@ def test_registering_for_an_accompanied_interview_session(page: Page, assert_acc
     expect(page).to_have_url(re.compile(r"month="))
     next_month = page.url
     # The next session taking registrations: this month's later Thursdays, or next month's first.
-    for agenda in (next_month.replace(re.search(r"month=[\d-]+", next_month).group(0), ""), next_month):
+    month_part = re.search(r"month=[\d-]+", next_month)
+    assert month_part is not None
+    for agenda in (next_month.replace(month_part.group(0), ""), next_month):
         page.goto(agenda)
         entries = page.locator(".agenda [data-testid=entry]")
         for index in range(entries.count()):

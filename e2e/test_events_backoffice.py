@@ -84,7 +84,7 @@ def test_a_slow_answer_never_replaces_the_dates_of_a_later_change(page: Page, st
     form.schedule(first_day="2030-01-01", start="10:00", end="12:00")
     expect(form.preview).to_contain_text("요일을 하나 이상 고르세요.")
     expect(page.locator(".schedule")).not_to_have_class(re.compile("htmx-request"))  # all answered
-    held = []
+    held: list[Route] = []
 
     def hold_the_first_preview(route: Route) -> None:
         if route.request.method == "POST" and not held:

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, FloatRect, ViewportSize, expect
 
 from e2e.conftest import EXPECT_TIMEOUT_MS, WCAG_TAGS, serving
 from e2e.pages import KioskPage
 
-PORTRAIT = {"width": 1080, "height": 1920}
-LANDSCAPE = {"width": 1920, "height": 1080}
+PORTRAIT: ViewportSize = {"width": 1080, "height": 1920}
+LANDSCAPE: ViewportSize = {"width": 1920, "height": 1080}
 NAME_KEYS = "ㅎㅗㅇㄱㅣㄹㄷㅗㅇ"  # 홍길동, one jamo per tap
 _numbers = itertools.count(1)
 
@@ -26,7 +26,7 @@ def _mobile() -> str:
     return f"0107701{next(_numbers):04d}"
 
 
-def _kiosk_context(browser: Browser, base_url: str, viewport: dict[str, int] = PORTRAIT) -> BrowserContext:
+def _kiosk_context(browser: Browser, base_url: str, viewport: ViewportSize = PORTRAIT) -> BrowserContext:
     return browser.new_context(viewport=viewport, has_touch=True, is_mobile=False, base_url=base_url)
 
 
@@ -184,7 +184,7 @@ def test_a_staff_call_appears_at_once_on_an_open_staff_dashboard(
 
 @pytest.mark.parametrize("viewport", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
-def test_text_and_targets_are_large_and_nothing_scrolls_sideways(browser: Browser, base_url: str, viewport, large: bool) -> None:  # type: ignore[no-untyped-def]
+def test_text_and_targets_are_large_and_nothing_scrolls_sideways(browser: Browser, base_url: str, viewport, large: bool) -> None:
     context = _kiosk_context(browser, base_url, viewport)
     try:
         kiosk = KioskPage(context.new_page()).open()
@@ -206,7 +206,7 @@ def test_text_and_targets_are_large_and_nothing_scrolls_sideways(browser: Browse
         context.close()
 
 
-def target_visible(box: dict[str, float]) -> bool:
+def target_visible(box: FloatRect) -> bool:
     return box["width"] > 0 and box["height"] > 0
 
 
@@ -214,7 +214,7 @@ MODES = {"normal": [], "large-text": ["큰 글씨"], "high-contrast": ["고대�
 
 
 @pytest.mark.parametrize("mode", list(MODES))
-def test_every_kiosk_screen_passes_axe(kiosk: KioskPage, mode: str, axe: Axe, assert_accessible) -> None:  # type: ignore[no-untyped-def]
+def test_every_kiosk_screen_passes_axe(kiosk: KioskPage, mode: str, axe: Axe, assert_accessible) -> None:
     page = kiosk.page
 
     def check(screen: str) -> None:

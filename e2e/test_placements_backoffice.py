@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from e2e.pages import CallOutcomeForm, FollowUpCallsPage, PlacementFormPage, StaffCitizensPage
 
 
-def _someone_who_applied(seed, name: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _someone_who_applied(seed, name: str) -> tuple[str, str]:
     """A new program open now, and `name` with a seat in it: (program title, mobile number)."""
     unique = time.monotonic_ns() % 10**8
     title = f"해피콜 연습 과정 {unique}"
@@ -115,7 +115,9 @@ def test_a_call_page_its_number_its_errors_and_the_not_reached_list_pass_axe(pag
     staff_login(page)
     _record_a_job(page, "네해피", mobile, program, days_ago=45).save()
     calls = FollowUpCallsPage(page).open()
-    page.goto(calls.row("네해피").get_by_test_id("open-outcome").get_attribute("href"))
+    href = calls.row("네해피").get_by_test_id("open-outcome").get_attribute("href")
+    assert href is not None
+    page.goto(href)
     expect(page.get_by_role("heading", level=1)).to_have_text("네해피 님 해피콜")
     assert_accessible(page)
 

@@ -22,7 +22,7 @@ def _sign_up_from_the_program(page: Page, title: str, birth_year: str) -> Progra
     return program
 
 
-def _apply_see_and_cancel(page: Page, program: ProgramPage, label: str, assert_accessible) -> None:  # type: ignore[no-untyped-def]
+def _apply_see_and_cancel(page: Page, program: ProgramPage, label: str, assert_accessible) -> None:
     program.apply(label)
 
     result = ApplicationPage(page)
@@ -174,7 +174,7 @@ def test_my_details_can_be_corrected_and_the_account_deleted(page: Page, assert_
     expect(page).to_have_url(re.compile(r"/login\?next="))
 
 
-def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_session_server: str, assert_accessible) -> None:  # type: ignore[no-untyped-def]
+def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_session_server: str, assert_accessible) -> None:
     context = browser.new_context(base_url=short_session_server)
     page = context.new_page()
     try:

@@ -110,7 +110,7 @@ def query_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     statements: list[str] = []
     original = engine_class.run_querystring
 
-    async def counting(self, querystring, in_pool: bool = False):  # type: ignore[no-untyped-def]
+    async def counting(self, querystring, in_pool: bool = False):
         statements.append(str(querystring))
         return await original(self, querystring, in_pool=in_pool)
 
@@ -119,10 +119,10 @@ def query_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def sign_in(client, clock):  # type: ignore[no-untyped-def]
+def sign_in(client, clock):
     """Sign a citizen in on the test client, as a successful login would."""
 
-    async def sign(citizen) -> str:  # type: ignore[no-untyped-def]
+    async def sign(citizen) -> str:
         token = await start_session(citizen.id, clock.now)
         client.cookies.set(SESSION_COOKIE, token)
         return token
@@ -131,10 +131,10 @@ def sign_in(client, clock):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def sign_in_staff(client, clock):  # type: ignore[no-untyped-def]
+def sign_in_staff(client, clock):
     """Sign a staff member in on the test client, as a password and a right code would."""
 
-    async def sign(staff) -> str:  # type: ignore[no-untyped-def]
+    async def sign(staff) -> str:
         token = await verify_session(await start_half_session(staff.id, clock.now), clock.now)
         client.cookies.set(STAFF_COOKIE, token, path="/staff")
         return token

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import asyncpg
@@ -20,7 +21,7 @@ class SecureDeleteConnection(sqlite3.Connection):
     must not linger in free pages of the file). The pragma lasts for one connection, and Piccolo
     opens one per query, so it is set as each connection opens."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.execute("PRAGMA secure_delete = ON")
 

@@ -25,6 +25,7 @@ from jobcenter.clock import system_clock
 from jobcenter.signups.tables import Application, SeatPool
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
+from tests.support import present
 
 pytestmark = pytest.mark.load  # run by make test and CI; left out of a plain `pytest` while developing
 
@@ -90,7 +91,7 @@ async def _cancel(url: str, csrf: str, session: str, application_id: int) -> int
         return response.status_code
 
 
-async def _open_cohort(capacity: int = CAPACITY):  # type: ignore[no-untyped-def]
+async def _open_cohort(capacity: int = CAPACITY):
     now = system_clock()
     return await a_cohort(
         await a_program("인기 과정", audience="all"),
@@ -107,7 +108,7 @@ async def _assert_consistent(pool_id: int) -> tuple[int, int]:
     )
     statuses = Counter(row["status"] for row in rows)
     positions = sorted(row["waitlist_position"] for row in rows if row["status"] == "waitlisted")
-    pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
+    pool = present(await SeatPool.select().where(SeatPool.id == pool_id).first())
     assert positions == list(range(1, statuses["waitlisted"] + 1)), "waitlist positions are 1..N with no gap"
     assert (pool["confirmed_count"], pool["waitlisted_count"]) == (statuses["confirmed"], statuses["waitlisted"])
     return statuses["confirmed"], statuses["waitlisted"]

@@ -20,7 +20,7 @@ from jobcenter.signups.service import take_seat
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.integration.events.helpers import a_series
 from tests.property.walk import PAGES, Form, fingerprint, forms_on, odd_values
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "10"))
 NOT_A_FIELD = {"_csrf_token"}
@@ -28,7 +28,7 @@ MAX_QUERY_VALUE = 1_000
 
 
 @pytest.fixture
-async def forms(client, sign_in, sign_in_staff, clock) -> list[Form]:  # type: ignore[no-untyped-def]
+async def forms(client, sign_in, sign_in_staff, clock) -> list[Form]:
     """A citizen with an application and a staff administrator signed in on one client, a program,
     an event series, another person with a job and its follow-up calls; then every form the
     pages offer, each once."""
@@ -48,8 +48,8 @@ async def forms(client, sign_in, sign_in_staff, clock) -> list[Form]:  # type: i
     await sign_in_staff(staff)
     occurrence = await EventOccurrence.select().where(EventOccurrence.series == series.id).first()
     call = await FollowUpCall.select().first()
-    ids = {"program": program.id, "cohort": cohort.id, "pool": cohort.seat_pool, "series": series.id, "occurrence": occurrence["id"],
-           "application": application["id"], "code": application["confirmation_code"], "citizen": other.id, "call": call["id"]}
+    ids = {"program": program.id, "cohort": cohort.id, "pool": cohort.seat_pool, "series": series.id, "occurrence": present(occurrence)["id"],
+           "application": application["id"], "code": application["confirmation_code"], "citizen": other.id, "call": present(call)["id"]}
     found: dict[tuple, Form] = {}
     for template in PAGES:
         path = template.format(**ids)
@@ -69,14 +69,14 @@ async def test_the_walk_reaches_public_staff_and_kiosk_forms(forms: list[Form]) 
     assert sum(len(form.fields) for form in forms) > 150
 
 
-def _refused_by_the_database(caplog) -> bool:  # type: ignore[no-untyped-def]
+def _refused_by_the_database(caplog) -> bool:
     return any(record.getMessage().startswith("The database refused") for record in caplog.records)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
-async def test_no_value_in_any_field_is_a_server_error_and_a_refusal_writes_nothing(client, forms: list[Form], data, caplog) -> None:  # type: ignore[no-untyped-def]
+async def test_no_value_in_any_field_is_a_server_error_and_a_refusal_writes_nothing(client, forms: list[Form], data, caplog) -> None:
     """One value per field per example; the database is read after each form sent by POST, so the
     state before a refused POST is the one after the POST before it (GETs come first)."""
     known = None

@@ -18,6 +18,7 @@ from jobcenter.audit.tables import AuditEntry
 from jobcenter.kiosk.tables import KioskSession
 from jobcenter.piccolo_app import APP_CONFIG
 from jobcenter.staff.tables import StaffSession
+from tests.support import str_value
 
 PAGES = [
     "/", "/programs", "/programs/{program}", "/events", "/events/{occurrence}", "/login", "/signup", "/password/forgot",
@@ -96,11 +97,11 @@ def forms_on(page_path: str, soup: BeautifulSoup) -> list[Form]:
     """The page's forms and its links that carry query parameters, minus LEFT_OUT actions."""
     found: list[Form] = []
     for form in soup.select("form"):
-        action = urlsplit(form.get("action") or page_path)
-        found.append(Form(form.get("method", "get").lower(), action.path or urlsplit(page_path).path, {
+        action = urlsplit(str_value(form.get("action") or page_path))
+        found.append(Form(str_value(form.get("method", "get")).lower(), action.path or urlsplit(page_path).path, {
             **dict(parse_qsl(action.query)), **_field_values(form)}))
     for link in soup.select("a[href^='/'][href*='?']"):
-        target = urlsplit(link["href"])
+        target = urlsplit(str_value(link["href"]))
         found.append(Form("get", target.path, dict(parse_qsl(target.query, keep_blank_values=True))))
     return [form for form in found if not any(part in form.action for part in LEFT_OUT)]
 

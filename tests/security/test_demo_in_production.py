@@ -30,7 +30,7 @@ async def test_the_demo_step_in_development_still_loads_the_demo(settings: Setti
     assert DEMO_PASSWORD in said
 
 
-async def test_a_production_start_refuses_while_a_staff_account_has_the_demo_password(settings: Settings, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_a_production_start_refuses_while_a_staff_account_has_the_demo_password(settings: Settings, clock) -> None:
     await create_staff(username="admin", name="김포 관리자", role="admin", password=DEMO_PASSWORD, now=clock.now)
     app = create_app(replace(settings, production=True), clock=clock)
 
@@ -39,7 +39,7 @@ async def test_a_production_start_refuses_while_a_staff_account_has_the_demo_pas
             pass
 
 
-async def test_a_production_start_goes_ahead_when_no_account_has_the_demo_password(settings: Settings, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_a_production_start_goes_ahead_when_no_account_has_the_demo_password(settings: Settings, clock) -> None:
     await create_staff(username="chief", name="김포 관리자", role="admin", password="a-long-office-passphrase", now=clock.now)
     app = create_app(replace(settings, production=True), clock=clock)
 

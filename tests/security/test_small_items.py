@@ -14,7 +14,7 @@ from jobcenter.settings import Settings
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.conftest import TEST_HOST
 from tests.integration.events.helpers import a_series
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 
 @pytest.mark.parametrize("back", ["/kiosk/../staff", "/kiosk/%2e%2e/staff", "/kiosk/./../me", "/kiosk/..%2Fstaff"])
@@ -24,7 +24,7 @@ async def test_the_kiosk_never_links_back_out_of_itself(client, back: str) -> No
 
     page = html(await client.get(f"/kiosk/programs/{program.id}", params={"back": back}))
 
-    assert page.select_one("[data-testid=nav-back]")["href"] == "/kiosk"
+    assert present(page.select_one("[data-testid=nav-back]"))["href"] == "/kiosk"
 
 
 async def test_a_path_inside_the_kiosk_is_still_where_back_leads(client) -> None:
@@ -33,7 +33,7 @@ async def test_a_path_inside_the_kiosk_is_still_where_back_leads(client) -> None
 
     page = html(await client.get(f"/kiosk/programs/{program.id}", params={"back": "/kiosk/programs?page=2"}))
 
-    assert page.select_one("[data-testid=nav-back]")["href"] == "/kiosk/programs?page=2"
+    assert present(page.select_one("[data-testid=nav-back]"))["href"] == "/kiosk/programs?page=2"
 
 
 async def test_a_nul_in_an_email_address_is_refused_and_not_stored(client, sign_in) -> None:
@@ -43,10 +43,10 @@ async def test_a_nul_in_an_email_address_is_refused_and_not_stored(client, sign_
     response = await post_form(client, "/me", {"name": "홍길동", "birth_year": "1970", "email": "hong\x00@example.com"})
 
     assert response.status_code == 422
-    assert (await Citizen.select(Citizen.email).where(Citizen.id == citizen.id).first())["email"] is None
+    assert present(await Citizen.select(Citizen.email).where(Citizen.id == citizen.id).first())["email"] is None
 
 
-async def test_the_language_cookie_is_secure_when_cookies_are_(settings: Settings, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_the_language_cookie_is_secure_when_cookies_are_(settings: Settings, clock) -> None:
     app = create_app(replace(settings, cookie_secure=True), clock=clock)
     async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as client:
         response = await client.get("/language/en", follow_redirects=False)
@@ -57,7 +57,7 @@ async def test_the_language_cookie_is_secure_when_cookies_are_(settings: Setting
 async def test_csv_and_calendar_files_name_their_charset_once(client, sign_in_staff) -> None:
     cohort = await a_cohort(await a_program())
     series = await a_series()
-    occurrence = await EventOccurrence.select(EventOccurrence.id).where(EventOccurrence.series == series.id).first()
+    occurrence = present(await EventOccurrence.select(EventOccurrence.id).where(EventOccurrence.series == series.id).first())
     await sign_in_staff(await a_staff_member())
 
     export = await client.get(f"/staff/rosters/{cohort.seat_pool}/export/csv")
@@ -70,7 +70,7 @@ async def test_csv_and_calendar_files_name_their_charset_once(client, sign_in_st
 
 async def test_a_title_with_a_line_break_still_makes_a_calendar_file(client) -> None:
     series = await a_series(title="맞춤형\n취업특강")
-    occurrence = await EventOccurrence.select(EventOccurrence.id).where(EventOccurrence.series == series.id).first()
+    occurrence = present(await EventOccurrence.select(EventOccurrence.id).where(EventOccurrence.series == series.id).first())
 
     response = await client.get(f"/events/{occurrence['id']}/calendar.ics")
 

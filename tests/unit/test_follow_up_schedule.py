@@ -61,7 +61,7 @@ def test_start_dates_are_read_as_people_type_them(typed: str, expected: date | N
     assert parse_day(typed) == expected
 
 
-def test_the_months_are_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_months_are_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
     monkeypatch.delenv("FOLLOW_UP_MONTHS", raising=False)
     assert Settings.from_env().follow_up_months == (1, 3, 6)

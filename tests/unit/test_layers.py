@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support import present
+
 PACKAGE = Path(__file__).resolve().parents[2] / "site" / "jobcenter"
 
 HELPER_PACKAGES = {"web"}
@@ -87,7 +89,7 @@ def imports_of(importer: str, source: str) -> Iterator[Import]:
                 base = package[: len(package) - (node.level - 1)]
                 module = ".".join(base + ([node.module] if node.module else []))
             elif node.module == "jobcenter" or (node.module or "").startswith("jobcenter."):
-                module = node.module.removeprefix("jobcenter").lstrip(".")
+                module = present(node.module).removeprefix("jobcenter").lstrip(".")
             else:
                 continue
             for alias in node.names:

@@ -98,7 +98,7 @@ def test_twice_a_year_on_the_third_thursday_of_april_and_october() -> None:
 
 
 @pytest.mark.parametrize("series", SERIES, ids=lambda series: series.title)
-def test_every_rule_of_the_gimpo_calendar_reads_back_as_a_pattern(series) -> None:  # type: ignore[no-untyped-def]
+def test_every_rule_of_the_gimpo_calendar_reads_back_as_a_pattern(series) -> None:
     pattern = from_rrule(series.rrule)
 
     assert pattern.kind != PatternKind.custom

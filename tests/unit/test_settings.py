@@ -8,7 +8,7 @@ from jobcenter.settings import Settings, SettingsError
 
 
 @pytest.fixture
-def environment(monkeypatch: pytest.MonkeyPatch, tmp_path):  # type: ignore[no-untyped-def]
+def environment(monkeypatch: pytest.MonkeyPatch, tmp_path):
     for name in ("APP_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "CENTER_NAME", "COOKIE_SECURE", "DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATA_DIR", str(tmp_path))

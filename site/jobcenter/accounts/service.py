@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from piccolo.columns import Column
+
 from jobcenter.accounts import throttle
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password, password_problem, verify_password
@@ -101,7 +103,7 @@ def read_new_password(form: FormReader, *, mobile: str | None, missing: str | No
 async def update_details(citizen_id: int, *, name: str, birth_year: str, email: str, now: datetime) -> None:
     """Correct one's own name, year of birth and email; FormInvalid (nothing changed) otherwise."""
     form = FormReader({"name": name, "birth_year": birth_year, "email": email}, order=DETAILS_FIELDS)
-    values = {
+    values: dict[Column | str, Any] = {
         Citizen.name: read_name(form),
         Citizen.birth_year: read_birth_year(form, now),
         Citizen.email: read_email(form),
@@ -112,7 +114,7 @@ async def update_details(citizen_id: int, *, name: str, birth_year: str, email: 
 
 async def own_account(citizen_id: int) -> dict[str, Any] | None:
     """The account as its holder may see and download it: every column but the password hash."""
-    return await Citizen.select(Citizen.all_columns(exclude=[Citizen.password_hash])).where(Citizen.id == citizen_id).first()
+    return await Citizen.select(*Citizen.all_columns(exclude=[Citizen.password_hash])).where(Citizen.id == citizen_id).first()
 
 
 async def delete_account(citizen_id: int) -> None:

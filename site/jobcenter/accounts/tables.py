@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from piccolo.columns import ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import ForeignKey, Integer, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 
 class Citizen(Table):
     """A person who signs up for programs. The mobile number is the login id; no resident number, ever."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     name = Varchar(length=50)
     mobile = Varchar(length=11, unique=True)
@@ -28,6 +30,8 @@ class Citizen(Table):
 class WebSession(Table):
     """A signed-in browser. Only a hash of the cookie's token is kept, so a leaked table opens nothing."""
 
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
     token_hash = Varchar(length=64, unique=True)
     citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, index=True, null=False)
     created_at = Timestamptz(default=TimestamptzNow())
@@ -38,6 +42,8 @@ class LoginFailure(Table):
     """One failed login, counted per account and per client to throttle guessing. `account` is a
     citizen's mobile number or `staff:<username>` for the back office."""
 
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
     account = Varchar(length=64, index=True)
     client = Varchar(length=64, index=True)
     failed_at = Timestamptz(default=TimestamptzNow(), index=True)
@@ -45,6 +51,8 @@ class LoginFailure(Table):
 
 class PasswordReset(Table):
     """A one-time password reset link sent by email; only its hash is kept."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     token_hash = Varchar(length=64, unique=True)
     citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, null=False)

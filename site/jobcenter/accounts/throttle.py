@@ -19,7 +19,7 @@ def _key(typed: str) -> str:
     return "".join(ch for ch in typed if ch.isprintable())[:64]
 
 
-async def _wait(column, value: str, limit: int, now: datetime) -> int:  # type: ignore[no-untyped-def]
+async def _wait(column, value: str, limit: int, now: datetime) -> int:
     since = now - WINDOW
     recent = await LoginFailure.select(LoginFailure.failed_at).where(
         column == value, LoginFailure.failed_at > since

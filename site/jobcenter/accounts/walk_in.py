@@ -62,6 +62,7 @@ async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: s
     if not person.consent:
         form.fail("consent", N_("Without consent to the collection and use of personal data, the application cannot be taken."))
     form.check()
+    assert mobile is not None, "read_mobile noted a problem otherwise"
     try:
         (row,) = await Citizen.insert(
             Citizen(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import Integer, Text, Timestamptz, Varchar
+from piccolo.columns import Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -11,6 +11,8 @@ class AuditEntry(Table):
     """Who did what to which object, when, with the values before and after (JSON).
 
     The actor's name is copied in, so the entry still reads right after the account is gone."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     at = Timestamptz(default=TimestamptzNow(), index=True)
     actor_id = Integer(null=True, default=None, index=True)

@@ -87,7 +87,7 @@ async def set_published(program_id: int, published: bool, *, actor: Actor, now: 
 class CohortValues:
     cohort: dict[str, Any]
     window: dict[str, Any]
-    capacity: int | None
+    capacity: int
 
 
 def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
@@ -126,6 +126,7 @@ def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
     if window["cancellable_until"] is None and cohort["starts_on"]:
         window["cancellable_until"] = default_cancellation_deadline(cohort["starts_on"], zone)
     form.check()
+    assert capacity is not None, "parse_capacity raised otherwise"
     return CohortValues(cohort=cohort, window=window, capacity=capacity)
 
 

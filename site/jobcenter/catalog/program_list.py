@@ -33,7 +33,7 @@ async def program_with_cohorts(program_id: int, now: datetime, zone: str) -> tup
     if program is None:
         return None
     cohorts = await Cohort.select(
-        Cohort.all_columns(),
+        *Cohort.all_columns(),
         Cohort.seat_pool.capacity.as_alias("capacity"),
         Cohort.seat_pool.confirmed_count.as_alias("confirmed"),
         Cohort.seat_pool.waitlisted_count.as_alias("waitlisted"),
@@ -51,7 +51,7 @@ async def program_with_cohorts(program_id: int, now: datetime, zone: str) -> tup
 async def cohort_of(program_id: int, cohort_id: int) -> dict[str, Any] | None:
     """One cohort of the program with its seats and window, as its edit form needs it."""
     return await Cohort.select(
-        Cohort.all_columns(),
+        *Cohort.all_columns(),
         Cohort.seat_pool.capacity.as_alias("capacity"),
         Cohort.seat_pool.confirmed_count.as_alias("confirmed"),
         Cohort.seat_pool.opens_at.as_alias("opens_at"),

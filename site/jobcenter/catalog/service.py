@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from piccolo.columns.combination import Where
+from piccolo.columns.combination import And
 
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.status import Status, cohort_status, program_status
@@ -73,7 +73,7 @@ class CatalogPage:
         return page_links(self.page, self.page_count)
 
 
-def _open_now(now: datetime) -> Where:
+def _open_now(now: datetime) -> And:
     return (Cohort.seat_pool.opens_at <= now) & (Cohort.seat_pool.closes_at > now)
 
 
@@ -101,7 +101,7 @@ async def _with_cohorts(rows: list[dict[str, Any]], now: datetime, zone: str) ->
     if not rows:
         return []
     cohort_rows = (
-        await Cohort.select(Cohort.all_columns(exclude=[Cohort.seat_pool]), Cohort.seat_pool.all_columns())
+        await Cohort.select(*Cohort.all_columns(exclude=[Cohort.seat_pool]), *Cohort.seat_pool.all_columns())
         .where(Cohort.program.is_in([row["id"] for row in rows]))
         .order_by(Cohort.starts_on, Cohort.start_time, Cohort.id)
         .output(nested=True)

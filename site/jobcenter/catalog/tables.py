@@ -10,6 +10,7 @@ from piccolo.columns import (
     ForeignKey,
     Integer,
     OnDelete,
+    Serial,
     Text,
     Time,
     Timestamptz,
@@ -42,6 +43,8 @@ class Category(str, Enum):
 class Program(Table):
     """A program as the center publishes it; dates, places and seats belong to its cohorts."""
 
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
     title = Varchar(length=200, required=True)
     summary = Varchar(length=300, default="")
     description = Text(default="")
@@ -59,6 +62,8 @@ class Program(Table):
 
 class Cohort(Table):
     """One run of a program (기수·회차): when and where; its seats and application window are its seat pool."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     program = ForeignKey(references=Program, on_delete=OnDelete.cascade, index=True, null=False)
     label = Varchar(length=100)

@@ -167,7 +167,7 @@ async def _submit(
     if previewing and wants_fragment(request):
         preview, errors = _preview(data, today, language)
         return Template("events/backoffice/_preview.html", context={"preview": preview, "preview_errors": errors}, headers=NO_STORE)
-    context = {"series_id": series_id, "title": stored.get("title")}
+    context: dict[str, Any] = {"series_id": series_id, "title": stored.get("title")}
     if series_id:
         context["occurrences"] = await coming_occurrences(series_id, now)
     if previewing:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
+
+from piccolo.columns import Column
 
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
@@ -179,6 +181,6 @@ async def update_series(series_id: int, values: dict[str, Any], *, actor: Actor,
         old, new = changed(await _series(series_id), values)
         if not new:
             return
-        await EventSeries.update({**values, "updated_at": now}).where(EventSeries.id == series_id)
+        await EventSeries.update(cast("dict[Column | str, Any]", {**values, "updated_at": now})).where(EventSeries.id == series_id)
         await generate(series_id, today=_local_today(now, zone), zone=zone)
         await record(actor, "series.update", "series", series_id, now=now, summary=values["title"], before=old, after=new)

@@ -41,7 +41,7 @@ def _event(row: dict[str, Any], base_url: str, zone: ZoneInfo, stamp: datetime) 
     return event
 
 
-def _rows(query):  # type: ignore[no-untyped-def]
+def _rows(query):
     return query.columns(
         EventOccurrence.series.title.as_alias("title"), EventOccurrence.series.summary.as_alias("summary")
     )
@@ -49,14 +49,14 @@ def _rows(query):  # type: ignore[no-untyped-def]
 
 async def feed(name: str, *, base_url: str, now: datetime, zone: str, category: str | None = None) -> bytes:
     """Every occurrence from a month ago on (of one category, if given)."""
-    query = EventOccurrence.select(EventOccurrence.all_columns()).where(EventOccurrence.ends_at >= now - FEED_PAST)
+    query = EventOccurrence.select(*EventOccurrence.all_columns()).where(EventOccurrence.ends_at >= now - FEED_PAST)
     if category:
         query = query.where(EventOccurrence.series.category == category)
     return _build(name, await _rows(query).order_by(EventOccurrence.starts_at), base_url, now, zone)
 
 
 async def single(occurrence_id: int, *, base_url: str, now: datetime, zone: str) -> bytes | None:
-    rows = await _rows(EventOccurrence.select(EventOccurrence.all_columns()).where(EventOccurrence.id == occurrence_id))
+    rows = await _rows(EventOccurrence.select(*EventOccurrence.all_columns()).where(EventOccurrence.id == occurrence_id))
     return _build(rows[0]["title"], rows, base_url, now, zone) if rows else None
 
 

@@ -45,6 +45,7 @@ async def generate(series_id: int, *, today: date, zone: str, horizon: timedelta
     someone registered for them or staff edited them by hand: those are kept as they are."""
     async with EventSeries._meta.db.transaction():
         series = await EventSeries.select().where(EventSeries.id == series_id).first()
+        assert series is not None, "called for a series just saved"
         wanted = rule_days(series["rrule"], series["first_day"], today, today + horizon, skip_holidays=series["skip_holidays"])
         existing = {
             row["rule_day"]: row

@@ -25,6 +25,7 @@ async def move_occurrence(occurrence_id: int, starts_at: datetime, ends_at: date
     current = await EventOccurrence.select(EventOccurrence.starts_at, EventOccurrence.moved_from).where(
         EventOccurrence.id == occurrence_id
     ).first()
+    assert current is not None, "called for an occurrence that exists"
     await EventOccurrence.update(
         {
             EventOccurrence.starts_at: starts_at,

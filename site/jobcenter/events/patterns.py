@@ -11,7 +11,7 @@ from itertools import product
 
 from babel.dates import get_day_names, get_month_names
 from babel.lists import format_list
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 from jobcenter.events.tables import EventSeries
 from jobcenter.i18n import N_, gettext
@@ -166,6 +166,7 @@ def _rule_problem(rule: str) -> str | None:
         return N_("This rule cannot be read. Check it against the example.")
     # python-dateutil looks for a rule that never falls (30 February) until the year 9999, which
     # takes seconds: such a rule is refused here, probing only the last years it can reach.
+    assert isinstance(recurrence, rrule), "one rule of the parts above, without forceset, reads as an rrule"
     probe = recurrence.replace(dtstart=FEASIBILITY_PROBE_START, count=None, until=None)
     if next(iter(probe), None) is None:
         return N_("This rule never gives a date. Check it against the example.")

@@ -68,7 +68,7 @@ def _span_days(row: dict[str, Any], zone: str) -> tuple[date, int]:
 async def _changeable(occurrence_id: int, now: datetime) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """Inside the write transaction: the occurrence (with its series' title) and its seat pool,
     locked; ChangeRefused when it is cancelled or over."""
-    row = await EventOccurrence.select(EventOccurrence.all_columns(), EventOccurrence.series.title.as_alias("title")).where(
+    row = await EventOccurrence.select(*EventOccurrence.all_columns(), EventOccurrence.series.title.as_alias("title")).where(
         EventOccurrence.id == occurrence_id
     ).first()
     if row is None:

@@ -109,7 +109,7 @@ async def month_view(first_day: date, *, today: date, zone: str, category: str |
 
     if category != PROGRAM:
         query = EventOccurrence.select(
-            EventOccurrence.all_columns(), EventOccurrence.series.category, EventOccurrence.series.title
+            *EventOccurrence.all_columns(), EventOccurrence.series.category, EventOccurrence.series.title
         ).where(
             (EventOccurrence.starts_at < window_end) & (EventOccurrence.ends_at >= window_start)
             | (EventOccurrence.moved_from >= window_start) & (EventOccurrence.moved_from < window_end)
@@ -125,7 +125,7 @@ async def month_view(first_day: date, *, today: date, zone: str, category: str |
         cohorts = Cohort.select(
             Cohort.program, Cohort.label, Cohort.starts_on, Cohort.ends_on, Cohort.start_time, Cohort.place,
             Cohort.program.title.as_alias("title"), Cohort.program.category.as_alias("program_category"),
-        ).where(Cohort.starts_on <= grid_last, Cohort.ends_on >= grid_first, Cohort.program.published.eq(True))
+        ).where(Cohort.starts_on <= grid_last, Cohort.ends_on >= grid_first, Cohort.program._.published.eq(True))
         if category == EventCategory.lecture.value:
             cohorts = cohorts.where(Cohort.program.category == Category.lecture.value)
         if place:
@@ -207,7 +207,7 @@ async def upcoming_events(now: datetime, limit: int) -> list[dict[str, Any]]:
 async def get_occurrence(occurrence_id: int) -> OccurrenceView:
     """One occurrence with everything its page shows; EventNotFound otherwise."""
     row = await EventOccurrence.select(
-        EventOccurrence.all_columns(), *EventOccurrence.series.all_columns(exclude=[EventOccurrence.series.id])
+        *EventOccurrence.all_columns(), *EventOccurrence.series.all_columns(exclude=[EventOccurrence.series.id])
     ).where(EventOccurrence.id == occurrence_id).first()
     if row is None:
         raise EventNotFound(occurrence_id)

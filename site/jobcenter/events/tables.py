@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Text, Time, Timestamptz, Varchar
+from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Serial, Text, Time, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -32,6 +32,8 @@ class OccurrenceStatus(str, Enum):
 class EventSeries(Table):
     """An event and its recurrence rule (RFC 5545 RRULE); occurrences are generated from it."""
 
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
     category = Varchar(length=30, choices=EventCategory, index=True)
     title = Varchar(length=200)
     summary = Varchar(length=300, default="")
@@ -56,6 +58,8 @@ class EventOccurrence(Table):
     """One date of a series. Its `rule_day` (the day the rule gave) never changes and keeps its UID
     stable; a moved or cancelled occurrence keeps its row, and `sequence` counts its changes."""
 
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
     series = ForeignKey(references=EventSeries, on_delete=OnDelete.cascade, index=True, null=False)
     rule_day = Date()
     uid = Varchar(length=120, unique=True)
@@ -72,6 +76,8 @@ class EventOccurrence(Table):
 
 class EventCompany(Table):
     """A company hiring at one occurrence of a job fair or hiring day, with what it hires for."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     occurrence = ForeignKey(references=EventOccurrence, on_delete=OnDelete.cascade, index=True, null=False)
     name = Varchar(length=100)

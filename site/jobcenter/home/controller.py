@@ -84,6 +84,7 @@ async def _page_with_refusal(
 ) -> Template:
     """The page the person applied from, with the reason at the place they applied."""
     target = await target_of(pool_id, settings.timezone)
+    assert target is not None, "take_seat raised NotFound otherwise"
     refusal = {"refusal": {"pool": pool_id, "error": refused}}
     if target.kind == "occurrence":
         occurrence = await events.get_occurrence(target.owner_id)

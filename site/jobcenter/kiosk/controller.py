@@ -119,7 +119,7 @@ def _target_path(target: Target) -> str:
 
 class KioskController(Controller):
     path = KIOSK_PATH
-    before_request = forget_citizen  # kiosk screens never show a citizen as signed in
+    before_request = staticmethod(forget_citizen)  # kiosk screens never show a citizen as signed in
     # Layered over the app's handlers (web/errors.py): each of the app's has its kiosk counterpart here.
     exception_handlers = {HTTPException: _kiosk_error, NotFound: _kiosk_not_found, Exception: _kiosk_unexpected}
 

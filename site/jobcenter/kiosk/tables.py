@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import Integer, Timestamptz, Varchar
+from piccolo.columns import Integer, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -10,6 +10,8 @@ from piccolo.table import Table
 class KioskSession(Table):
     """One visitor at the kiosk, from the first tap to the reset. Only the token's hash is kept;
     the application made in it (if any) is the only personal thing it points to."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     token_hash = Varchar(length=64, unique=True)
     kiosk_name = Varchar(length=50)
@@ -20,6 +22,8 @@ class KioskSession(Table):
 
 class HelpRequest(Table):
     """직원 호출: a visitor asked for a person; shown on the staff dashboard until someone answers."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     kiosk_name = Varchar(length=50)
     created_at = Timestamptz(default=TimestamptzNow(), index=True)

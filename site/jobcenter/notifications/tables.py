@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from piccolo.columns import ForeignKey, Integer, OnDelete, Text, Timestamptz, Varchar
+from piccolo.columns import ForeignKey, Integer, OnDelete, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.columns.reference import LazyTableReference
 from piccolo.table import Table
@@ -19,8 +19,10 @@ class MessageStatus(str, Enum):
 class OutboxMessage(Table):
     """A message to one person, delivered later by the worker with retries and backoff."""
 
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
     kind = Varchar(length=30)
-    citizen = ForeignKey(
+    citizen: ForeignKey[Table] = ForeignKey(
         references=LazyTableReference("Citizen", module_path="jobcenter.accounts.tables"),
         on_delete=OnDelete.set_null,
         null=True,

@@ -7,6 +7,8 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
+from piccolo.columns.combination import Or
+
 from jobcenter import db
 from jobcenter.clock import Clock
 from jobcenter.notifications.senders import Sender, Undeliverable
@@ -24,7 +26,7 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(30 * 2 ** (attempts - 1), 3600))
 
 
-def _claimable(now: datetime):  # type: ignore[no-untyped-def]
+def _claimable(now: datetime) -> Or:
     return (OutboxMessage.claimed_until.is_null()) | (OutboxMessage.claimed_until < now)
 
 

@@ -85,10 +85,10 @@ COLUMNS = (
     FollowUpCall.placement.company.as_alias("company"),
     FollowUpCall.placement.position.as_alias("position"),
     FollowUpCall.placement.started_on.as_alias("started_on"),
-    FollowUpCall.placement.citizen.id.as_alias("citizen_id"),
-    FollowUpCall.placement.citizen.name.as_alias("name"),
-    FollowUpCall.placement.citizen.mobile.as_alias("mobile"),
-    FollowUpCall.placement.program.title.as_alias("program_title"),
+    FollowUpCall.placement._.citizen.id.as_alias("citizen_id"),
+    FollowUpCall.placement._.citizen.name.as_alias("name"),
+    FollowUpCall.placement._.citizen.mobile.as_alias("mobile"),
+    FollowUpCall.placement._.program.title.as_alias("program_title"),
 )
 
 
@@ -107,7 +107,7 @@ def _conditions(query: CallQuery, today: date) -> list[Any]:
 
 def _ordered(select: Any, sort: str) -> Any:
     if sort == "name":
-        return select.order_by(FollowUpCall.placement.citizen.name).order_by(FollowUpCall.due_on).order_by(FollowUpCall.id)
+        return select.order_by(FollowUpCall.placement._.citizen.name).order_by(FollowUpCall.due_on).order_by(FollowUpCall.id)
     if sort == "called":
         return select.order_by(FollowUpCall.called_at, ascending=False).order_by(FollowUpCall.id, ascending=False)
     return select.order_by(FollowUpCall.due_on).order_by(FollowUpCall.id)

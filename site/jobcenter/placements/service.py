@@ -149,6 +149,7 @@ async def record_placement(
         ).returning(Placement.id)
         await record(actor, "placement.create", "placement", row["id"], now=now, citizen_id=citizen_id,
                      summary=f"{who['name']}: {company} {position}", after=values)
+        assert started_on is not None, "the form was checked above"
         for months_after, due_on in follow_up_dates(started_on, months):
             (call,) = await FollowUpCall.insert(
                 FollowUpCall(placement=row["id"], months_after=months_after, due_on=due_on)
@@ -232,7 +233,7 @@ async def view_call(call_id: int, *, actor: Actor, now: datetime, today: date) -
 async def reveal_mobile(call_id: int, *, actor: Actor, now: datetime) -> str:
     """The full number to dial for one call; the reveal is logged (who, when, whose)."""
     row = await FollowUpCall.select(
-        FollowUpCall.placement.citizen.as_alias("citizen_id"), FollowUpCall.placement.citizen.mobile.as_alias("mobile")
+        FollowUpCall.placement.citizen.as_alias("citizen_id"), FollowUpCall.placement._.citizen.mobile.as_alias("mobile")
     ).where(FollowUpCall.id == call_id).first()
     if row is None:
         raise FollowUpCallNotFound(call_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -28,6 +28,8 @@ class LeaveReason(str, Enum):
 class Placement(Table):
     """A participant found a job: where, as what, from when. Follow-up calls are scheduled from it."""
 
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
     citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, index=True, null=False)
     program = ForeignKey(references=Program, on_delete=OnDelete.set_null, index=True, null=True, default=None)
     company = Varchar(length=100)
@@ -39,6 +41,8 @@ class Placement(Table):
 
 class FollowUpCall(Table):
     """One scheduled call (1, 3, 6 months after the start by default) and, once made, its outcome."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     placement = ForeignKey(references=Placement, on_delete=OnDelete.cascade, index=True, null=False)
     months_after = Integer()

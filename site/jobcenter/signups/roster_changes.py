@@ -58,10 +58,12 @@ async def cancel_for(pool_id: int, application_id: int, *, actor: Actor, now: da
     async with seat_transaction():
         pool = await lock_pool(pool_id)
         application = await _application_in(pool_id, application_id)
+        assert pool is not None, "the application is in it, so it exists"
         if application["status"] not in ACTIVE:
             raise NotFound()
         await release_application(application, pool, now, language, zone)
         target = await target_of(pool_id, zone)
+        assert target is not None, "every seat pool belongs to a cohort or an occurrence"
         await queue_message("cancelled", await citizen_of(application["citizen"]), message_values(target, application), now=now, language=language, zone=zone)
         await record(actor, "application.cancel", "application", application_id, now=now, citizen_id=application["citizen"],
                      before={"status": application["status"], "waitlist_position": application["waitlist_position"]},
@@ -73,6 +75,7 @@ async def promote(pool_id: int, application_id: int, *, actor: Actor, now: datet
     async with seat_transaction():
         pool = await lock_pool(pool_id)
         application = await _application_in(pool_id, application_id)
+        assert pool is not None, "the application is in it, so it exists"
         if application["status"] != ApplicationStatus.waitlisted.value:
             raise NotWaiting()
         if pool["confirmed_count"] >= pool["capacity"]:
@@ -85,6 +88,7 @@ async def promote(pool_id: int, application_id: int, *, actor: Actor, now: datet
             {SeatPool.confirmed_count: SeatPool.confirmed_count + 1, SeatPool.waitlisted_count: SeatPool.waitlisted_count - 1}
         ).where(SeatPool.id == pool_id)
         target = await target_of(pool_id, zone)
+        assert target is not None, "every seat pool belongs to a cohort or an occurrence"
         values = message_values(target, {**application, "waitlist_position": None})
         await queue_message("promoted", await citizen_of(application["citizen"]), values, now=now, language=language, zone=zone)
         await record(actor, "application.promote", "application", application_id, now=now, citizen_id=application["citizen"],
@@ -105,6 +109,7 @@ async def move_in_waitlist(pool_id: int, application_id: int, new_position: int,
     async with seat_transaction():
         pool = await lock_pool(pool_id)
         application = await _application_in(pool_id, application_id)
+        assert pool is not None, "the application is in it, so it exists"
         if application["status"] != ApplicationStatus.waitlisted.value:
             raise NotWaiting()
         old = application["waitlist_position"]

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_, gettext
@@ -62,6 +63,7 @@ def csv_bytes(sheet: Roster, language: str, zone: str) -> bytes:
 def xlsx_bytes(sheet: Roster, language: str, zone: str) -> bytes:
     workbook = Workbook()
     worksheet = workbook.active
+    assert isinstance(worksheet, Worksheet), "a new workbook has one worksheet, active"
     worksheet.title = gettext(language, N_("Roster"))
     for row in _rows(sheet, language, zone):
         worksheet.append(row)

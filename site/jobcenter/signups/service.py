@@ -138,6 +138,7 @@ async def take_seat(
         raise NotEligible(min_age=target.min_age, max_age=target.max_age)
     async with seat_transaction():
         pool = await lock_pool(pool_id)
+        assert pool is not None, "the pool has a target, so it exists"
         if now < pool["opens_at"]:
             raise NotOpenYet(opens_at=pool["opens_at"])
         if now >= pool["closes_at"]:
@@ -153,7 +154,7 @@ async def take_seat(
         else:
             status, position = ApplicationStatus.waitlisted, pool["waitlisted_count"] + 1
             await SeatPool.update({SeatPool.waitlisted_count: position}).where(SeatPool.id == pool_id)
-        application = {
+        application: dict[str, Any] = {
             "seat_pool": pool_id,
             "citizen": citizen_id,
             "status": status.value,
@@ -178,6 +179,7 @@ async def take_seat(
 async def promote_waitlist(pool_id: int, now: datetime, language: str, zone: str) -> None:
     """Fill free seats from the head of the waitlist; positions stay 1..N without gaps."""
     pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
+    assert pool is not None, "called for a pool that exists"
     free = pool["capacity"] - pool["confirmed_count"]
     promoted = await Application.select().where(
         Application.seat_pool == pool_id,
@@ -199,6 +201,7 @@ async def promote_waitlist(pool_id: int, now: datetime, language: str, zone: str
         }
     ).where(SeatPool.id == pool_id)
     target = await target_of(pool_id, zone)
+    assert target is not None, "every seat pool belongs to a cohort or an occurrence"
     for row in promoted:
         citizen = await citizen_of(row["citizen"])
         await queue_message("promoted", citizen, message_values(target, {**row, "waitlist_position": None}), now=now, language=language, zone=zone)
@@ -214,12 +217,14 @@ async def cancel(*, application_id: int, citizen_id: int, now: datetime, languag
     async with seat_transaction():
         pool = await lock_pool(found["seat_pool"])
         application = await Application.select().where(Application.id == application_id).first()
+        assert pool is not None and application is not None, "found above; applications and pools are not deleted here"
         if application["status"] not in ACTIVE:
             raise NotFound()
         if now >= pool["cancellable_until"]:
             raise CancellationClosed()
         await release_application(application, pool, now, language, zone)
         target = await target_of(pool["id"], zone)
+        assert target is not None, "every seat pool belongs to a cohort or an occurrence"
         await queue_message("cancelled", await citizen_of(citizen_id), message_values(target, application), now=now, language=language, zone=zone)
 
 
@@ -232,6 +237,7 @@ async def release_all_of(citizen_id: int, now: datetime, *, language: str, zone:
         async with seat_transaction():
             pool = await lock_pool(found["seat_pool"])
             application = await Application.select().where(Application.id == found["id"]).first()
+            assert pool is not None and application is not None, "found above; applications and pools are not deleted here"
             if application["status"] in ACTIVE:
                 await release_application(application, pool, now, language, zone)
 
@@ -271,7 +277,7 @@ async def active_applications_by_pool(citizen_id: int, pool_ids: list[int]) -> d
 async def applications_of(citizen_id: int, now: datetime, zone: str) -> list[ApplicationView]:
     """Everything a person applied for, newest first (three queries whatever the count)."""
     rows = await Application.select(
-        Application.all_columns(), Application.seat_pool.cancellable_until.as_alias("cancellable_until")
+        *Application.all_columns(), Application.seat_pool.cancellable_until.as_alias("cancellable_until")
     ).where(Application.citizen == citizen_id).order_by(Application.created_at, ascending=False).order_by(
         Application.id, ascending=False
     )
@@ -282,11 +288,12 @@ async def applications_of(citizen_id: int, now: datetime, zone: str) -> list[App
 async def application_of(application_id: int, citizen_id: int, now: datetime, zone: str) -> ApplicationView:
     """One of the person's own applications; NotFound for anybody else's (no hint that it exists)."""
     row = await Application.select(
-        Application.all_columns(), Application.seat_pool.cancellable_until.as_alias("cancellable_until")
+        *Application.all_columns(), Application.seat_pool.cancellable_until.as_alias("cancellable_until")
     ).where(Application.id == application_id, Application.citizen == citizen_id).first()
     if row is None:
         raise NotFound()
     target = await target_of(row["seat_pool"], zone)
+    assert target is not None, "every seat pool belongs to a cohort or an occurrence"
     return _view(row, target, now, zone)
 
 

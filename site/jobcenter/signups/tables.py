@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from piccolo.columns import ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import ForeignKey, Integer, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -17,6 +17,8 @@ class SeatPool(Table):
     The counters are kept in step with the applications inside the seat-taking transaction; the
     database refuses `confirmed_count > capacity` whatever the code does (see the migrations).
     """
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     capacity = Integer()
     confirmed_count = Integer(default=0)
@@ -42,6 +44,8 @@ class Channel(str, Enum):
 
 class Application(Table):
     """One person's application for one seat pool: confirmed, waitlisted (numbered 1..N) or cancelled."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     seat_pool = ForeignKey(references=SeatPool, on_delete=OnDelete.cascade, index=True, null=False)
     citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, index=True, null=False)

@@ -136,8 +136,6 @@ async def staff_keep_session() -> None:
     """'계속' in the time-out warning: this request itself keeps the session alive."""
 
 
-Form = URLEncodedBody[dict[str, str]]
-
 
 async def _accounts_page(status_code: int = 200, **context: object) -> Template:
     return form_page("staff/accounts.html", status_code, staff_members=await service.staff_list(), roles=list(StaffRole), **context)

@@ -62,6 +62,7 @@ async def check_code(staff_id: int, code: str, client: str, now: datetime) -> No
     staff = await StaffMember.select(
         StaffMember.username, StaffMember.totp_secret, StaffMember.totp_last_step, StaffMember.totp_confirmed_at
     ).where(StaffMember.id == staff_id).first()
+    assert staff is not None, "the route's guard found this staff member's session"
     account = _account(staff["username"])
     wait = await throttle.seconds_to_wait(account, client, now)
     if wait:
@@ -99,6 +100,7 @@ async def enrolment_secret(staff_id: int) -> str:
     staff = await StaffMember.select(StaffMember.totp_secret, StaffMember.totp_confirmed_at).where(
         StaffMember.id == staff_id
     ).first()
+    assert staff is not None, "the route's guard found this staff member's session"
     if staff["totp_secret"] and staff["totp_confirmed_at"] is None:
         return staff["totp_secret"]
     secret = pyotp.random_base32()

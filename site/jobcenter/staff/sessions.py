@@ -28,6 +28,7 @@ async def verify_session(token: str, now: datetime) -> str:
     session = await StaffSession.select(StaffSession.id, StaffSession.staff).where(
         StaffSession.token_hash == digest(token)
     ).first()
+    assert session is not None, "the route's guard found this half-open session"
     fresh = new_token()
     async with StaffSession._meta.db.transaction():
         await StaffSession.delete().where(StaffSession.id == session["id"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from piccolo.columns import Boolean, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import Boolean, ForeignKey, Integer, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -18,6 +18,8 @@ class StaffRole(str, Enum):
 
 class StaffMember(Table):
     """A counsellor or manager who signs in to the back office with a password and a TOTP code."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     username = Varchar(length=40, unique=True)
     name = Varchar(length=50)
@@ -36,6 +38,8 @@ class StaffMember(Table):
 
 class StaffSession(Table):
     """A signed-in back-office browser. Half-open (password only) until `verified_at` is set by the code."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
     token_hash = Varchar(length=64, unique=True)
     staff = ForeignKey(references=StaffMember, on_delete=OnDelete.cascade, index=True, null=False)

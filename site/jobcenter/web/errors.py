@@ -13,6 +13,7 @@ from litestar.status_codes import (
     HTTP_500_INTERNAL_SERVER_ERROR,
     HTTP_503_SERVICE_UNAVAILABLE,
 )
+from litestar.types import ExceptionHandlersMap
 
 from jobcenter import db
 from jobcenter.errors import NotFound
@@ -91,4 +92,4 @@ def handle_unexpected(request: Request, exc: Exception) -> Response:
     return error_response(request, HTTP_500_INTERNAL_SERVER_ERROR)
 
 
-EXCEPTION_HANDLERS = {HTTPException: handle_http_exception, NotFound: handle_not_found, Exception: handle_unexpected}
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {HTTPException: handle_http_exception, NotFound: handle_not_found, Exception: handle_unexpected}

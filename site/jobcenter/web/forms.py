@@ -13,7 +13,7 @@ NO_STORE = {"cache-control": "no-store"}
 """For pages that show personal data: nothing left in a shared device's cache."""
 
 
-def form_page(template: str, status_code: int = 200, **context: Any) -> Template:
+def form_page(template: str, status_code: int = 200, /, **context: Any) -> Template:
     """`errors` (field -> msgid) and `values` default to empty; never cached."""
     context.setdefault("errors", {})
     context.setdefault("values", {})

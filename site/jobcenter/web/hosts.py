@@ -7,6 +7,7 @@ Litestar's own AllowedHostsConfig compares the Host header with its port include
 from __future__ import annotations
 
 from litestar.datastructures import Headers
+from litestar.enums import ScopeType
 from litestar.exceptions import ClientException
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
@@ -22,7 +23,7 @@ def host_name(host_header: str) -> str:
 class AllowedHostsMiddleware(ASGIMiddleware):
     """Refuse requests whose Host is not one of ours with the site's 400 page."""
 
-    scopes = ("http",)
+    scopes = (ScopeType.HTTP,)
 
     def __init__(self, allowed_hosts: list[str]) -> None:
         self.allow_any = "*" in allowed_hosts

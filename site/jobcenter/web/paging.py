@@ -15,7 +15,7 @@ def page_links(page: int, page_count: int) -> list[int | None]:
     shown = sorted({1, page_count, *range(page - 2, page + 3)} & set(range(1, page_count + 1)))
     links: list[int | None] = []
     for number in shown:
-        if links and number - links[-1] > 1:  # type: ignore[operator]
+        if links and number - links[-1] > 1:
             links.append(None)
         links.append(number)
     return links

@@ -87,7 +87,7 @@ def template_config(settings: Settings, **area_globals: Any) -> TemplateConfig[J
         environment.trim_blocks = True
         environment.lstrip_blocks = True
         environment.add_extension("jinja2.ext.i18n")
-        environment.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
+        environment.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
         environment.globals.update(
             settings=settings,
             center=settings.center,

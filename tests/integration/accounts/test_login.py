@@ -14,19 +14,19 @@ from jobcenter.accounts.throttle import forget_old_failures
 from jobcenter.accounts.web import session_timeouts
 from jobcenter.notifications.tables import OutboxMessage
 from tests.builders import a_citizen
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 PASSWORD = "김포 한강 2026 봄날"
 
 
 @pytest.fixture
-async def citizen():  # type: ignore[no-untyped-def]
+async def citizen():
     person = await a_citizen("이순자", mobile="01055556666", email="soonja@example.com")
     await Citizen.update({Citizen.password_hash: await hash_password(PASSWORD)}).where(Citizen.id == person.id)
     return person
 
 
-async def _login(client, mobile: str = "010-5555-6666", password: str = PASSWORD, **fields):  # type: ignore[no-untyped-def]
+async def _login(client, mobile: str = "010-5555-6666", password: str = PASSWORD, **fields):
     return await post_form(client, "/login", {"mobile": mobile, "password": password, **fields}, follow_redirects=False)
 
 
@@ -52,7 +52,7 @@ async def test_a_wrong_password_says_so_without_telling_which_part(client, citiz
     for mobile, password in (("010-5555-6666", "wrong password"), ("010-9999-0000", PASSWORD)):
         response = await _login(client, mobile, password)
         assert response.status_code == 422
-        assert "휴대전화 번호 또는 비밀번호가 맞지 않습니다" in html(response).select_one("#error-mobile").get_text()
+        assert "휴대전화 번호 또는 비밀번호가 맞지 않습니다" in present(html(response).select_one("#error-mobile")).get_text()
     assert SESSION_COOKIE not in client.cookies
 
 
@@ -64,7 +64,7 @@ async def test_five_failures_throttle_the_number_with_retry_after_and_no_lockout
 
     assert throttled.status_code == 429
     assert 0 < int(throttled.headers["retry-after"]) <= 15 * 60
-    assert "분 뒤에 다시 시도" in html(throttled).select_one("[data-testid=error-summary]").get_text()
+    assert "분 뒤에 다시 시도" in present(html(throttled).select_one("[data-testid=error-summary]")).get_text()
     clock.now += timedelta(minutes=15)
     assert (await _login(client)).status_code == 303
 
@@ -113,9 +113,9 @@ async def test_a_reset_link_is_emailed_and_works_once(client, citizen) -> None:
     await _login(client)
     page = await post_form(client, "/password/forgot", {"mobile": "01055556666"})
     assert page.status_code == 200
-    message = await OutboxMessage.select().where(OutboxMessage.kind == "password_reset").first()
+    message = present(await OutboxMessage.select().where(OutboxMessage.kind == "password_reset").first())
     assert message["email"] == "soonja@example.com"
-    link = re.search(r"http://testserver.local(/password/reset/\S+)", message["body"]).group(1)
+    link = present(re.search(r"http://testserver.local(/password/reset/\S+)", message["body"])).group(1)
 
     new_password = "새 비밀번호는 길게 2027"
     done = await post_form(client, link, {"password": new_password, "password_again": new_password}, follow_redirects=False)
@@ -133,7 +133,7 @@ async def test_without_an_email_the_page_says_how_the_center_resets_it(client) -
     soup = html(await post_form(client, "/password/forgot", {"mobile": "010-7777-8888"}))
 
     assert await OutboxMessage.count() == 0
-    assert "031-980-5000" in soup.select_one("main").get_text()
+    assert "031-980-5000" in present(soup.select_one("main")).get_text()
     assert soup.select_one("[data-testid=reset-sent]") is not None
 
 
@@ -151,7 +151,7 @@ async def test_housekeeping_clears_timed_out_sessions_and_old_failures(client, c
 async def test_continue_in_the_time_out_warning_keeps_the_session(client, clock, citizen, settings) -> None:
     await _login(client)
     soup = html(await client.get("/me/applications"))
-    assert soup.body["data-session-idle"] == str(settings.session_idle_minutes * 60)
+    assert present(soup.body)["data-session-idle"] == str(settings.session_idle_minutes * 60)
     assert soup.select_one("[role=alertdialog][hidden]") is not None
 
     for _ in range(3):

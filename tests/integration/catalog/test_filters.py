@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.builders import NOON_SEOUL, a_cohort, a_program
-from tests.support import card_titles, html
+from tests.support import card_titles, html, present
 
 
 async def _catalog(client, query: str = "") -> list[str]:
@@ -89,10 +89,10 @@ async def test_results_are_paged_and_pages_link_with_the_same_filters(client, se
 
     assert card_titles(first) == [f"과정 {n:02d}" for n in range(1, 11)]
     assert card_titles(third) == ["과정 21", "과정 22", "과정 23"]
-    assert "23" in first.select_one("#results-title").get_text()
-    next_link = first.select_one(".pagination a[rel=next]")["href"]
+    assert "23" in present(first.select_one("#results-title")).get_text()
+    next_link = present(first.select_one(".pagination a[rel=next]"))["href"]
     assert next_link == "/programs?audience=senior&page=2"
-    assert third.select_one(".pagination a[aria-current=page]").get_text(strip=True) == "3"
+    assert present(third.select_one(".pagination a[aria-current=page]")).get_text(strip=True) == "3"
 
 
 async def test_a_page_past_the_end_shows_the_last_page(client) -> None:
@@ -107,25 +107,25 @@ async def test_the_empty_result_says_so_and_offers_to_clear_the_filters(client) 
 
     soup = html(await client.get("/programs?q=없는말"))
 
-    empty = soup.select_one("[data-testid=empty-results]")
+    empty = present(soup.select_one("[data-testid=empty-results]"))
     assert "조건에 맞는 프로그램이 없습니다" in empty.get_text()
-    assert empty.a["href"] == "/programs"
+    assert present(empty.a)["href"] == "/programs"
 
 
 async def test_filter_values_no_form_sends_get_a_korean_400_page(client) -> None:
     for query in ("?audience=children", "?category=x", "?page=0", "?page=two", "?q=" + "가" * 101, "?q=a%00b"):
         response = await client.get(f"/programs{query}")
         assert response.status_code == 400, query
-        assert html(response).h1.get_text(strip=True) == "요청을 처리할 수 없습니다"
+        assert present(html(response).h1).get_text(strip=True) == "요청을 처리할 수 없습니다"
 
 
 async def test_the_form_shows_the_filters_in_force(client) -> None:
     soup = html(await client.get("/programs?audience=senior&category=training&open=1&q=청소"))
 
-    assert soup.select_one("input[name=audience][value=senior]").has_attr("checked")
-    assert soup.select_one("select[name=category] option[value=training]").has_attr("selected")
-    assert soup.select_one("input[name=open]").has_attr("checked")
-    assert soup.select_one("input[name=q]")["value"] == "청소"
+    assert present(soup.select_one("input[name=audience][value=senior]")).has_attr("checked")
+    assert present(soup.select_one("select[name=category] option[value=training]")).has_attr("selected")
+    assert present(soup.select_one("input[name=open]")).has_attr("checked")
+    assert present(soup.select_one("input[name=q]"))["value"] == "청소"
 
 
 async def test_a_keyword_that_is_not_valid_utf8_is_searched_as_text_not_a_crash(client) -> None:

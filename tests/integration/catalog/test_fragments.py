@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.builders import a_program
-from tests.support import card_titles, html
+from tests.support import card_titles, html, present
 
 HTMX = {"HX-Request": "true"}
 
@@ -15,7 +15,7 @@ async def test_a_plain_request_gets_the_whole_page_with_the_results_inside(clien
 
     assert soup.html is not None
     assert soup.select_one("form#catalog-filters[method=get]") is not None
-    assert card_titles(soup.select_one("#catalog-results")) == ["청소전문교육"]
+    assert card_titles(present(soup.select_one("#catalog-results"))) == ["청소전문교육"]
 
 
 async def test_an_htmx_request_gets_only_the_results_and_the_canonical_url(client) -> None:
@@ -26,7 +26,7 @@ async def test_an_htmx_request_gets_only_the_results_and_the_canonical_url(clien
 
     soup = html(response)
     assert soup.html is None and soup.select_one("form") is None
-    root = soup.find(True)
+    root = present(soup.find(True))
     assert root.name == "section" and root["id"] == "catalog-results"
     assert card_titles(soup) == ["청소전문교육"]
     assert response.headers["hx-push-url"] == "/programs?audience=senior"
@@ -49,4 +49,4 @@ async def test_an_htmx_error_is_a_fragment_swapped_into_main(client) -> None:
     assert response.headers["hx-retarget"] == "#main"
     soup = html(response)
     assert soup.html is None
-    assert soup.h1.get_text(strip=True) == "요청을 처리할 수 없습니다"
+    assert present(soup.h1).get_text(strip=True) == "요청을 처리할 수 없습니다"

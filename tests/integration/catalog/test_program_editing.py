@@ -9,7 +9,7 @@ from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form
+from tests.support import html, post_form, present, str_value
 
 NEW_PROGRAM = {
     "title": "청년 면접 클리닉", "summary": "모의면접과 피드백", "description": "현직 인사담당자와 모의면접",
@@ -23,7 +23,7 @@ NEW_COHORT = {
 }
 
 
-async def submit(client, path: str, fields: dict[str, str]):  # type: ignore[no-untyped-def]
+async def submit(client, path: str, fields: dict[str, str]):
     return await post_form(client, path, fields, follow_redirects=False)
 
 
@@ -34,10 +34,10 @@ async def test_a_new_program_is_saved_unpublished_and_audited(client, clock, sig
     response = await submit(client, "/staff/programs/new", NEW_PROGRAM)
 
     assert response.status_code == 303
-    program = await Program.select().first()
+    program = present(await Program.select().first())
     assert response.headers["location"] == f"/staff/programs/{program['id']}?done=created"
     assert program["title"] == "청년 면접 클리닉" and program["min_age"] == 19 and program["published"] is False
-    entry = await AuditEntry.select().where(AuditEntry.action == "program.create").first()
+    entry = present(await AuditEntry.select().where(AuditEntry.action == "program.create").first())
     assert entry["actor_id"] == staff.id and "청년 면접 클리닉" in entry["after"]
     assert (await client.get(f"/programs/{program['id']}")).status_code == 404, "citizens do not see it yet"
 
@@ -49,9 +49,9 @@ async def test_a_program_form_with_errors_keeps_what_was_typed(client, clock, si
 
     assert response.status_code == 422
     page = html(response)
-    assert page.title.get_text().startswith("오류: ")
+    assert present(page.title).get_text().startswith("오류: ")
     assert [link["href"] for link in page.select("[data-testid=error-summary] a")] == ["#field-title", "#field-max_age"]
-    assert page.select_one("#field-summary")["value"] == "모의면접과 피드백"
+    assert present(page.select_one("#field-summary"))["value"] == "모의면접과 피드백"
     assert await Program.count() == 0
 
 
@@ -62,7 +62,7 @@ async def test_editing_records_only_what_changed_and_publishing_shows_it_to_citi
     await submit(client, f"/staff/programs/{program.id}/edit", {**NEW_PROGRAM, "summary": "새 요약"})
     await submit(client, f"/staff/programs/{program.id}/published", {"published": "1"})
 
-    entry = await AuditEntry.select().where(AuditEntry.action == "program.update").first()
+    entry = present(await AuditEntry.select().where(AuditEntry.action == "program.update").first())
     assert '"summary": "새 요약"' in entry["after"] and "title" not in entry["after"]
     assert (await client.get(f"/programs/{program.id}")).status_code == 200
 
@@ -74,8 +74,8 @@ async def test_a_cohort_is_created_with_its_window_read_in_seoul_time(client, cl
     response = await submit(client, f"/staff/programs/{program.id}/cohorts/new", NEW_COHORT)
 
     assert response.status_code == 303
-    cohort = await Cohort.select(Cohort.label, Cohort.seat_pool.capacity.as_alias("capacity"),
-                                 Cohort.seat_pool.opens_at.as_alias("opens_at")).first()
+    cohort = present(await Cohort.select(Cohort.label, Cohort.seat_pool.capacity.as_alias("capacity"),
+                                 Cohort.seat_pool.opens_at.as_alias("opens_at")).first())
     assert cohort["capacity"] == 15 and cohort["opens_at"] == datetime(2026, 11, 27, 0, 0, tzinfo=UTC)
 
 
@@ -99,15 +99,18 @@ async def test_seats_below_the_confirmed_count_are_refused_with_nothing_changed(
         await take_seat(pool_id=cohort.seat_pool, citizen_id=(await a_citizen(f"시민{number}")).id, now=clock.now, language="ko", zone="Asia/Seoul")
     await sign_in_staff(await a_staff_member())
     form = html(await client.get(f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit"))
-    fields = {field["name"]: field.get("value", "") for field in form.select("[data-testid=cohort-form] input") if field.get("name") != "_csrf_token"}
+    fields = {
+        str_value(field["name"]): str_value(field.get("value", ""))
+        for field in form.select("[data-testid=cohort-form] input") if field.get("name") != "_csrf_token"
+    }
 
     response = await submit(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**fields, "capacity": "2", "place": "다른 곳"})
 
     assert response.status_code == 422
-    assert "3명보다 적을 수 없습니다" in html(response).select_one("#error-capacity").get_text()
-    pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
+    assert "3명보다 적을 수 없습니다" in present(html(response).select_one("#error-capacity")).get_text()
+    pool = present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())
     assert pool["capacity"] == 3
-    assert (await Cohort.select(Cohort.place).where(Cohort.id == cohort.id).first())["place"] == "김포시일자리센터 교육장"
+    assert present(await Cohort.select(Cohort.place).where(Cohort.id == cohort.id).first())["place"] == "김포시일자리센터 교육장"
 
 
 async def test_more_seats_go_to_the_people_waiting_at_once(client, clock, sign_in_staff) -> None:
@@ -117,7 +120,10 @@ async def test_more_seats_go_to_the_people_waiting_at_once(client, clock, sign_i
         await take_seat(pool_id=cohort.seat_pool, citizen_id=(await a_citizen(f"시민{number}")).id, now=clock.now, language="ko", zone="Asia/Seoul")
     await sign_in_staff(await a_staff_member())
     form = html(await client.get(f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit"))
-    fields = {field["name"]: field.get("value", "") for field in form.select("[data-testid=cohort-form] input") if field.get("name") != "_csrf_token"}
+    fields = {
+        str_value(field["name"]): str_value(field.get("value", ""))
+        for field in form.select("[data-testid=cohort-form] input") if field.get("name") != "_csrf_token"
+    }
 
     await submit(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**fields, "capacity": "2"})
 
@@ -132,10 +138,10 @@ async def test_closing_and_opening_applications_now(client, clock, sign_in_staff
     await sign_in_staff(await a_staff_member())
 
     await submit(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/window", {"action": "close"})
-    assert (await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())["closes_at"] == clock.now
+    assert present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())["closes_at"] == clock.now
 
     await submit(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/window", {"action": "open"})
-    pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
+    pool = present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())
     assert pool["opens_at"] == clock.now and pool["closes_at"] > clock.now
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from tests.builders import NOON_SEOUL, a_cohort, a_program
-from tests.support import html
+from tests.support import html, present
 
 
 def _facts(section) -> dict[str, str]:
@@ -35,14 +35,14 @@ async def test_the_page_shows_who_it_is_for_and_each_cohort(client) -> None:
 
     soup = html(await client.get(f"/programs/{program.id}"))
 
-    assert soup.h1.get_text(strip=True) == "경비신임교육"
-    assert soup.title.get_text() == "경비신임교육 | 김포시일자리센터"
+    assert present(soup.h1).get_text(strip=True) == "경비신임교육"
+    assert present(soup.title).get_text() == "경비신임교육 | 김포시일자리센터"
     overview = _facts(soup.select_one("article.program"))
     assert overview["대상"] == "중장년 · 만 40세 이상"
     assert overview["신청 자격"] == "김포시에 거주하는 구직자"
     assert overview["참가비"] == "무료"
-    cohort = soup.select_one("[data-testid=cohort]")
-    assert cohort.h3.get_text(" ", strip=True) == "제8기 접수 중"
+    cohort = present(soup.select_one("[data-testid=cohort]"))
+    assert present(cohort.h3).get_text(" ", strip=True) == "제8기 접수 중"
     assert _facts(cohort) == {
         "기간": "2026년 12월 14일 (월) ~ 2026년 12월 16일 (수)",
         "시간": "09:00 ~ 18:00 (3일간)",
@@ -66,7 +66,7 @@ async def test_an_upcoming_cohort_says_when_applications_open_in_seoul_time(clie
 
     soup = html(await client.get(f"/programs/{program.id}"))
 
-    assert soup.select_one("[data-testid=cohort] .notice").get_text(strip=True) == (
+    assert present(soup.select_one("[data-testid=cohort] .notice")).get_text(strip=True) == (
         "2026년 11월 30일 (월) 09:00에 접수를 시작합니다."
     )
     assert not soup.select("form[method=post]"), "sign-up comes later: no button that does nothing"
@@ -77,8 +77,8 @@ async def test_an_unknown_program_is_a_404_page(client) -> None:
 
     assert response.status_code == 404
     soup = html(response)
-    assert soup.h1.get_text(strip=True) == "페이지를 찾을 수 없습니다"
-    assert soup.html["lang"] == "ko"
+    assert present(soup.h1).get_text(strip=True) == "페이지를 찾을 수 없습니다"
+    assert present(soup.html)["lang"] == "ko"
 
 
 async def test_an_id_no_row_can_have_is_a_404_page_not_a_crash(client) -> None:
@@ -102,7 +102,7 @@ async def test_the_status_turns_on_the_server_clock_to_the_second(client, clock)
 
     async def status() -> str:
         soup = html(await client.get(f"/programs/{program.id}"))
-        return soup.select_one("[data-testid=cohort] [data-testid=status]").get_text(strip=True)
+        return present(soup.select_one("[data-testid=cohort] [data-testid=status]")).get_text(strip=True)
 
     clock.now = NOON_SEOUL + timedelta(hours=1) - timedelta(seconds=1)
     assert await status() == "접수 예정"

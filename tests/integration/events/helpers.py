@@ -33,9 +33,9 @@ async def occurrences_of(series_id: int) -> list[dict[str, Any]]:
     return await EventOccurrence.select().where(EventOccurrence.series == series_id).order_by(EventOccurrence.starts_at)
 
 
-def series_form(**changes: str) -> dict[str, str]:
+def series_form(**changes: str | None) -> dict[str, str]:
     """A complete, valid form: the job bus on the 2nd and 4th Tuesday from December 2026."""
-    fields = {
+    fields: dict[str, str | None] = {
         "title": "찾아가는 일자리 버스 (하성면)",
         "category": "job_bus",
         "summary": "버스 안에서 그 지역 기업 면접과 취업 상담을 합니다.",

@@ -17,19 +17,19 @@ from jobcenter.signups import service
 from jobcenter.signups.tables import SeatPool
 from tests.builders import a_citizen, a_staff_member
 from tests.integration.events.helpers import a_series, occurrences_of
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 ZONE = "Asia/Seoul"
 
 
 @pytest.fixture
-async def staff(sign_in_staff):  # type: ignore[no-untyped-def]
+async def staff(sign_in_staff):
     member = await a_staff_member()
     await sign_in_staff(member)
     return member
 
 
-async def _date_with_registrants(clock) -> tuple[dict, dict[str, int]]:  # type: ignore[no-untyped-def]
+async def _date_with_registrants(clock) -> tuple[dict, dict[str, int]]:
     """Thursday 3 December 14:00 with 2 seats: two confirmed, one waiting, one who cancelled."""
     series = await a_series(capacity=2)
     occurrence = (await occurrences_of(series.id))[1]
@@ -52,10 +52,10 @@ async def test_the_page_shows_the_date_its_registrations_and_a_link_to_the_roste
 
     page = html(await client.get(f"/staff/calendar/occurrences/{occurrence['id']}"))
 
-    assert page.h1.get_text(strip=True) == "동행면접 신청 상담 · 2026년 12월 3일 (목)"
-    assert page.select_one("[data-testid=registrations]").get_text(" ", strip=True).startswith("정원 2명 중 2명 확정, 대기 1명")
-    assert page.select_one("[data-testid=roster-link]")["href"] == f"/staff/rosters/{occurrence['seat_pool']}"
-    assert page.select_one("#field-start_time")["value"] == "14:00"
+    assert present(page.h1).get_text(strip=True) == "동행면접 신청 상담 · 2026년 12월 3일 (목)"
+    assert present(page.select_one("[data-testid=registrations]")).get_text(" ", strip=True).startswith("정원 2명 중 2명 확정, 대기 1명")
+    assert present(page.select_one("[data-testid=roster-link]"))["href"] == f"/staff/rosters/{occurrence['seat_pool']}"
+    assert present(page.select_one("#field-start_time"))["value"] == "14:00"
     assert {form["data-testid"] for form in page.select("form[data-testid]")} == {"details-form", "move-form", "cancel-form"}
 
 
@@ -73,16 +73,16 @@ async def test_cancelling_tells_each_active_registrant_once_and_closes_registrat
     assert messages[0]["subject"] == "일정 취소: 동행면접 신청 상담"
     assert "2026년 12월 3일 (목) 14:00" in messages[0]["body"] and "참여 기업 사정으로 취소합니다" in messages[0]["body"]
     row = await EventOccurrence.select().where(EventOccurrence.id == occurrence["id"]).first()
-    assert row["status"] == "cancelled" and row["note"] == "참여 기업 사정으로 취소합니다"
+    assert present(row)["status"] == "cancelled" and present(row)["note"] == "참여 기업 사정으로 취소합니다"
     pool = await SeatPool.select().where(SeatPool.id == occurrence["seat_pool"]).first()
-    assert pool["closes_at"] <= clock.now
+    assert present(pool)["closes_at"] <= clock.now
     with pytest.raises(service.ApplicationsClosed):
         await service.take_seat(pool_id=occurrence["seat_pool"], citizen_id=(await a_citizen()).id, now=clock.now, language="ko", zone=ZONE)
     entry = await AuditEntry.select().where(AuditEntry.action == "occurrence.cancel").first()
-    assert entry["object_type"] == "occurrence" and entry["object_id"] == occurrence["id"]
-    assert json.loads(entry["before"]) == {"status": "scheduled", "note": ""}
-    assert json.loads(entry["after"]) == {"status": "cancelled", "note": "참여 기업 사정으로 취소합니다"}
-    assert entry["summary"].endswith("3 told")
+    assert present(entry)["object_type"] == "occurrence" and present(entry)["object_id"] == occurrence["id"]
+    assert json.loads(present(entry)["before"]) == {"status": "scheduled", "note": ""}
+    assert json.loads(present(entry)["after"]) == {"status": "cancelled", "note": "참여 기업 사정으로 취소합니다"}
+    assert present(entry)["summary"].endswith("3 told")
 
 
 async def test_the_public_calendar_then_shows_the_date_as_cancelled(client, staff, clock) -> None:
@@ -93,7 +93,8 @@ async def test_the_public_calendar_then_shows_the_date_as_cancelled(client, staf
     event = html(await client.get(f"/events/{occurrence['id']}"))
 
     entry = calendar.select_one(f".agenda a[href='/events/{occurrence['id']}']")
-    assert "취소" in entry.select_one(".entry__state").get_text() and entry.select_one(".entry__note").get_text() == "강사 사정"
+    assert "취소" in present(present(entry).select_one(".entry__state")).get_text()
+    assert present(present(entry).select_one(".entry__note")).get_text() == "강사 사정"
     assert event.select_one("[data-testid=cancelled]") is not None
     assert event.select_one("[data-testid=apply-form]") is None
 
@@ -105,10 +106,10 @@ async def test_a_cancellation_needs_a_reason_and_changes_nothing_without_one(cli
 
     assert response.status_code == 422
     page = html(response)
-    assert page.title.get_text().startswith("오류: ")
+    assert present(page.title).get_text().startswith("오류: ")
     assert [link["href"] for link in page.select("[data-testid=error-summary] a")] == ["#field-cancel_reason"]
-    assert page.select_one("#field-cancel_reason")["aria-invalid"] == "true"
-    assert (await EventOccurrence.select(EventOccurrence.status).where(EventOccurrence.id == occurrence["id"]).first())["status"] == "scheduled"
+    assert present(page.select_one("#field-cancel_reason"))["aria-invalid"] == "true"
+    assert present(await EventOccurrence.select(EventOccurrence.status).where(EventOccurrence.id == occurrence["id"]).first())["status"] == "scheduled"
     assert await _messages("event_cancelled") == []
     assert await AuditEntry.count() == 0
 
@@ -121,7 +122,7 @@ async def test_a_cancelled_date_cannot_be_cancelled_again(client, staff, clock) 
     again = await post_form(client, path, {"cancel_reason": "다시"})
 
     assert again.status_code == 409
-    assert html(again).select_one("[data-testid=refusal]").get_text(strip=True) == "취소된 날짜라 더 바꿀 수 없습니다."
+    assert present(html(again).select_one("[data-testid=refusal]")).get_text(strip=True) == "취소된 날짜라 더 바꿀 수 없습니다."
     assert len(await _messages("event_cancelled")) == 3
 
 
@@ -136,15 +137,15 @@ async def test_moving_tells_each_active_registrant_the_new_date_and_the_old_date
 
     assert response.headers["location"] == f"/staff/calendar/occurrences/{occurrence['id']}?done=moved"
     row = await EventOccurrence.select().where(EventOccurrence.id == occurrence["id"]).first()
-    assert row["starts_at"] == datetime(2026, 12, 4, 1, 0, tzinfo=UTC)
-    assert row["ends_at"] == datetime(2026, 12, 4, 4, 0, tzinfo=UTC)
-    assert row["moved_from"] == occurrence["starts_at"] and row["edited"] and row["note"] == "상담실 공사"
+    assert present(row)["starts_at"] == datetime(2026, 12, 4, 1, 0, tzinfo=UTC)
+    assert present(row)["ends_at"] == datetime(2026, 12, 4, 4, 0, tzinfo=UTC)
+    assert present(row)["moved_from"] == occurrence["starts_at"] and present(row)["edited"] and present(row)["note"] == "상담실 공사"
     messages = await _messages("event_moved")
     assert len(messages) == 3 and people["최취소"] not in [message["citizen"] for message in messages]
     assert "2026년 12월 4일 (금) 10:00" in messages[0]["body"] and "상담실 공사" in messages[0]["body"]
     entry = await AuditEntry.select().where(AuditEntry.action == "occurrence.move").first()
-    assert json.loads(entry["before"])["starts_at"].startswith("2026-12-03 05:00")
-    assert json.loads(entry["after"])["starts_at"].startswith("2026-12-04 10:00")
+    assert json.loads(present(entry)["before"])["starts_at"].startswith("2026-12-03 05:00")
+    assert json.loads(present(entry)["after"])["starts_at"].startswith("2026-12-04 10:00")
     calendar = html(await client.get("/events?month=2026-12&view=agenda"))
     assert any("변경" in state.get_text() for state in calendar.select(".agenda .entry__state"))
 
@@ -160,7 +161,7 @@ async def test_a_move_needs_a_future_date_and_a_reason(client, staff, clock) -> 
     assert response.status_code == 422
     page = html(response)
     assert [link["href"] for link in page.select("[data-testid=error-summary] a")] == ["#field-move_day", "#field-move_reason"]
-    assert page.select_one("#field-move_day")["value"] == "2026-11-20"
+    assert present(page.select_one("#field-move_day"))["value"] == "2026-11-20"
     assert await _messages("event_moved") == []
 
 
@@ -173,11 +174,11 @@ async def test_changing_the_place_marks_the_date_edited_tells_registrants_and_su
     )
 
     row = await EventOccurrence.select().where(EventOccurrence.id == occurrence["id"]).first()
-    assert row["edited"] and row["place"] == "김포시일자리센터 2층 교육장" and row["sequence"] == 1
+    assert present(row)["edited"] and present(row)["place"] == "김포시일자리센터 2층 교육장" and present(row)["sequence"] == 1
     assert len(await _messages("event_changed")) == 3
     entry = await AuditEntry.select().where(AuditEntry.action == "occurrence.edit").first()
-    assert json.loads(entry["before"]) == {"place": "김포시일자리센터 상담실", "note": ""}
-    assert json.loads(entry["after"]) == {"place": "김포시일자리센터 2층 교육장", "note": "2층으로 오세요"}
+    assert json.loads(present(entry)["before"]) == {"place": "김포시일자리센터 상담실", "note": ""}
+    assert json.loads(present(entry)["after"]) == {"place": "김포시일자리센터 2층 교육장", "note": "2층으로 오세요"}
 
 
 async def test_a_note_alone_tells_nobody(client, staff, clock) -> None:
@@ -189,7 +190,7 @@ async def test_a_note_alone_tells_nobody(client, staff, clock) -> None:
     )
 
     assert await _messages("event_changed") == []
-    assert (await AuditEntry.select(AuditEntry.action).first())["action"] == "occurrence.edit"
+    assert present(await AuditEntry.select(AuditEntry.action).first())["action"] == "occurrence.edit"
 
 
 async def test_details_are_checked_field_by_field_in_the_order_of_the_form(client, staff, clock) -> None:
@@ -208,7 +209,7 @@ async def test_details_are_checked_field_by_field_in_the_order_of_the_form(clien
         ("#field-note", "입력할 수 없는 문자(NUL 등)가 들어 있습니다. 다시 입력하세요."),
     ]
     row = await EventOccurrence.select().where(EventOccurrence.id == occurrence["id"]).first()
-    assert not row["edited"] and row["place"] == occurrence["place"] and row["note"] == ""
+    assert not present(row)["edited"] and present(row)["place"] == occurrence["place"] and present(row)["note"] == ""
     assert await AuditEntry.count() == 0
 
 
@@ -219,7 +220,7 @@ async def test_a_citizen_cannot_cancel_a_date(client, sign_in, clock) -> None:
     response = await post_form(client, f"/staff/calendar/occurrences/{occurrence['id']}/cancel", {"cancel_reason": "장난"}, follow_redirects=False)
 
     assert response.status_code == 303 and response.headers["location"].startswith("/staff/login?next=")
-    assert (await EventOccurrence.select(EventOccurrence.status).where(EventOccurrence.id == occurrence["id"]).first())["status"] == "scheduled"
+    assert present(await EventOccurrence.select(EventOccurrence.status).where(EventOccurrence.id == occurrence["id"]).first())["status"] == "scheduled"
     assert await _messages("event_cancelled") == []
 
 
@@ -232,5 +233,5 @@ async def test_a_registrant_sees_in_my_applications_that_the_event_was_cancelled
     page = html(await client.get("/me/applications"))
 
     card = page.select_one("[data-testid=application]")
-    assert card.select_one("[data-testid=application-status]").get_text(strip=True) == "행사가 취소되었습니다"
-    assert card.find("a", string="신청 취소하기") is None
+    assert present(present(card).select_one("[data-testid=application-status]")).get_text(strip=True) == "행사가 취소되었습니다"
+    assert present(card).find("a", string="신청 취소하기") is None

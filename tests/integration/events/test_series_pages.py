@@ -16,12 +16,12 @@ from tests.integration.events.helpers import (
     occurrences_of,
     series_form,
 )
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 HTMX = {"HX-Request": "true"}
 
 
-async def _staff(sign_in_staff) -> None:  # type: ignore[no-untyped-def]
+async def _staff(sign_in_staff) -> None:
     await sign_in_staff(await a_staff_member())
 
 
@@ -32,14 +32,14 @@ async def test_the_list_shows_each_series_in_words_with_its_next_date(client, si
 
     page = html(await client.get("/staff/calendar"))
 
-    row = page.select_one("[data-testid=series-list] tbody tr")
+    row = present(page.select_one("[data-testid=series-list] tbody tr"))
     cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
     assert cells[:3] == ["찾아가는 일자리 버스", "찾아가는 일자리 버스 (대곶면)", "매월 둘째·넷째 화요일 (공휴일 제외)"]
-    next_link = row.find_all("td")[2].a
+    next_link = present(row.find_all("td")[2].a)
     assert next_link["href"] == f"/staff/calendar/occurrences/{first['id']}"
     assert next_link.get_text(strip=True).startswith("2026년 12월 8일 (화)")
-    assert row.find("a", string=f"{series.title} 수정")["href"] == f"/staff/calendar/{series.id}"
-    assert page.find("a", attrs={"data-testid": "new-series"})["href"] == "/staff/calendar/new"
+    assert present(row.find("a", string=f"{series.title} 수정"))["href"] == f"/staff/calendar/{series.id}"
+    assert present(page.find("a", attrs={"data-testid": "new-series"}))["href"] == "/staff/calendar/new"
 
 
 async def test_the_list_is_paged(client, sign_in_staff) -> None:
@@ -52,8 +52,8 @@ async def test_the_list_is_paged(client, sign_in_staff) -> None:
     second = html(await client.get("/staff/calendar?page=2"))
 
     assert len(first.select("[data-testid=series-list] tbody tr")) == 10
-    assert [row.th.get_text(strip=True) for row in second.select("[data-testid=series-list] tbody tr")] == ["취업 특강 10", "취업 특강 11"]
-    assert first.select_one(".pagination a[rel=next]")["href"] == "/staff/calendar?page=2"
+    assert [present(row.th).get_text(strip=True) for row in second.select("[data-testid=series-list] tbody tr")] == ["취업 특강 10", "취업 특강 11"]
+    assert present(first.select_one(".pagination a[rel=next]"))["href"] == "/staff/calendar?page=2"
 
 
 async def test_preview_without_javascript_shows_the_dates_in_the_whole_form_and_saves_nothing(client, sign_in_staff) -> None:
@@ -63,16 +63,16 @@ async def test_preview_without_javascript_shows_the_dates_in_the_whole_form_and_
 
     assert response.status_code == 200
     page = html(response)
-    assert page.h1.get_text(strip=True) == "새 반복 일정"
-    preview = page.select_one("#series-preview")
+    assert present(page.h1).get_text(strip=True) == "새 반복 일정"
+    preview = present(page.select_one("#series-preview"))
     assert "매월 둘째·넷째 화요일 (공휴일 제외)" in preview.get_text()
     dates = [item.get_text(" ", strip=True) for item in preview.select("[data-testid=preview-date]")]
     assert len(dates) == 10
     assert dates[0] == "2026년 12월 8일 (화) 10:00~15:00"
     skipped = [item.get_text(" ", strip=True) for item in preview.select("[data-testid=preview-skipped]")]
     assert skipped == ["2027년 2월 9일 (화): 공휴일(설날 대체 휴일)이라 열지 않음"]
-    assert page.select_one("#field-title")["value"] == "찾아가는 일자리 버스 (하성면)"
-    assert page.select_one("input[name=weekday_TU]").has_attr("checked")
+    assert present(page.select_one("#field-title"))["value"] == "찾아가는 일자리 버스 (하성면)"
+    assert present(page.select_one("input[name=weekday_TU]")).has_attr("checked")
     assert await EventSeries.count() == 0
 
 
@@ -86,9 +86,9 @@ async def test_htmx_gets_the_preview_alone_when_a_pattern_field_changes(client, 
     assert response.status_code == 200
     fragment = html(response)
     assert fragment.find("html") is None and fragment.find("form") is None
-    root = fragment.find("section")
+    root = present(fragment.find("section"))
     assert root["id"] == "series-preview"
-    summary = " ".join(root.select_one("[data-announce]").get_text().split())
+    summary = " ".join(present(root.select_one("[data-announce]")).get_text().split())
     assert summary == "매주 금요일 (공휴일 제외). 공휴일 2일은 열지 않습니다. 다음 날짜 10개:"
     assert [item.get_text(" ", strip=True) for item in root.select("[data-testid=preview-skipped]")] == [
         "2026년 12월 25일 (금): 공휴일(기독탄신일)이라 열지 않음",
@@ -103,7 +103,7 @@ async def test_htmx_preview_of_an_incomplete_pattern_links_to_what_is_missing(cl
     response = await post_form(client, "/staff/calendar/new", series_form(action="preview", weekday_TU=None), headers=HTMX)
 
     fragment = html(response)
-    problems = fragment.select_one("#series-preview [data-announce]")
+    problems = present(fragment.select_one("#series-preview [data-announce]"))
     assert [(link["href"], link.get_text(strip=True)) for link in problems.find_all("a")] == [("#field-weekdays", "요일을 하나 이상 고르세요.")]
 
 
@@ -112,7 +112,7 @@ async def test_saving_creates_the_series_its_dates_and_an_audit_entry(client, si
 
     response = await post_form(client, "/staff/calendar/new", series_form(), follow_redirects=False)
 
-    series = await EventSeries.select().first()
+    series = present(await EventSeries.select().first())
     assert response.status_code == 303
     assert response.headers["location"] == f"/staff/calendar/{series['id']}?done=created"
     assert series["rrule"] == "FREQ=MONTHLY;BYDAY=2TU,4TU" and series["skip_holidays"] and series["capacity"] == 12
@@ -120,12 +120,12 @@ async def test_saving_creates_the_series_its_dates_and_an_audit_entry(client, si
     assert occurrences[0]["rule_day"] == date(2026, 12, 8)
     assert date(2027, 2, 9) not in [row["rule_day"] for row in occurrences], "the substitute holiday is left out"
     assert all(row["seat_pool"] for row in occurrences)
-    entry = await AuditEntry.select().where(AuditEntry.object_type == "series").first()
+    entry = present(await AuditEntry.select().where(AuditEntry.object_type == "series").first())
     assert entry["action"] == "series.create" and entry["object_id"] == series["id"] and entry["actor_name"] == "이상담"
     assert json.loads(entry["after"])["rrule"] == "FREQ=MONTHLY;BYDAY=2TU,4TU"
 
     page = html(await client.get(response.headers["location"]))
-    assert page.select_one("[data-testid=flash]").get_text(strip=True) == "만들었습니다."
+    assert present(page.select_one("[data-testid=flash]")).get_text(strip=True) == "만들었습니다."
     assert len(page.select("[data-testid=series-dates] tbody tr")) > 5
 
 
@@ -137,7 +137,7 @@ async def test_errors_are_summarised_tied_to_their_fields_and_what_was_typed_is_
 
     assert response.status_code == 422
     page = html(response)
-    assert page.title.get_text().startswith("오류: ")
+    assert present(page.title).get_text().startswith("오류: ")
     summary = [(link["href"], link.get_text(strip=True)) for link in page.select("[data-testid=error-summary] a")]
     assert summary == [
         ("#field-title", "제목을 입력하세요."),
@@ -147,11 +147,11 @@ async def test_errors_are_summarised_tied_to_their_fields_and_what_was_typed_is_
         ("#field-capacity", "정원은 1부터 10000 사이의 숫자로 입력하거나 비워 두세요."),
     ]
     for name in ("title", "category", "end_time", "capacity"):
-        control = page.select_one(f"#field-{name}")
+        control = present(page.select_one(f"#field-{name}"))
         assert control["aria-invalid"] == "true" and f"error-{name}" in control["aria-describedby"]
-    assert "error-weekdays" in page.select_one("fieldset.pattern-part--weekdays")["aria-describedby"]
-    assert page.select_one("#field-place")["value"] == "하성면 행정복지센터 앞"
-    assert page.select_one("#field-capacity")["value"] == "many"
+    assert "error-weekdays" in present(page.select_one("fieldset.pattern-part--weekdays"))["aria-describedby"]
+    assert present(page.select_one("#field-place"))["value"] == "하성면 행정복지센터 앞"
+    assert present(page.select_one("#field-capacity"))["value"] == "many"
     assert await EventSeries.count() == 0
 
 
@@ -162,9 +162,9 @@ async def test_a_custom_rule_that_cannot_be_read_is_refused_on_its_field(client,
 
     assert response.status_code == 422
     page = html(response)
-    assert page.select_one("#error-rrule").get_text(" ", strip=True).endswith(
+    assert present(page.select_one("#error-rrule")).get_text(" ", strip=True).endswith(
         "규칙은 매일·매주·매월·매년 중 하나로 반복하고 날짜만 정해야 합니다 (DTSTART나 시간은 넣지 마세요).")
-    assert page.select_one("#field-rrule")["value"] == "FREQ=SOMETIMES"
+    assert present(page.select_one("#field-rrule"))["value"] == "FREQ=SOMETIMES"
 
 
 async def test_a_custom_twice_a_year_rule_is_saved_and_read_back_as_a_pattern(client, sign_in_staff) -> None:
@@ -172,11 +172,11 @@ async def test_a_custom_twice_a_year_rule_is_saved_and_read_back_as_a_pattern(cl
 
     await post_form(client, "/staff/calendar/new", series_form(pattern="custom", rrule="RRULE:FREQ=YEARLY;BYMONTH=4,10;BYDAY=3TH"))
 
-    series = await EventSeries.select().first()
+    series = present(await EventSeries.select().first())
     page = html(await client.get(f"/staff/calendar/{series['id']}"))
-    assert page.select_one("input[name=pattern][value=yearly_weekday]").has_attr("checked")
-    assert page.select_one("input[name=month_10]").has_attr("checked")
-    assert page.select_one("[data-testid=preview-date]").get_text(" ", strip=True).startswith("2027년 4월 15일 (목)")
+    assert present(page.select_one("input[name=pattern][value=yearly_weekday]")).has_attr("checked")
+    assert present(page.select_one("input[name=month_10]")).has_attr("checked")
+    assert present(page.select_one("[data-testid=preview-date]")).get_text(" ", strip=True).startswith("2027년 4월 15일 (목)")
 
 
 async def test_the_edit_form_shows_the_series_as_it_is_with_its_coming_dates(client, sign_in_staff) -> None:
@@ -185,11 +185,11 @@ async def test_the_edit_form_shows_the_series_as_it_is_with_its_coming_dates(cli
 
     page = html(await client.get(f"/staff/calendar/{series.id}"))
 
-    assert page.h1.get_text(strip=True) == "반복 일정 수정: 캠퍼스 취업상담 (김포대학교)"
-    assert page.select_one("input[name=pattern][value=every_other_week]").has_attr("checked")
-    assert page.select_one("input[name=weekday_MO]").has_attr("checked")
-    assert page.select_one("#field-start_time")["value"] == "14:00"
-    assert page.select_one("[data-testid=preview-date]").get_text(" ", strip=True) == "2026년 11월 30일 (월) 14:00~17:00"
+    assert present(page.h1).get_text(strip=True) == "반복 일정 수정: 캠퍼스 취업상담 (김포대학교)"
+    assert present(page.select_one("input[name=pattern][value=every_other_week]")).has_attr("checked")
+    assert present(page.select_one("input[name=weekday_MO]")).has_attr("checked")
+    assert present(page.select_one("#field-start_time"))["value"] == "14:00"
+    assert present(page.select_one("[data-testid=preview-date]")).get_text(" ", strip=True) == "2026년 11월 30일 (월) 14:00~17:00"
 
 
 async def test_saving_the_whole_series_moves_untouched_dates_and_keeps_registered_and_edited_ones(client, sign_in_staff, clock) -> None:
@@ -213,7 +213,7 @@ async def test_saving_the_whole_series_moves_untouched_dates_and_keeps_registere
     assert registered["rule_day"] in days and edited["rule_day"] in days
     assert date(2026, 12, 17) not in days, "an untouched Thursday is gone"
     assert date(2026, 12, 2) in days and date(2026, 12, 9) in days
-    entry = await AuditEntry.select().where(AuditEntry.action == "series.update").first()
+    entry = present(await AuditEntry.select().where(AuditEntry.action == "series.update").first())
     assert json.loads(entry["before"])["rrule"] == "FREQ=WEEKLY;BYDAY=TH"
     assert json.loads(entry["after"]) == {"rrule": "FREQ=WEEKLY;BYDAY=WE", "skip_holidays": True, "area": "하성면",
                                           "summary": "버스 안에서 그 지역 기업 면접과 취업 상담을 합니다.",
@@ -226,8 +226,8 @@ async def test_htmx_preview_on_the_edit_page_saves_nothing(client, sign_in_staff
 
     response = await post_form(client, f"/staff/calendar/{series.id}", series_form(action="preview"), headers=HTMX)
 
-    assert html(response).find("section")["id"] == "series-preview"
-    assert (await EventSeries.select(EventSeries.rrule).first())["rrule"] == "FREQ=WEEKLY;BYDAY=TH"
+    assert present(html(response).find("section"))["id"] == "series-preview"
+    assert present(await EventSeries.select(EventSeries.rrule).first())["rrule"] == "FREQ=WEEKLY;BYDAY=TH"
 
 
 async def test_an_unknown_series_or_date_is_not_found(client, sign_in_staff) -> None:

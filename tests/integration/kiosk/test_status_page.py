@@ -8,11 +8,11 @@ import pytest
 from jobcenter.accounts.tables import LoginFailure
 from jobcenter.signups import service
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 
 @pytest.fixture
-async def application():  # type: ignore[no-untyped-def]
+async def application():
     program = await a_program("청년 뉴딜 프로그램", audience="youth")
     citizen = await a_citizen("홍길동", mobile="01077001234", birth_year=1995)
     other = await a_cohort(await a_program("경비신임교육", audience="middle_aged"), label="제8기")
@@ -21,7 +21,7 @@ async def application():  # type: ignore[no-untyped-def]
     return await service.take_seat(pool_id=cohort.seat_pool, citizen_id=citizen.id, now=NOON_SEOUL, language="ko", zone="Asia/Seoul")
 
 
-def _shows_nothing_personal(page) -> None:  # type: ignore[no-untyped-def]
+def _shows_nothing_personal(page) -> None:
     text = page.get_text()
     for personal in ("청년 뉴딜", "경비신임교육", "3기", "홍길동", "1234", "교육장"):
         assert personal not in text, personal
@@ -42,7 +42,7 @@ async def test_wrong_digits_show_nothing_and_are_counted(client, application) ->
 
     assert response.status_code == 422
     soup = html(response)
-    assert soup.title.get_text().startswith("오류: ")
+    assert present(soup.title).get_text().startswith("오류: ")
     _shows_nothing_personal(soup.select_one("main"))
     assert await LoginFailure.count().where(LoginFailure.account == f"status:{application['confirmation_code']}") == 1
 
@@ -52,9 +52,9 @@ async def test_the_right_digits_show_that_application_and_no_other(client, appli
 
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
-    main = html(response).select_one("main")
-    assert main.select_one("[data-testid=status-application]").get_text(" ", strip=True).startswith("청년 뉴딜 프로그램 · 3기")
-    assert main.select_one("[data-testid=application-status]").get_text(strip=True) == "확정"
+    main = present(html(response).select_one("main"))
+    assert present(main.select_one("[data-testid=status-application]")).get_text(" ", strip=True).startswith("청년 뉴딜 프로그램 · 3기")
+    assert present(main.select_one("[data-testid=application-status]")).get_text(strip=True) == "확정"
     assert application["confirmation_code"] in main.get_text()
     assert "경비신임교육" not in main.get_text()
     assert "홍길동" not in main.get_text() and "010" not in main.get_text()
@@ -64,7 +64,7 @@ async def test_an_unknown_number_answers_exactly_like_wrong_digits(client, appli
     known = html(await post_form(client, f"/status/{application['confirmation_code']}", {"last_four": "0000"}))
     unknown = html(await post_form(client, "/status/ZZZZZZZZ", {"last_four": "0000"}))
 
-    assert known.select_one("main").get_text(" ", strip=True) == unknown.select_one("main").get_text(" ", strip=True)
+    assert present(known.select_one("main")).get_text(" ", strip=True) == present(unknown.select_one("main")).get_text(" ", strip=True)
 
 
 async def test_anything_that_cannot_be_a_confirmation_number_is_not_found(client) -> None:

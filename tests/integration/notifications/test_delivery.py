@@ -21,6 +21,7 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.notifications.worker import deliver_due
 from jobcenter.signups import service
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
+from tests.support import present
 
 
 def _free_port() -> int:
@@ -30,7 +31,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def smtp_server(tmp_path: Path):  # type: ignore[no-untyped-def]
+def smtp_server(tmp_path: Path):
     """aiosmtpd in its own process, storing what it receives in a Maildir."""
     port = _free_port()
     maildir = tmp_path / "maildir"
@@ -67,9 +68,11 @@ async def test_a_confirmation_is_emailed_through_smtp(settings, smtp_server) -> 
     (email,) = list(mailbox.Maildir(maildir))
     assert email["To"] == "citizen@example.com"
     assert str(make_header(decode_header(email["Subject"]))) == "신청 완료: 경비신임교육"
-    body = email.get_payload(decode=True).decode("utf-8")
+    payload = email.get_payload(decode=True)
+    assert isinstance(payload, bytes), "a single-part message decodes to bytes"
+    body = payload.decode("utf-8")
     assert application["confirmation_code"] in body and "최민수님" in body
-    row = await OutboxMessage.select().first()
+    row = present(await OutboxMessage.select().first())
     assert (row["status"], row["attempts"], row["sent_at"]) == ("sent", 1, NOON_SEOUL)
 
 
@@ -79,13 +82,13 @@ async def test_with_the_server_down_the_message_waits_and_the_signup_stands(sett
 
     assert await deliver_due(unreachable, NOON_SEOUL) == 0
 
-    row = await OutboxMessage.select().first()
+    row = present(await OutboxMessage.select().first())
     assert (row["status"], row["attempts"]) == ("pending", 1)
     assert row["next_attempt_at"] == NOON_SEOUL + timedelta(seconds=30)
     assert "ConnectionRefusedError" in row["last_error"]
     assert application["status"] == "confirmed"
     assert await deliver_due(unreachable, NOON_SEOUL + timedelta(seconds=10)) == 0, "not retried before its time"
-    assert (await OutboxMessage.select(OutboxMessage.attempts).first())["attempts"] == 1
+    assert present(await OutboxMessage.select(OutboxMessage.attempts).first())["attempts"] == 1
 
 
 async def test_a_message_waiting_for_a_retry_goes_once_the_server_is_back(settings, smtp_server) -> None:
@@ -103,7 +106,7 @@ async def test_without_an_email_address_smtp_gives_up_at_once(settings) -> None:
 
     await deliver_due(SmtpSender(settings), NOON_SEOUL)
 
-    row = await OutboxMessage.select().first()
+    row = present(await OutboxMessage.select().first())
     assert (row["status"], row["last_error"]) == ("failed", "no email address")
 
 

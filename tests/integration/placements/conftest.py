@@ -15,7 +15,7 @@ from tests.builders import a_citizen, a_cohort, a_staff_member
 
 
 @pytest.fixture
-async def counsellor(sign_in_staff):  # type: ignore[no-untyped-def]
+async def counsellor(sign_in_staff):
     """A staff member signed in on the test client."""
     staff = await a_staff_member(name="이상담")
     await sign_in_staff(staff)
@@ -23,15 +23,15 @@ async def counsellor(sign_in_staff):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def actor(counsellor) -> Actor:  # type: ignore[no-untyped-def]
+def actor(counsellor) -> Actor:
     return Actor(id=counsellor.id, name=counsellor.name)
 
 
 @pytest.fixture
-def apply_to(clock):  # type: ignore[no-untyped-def]
+def apply_to(clock):
     """Make `citizen` apply to the first cohort of `program` (making the cohort)."""
 
-    async def apply(citizen, program: Program) -> int:  # type: ignore[no-untyped-def]
+    async def apply(citizen, program: Program) -> int:
         cohort = await a_cohort(program)
         application = await take_seat(pool_id=cohort.seat_pool, citizen_id=citizen.id, now=clock.now, language="ko", zone="Asia/Seoul")
         return application["id"]
@@ -40,11 +40,11 @@ def apply_to(clock):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def a_job(actor, clock, apply_to):  # type: ignore[no-untyped-def]
+def a_job(actor, clock, apply_to):
     """Record a job for a (new, or given) person starting on `started_on`, from `program` (which
     the person then applies to first) or from none; returns the placement id."""
 
-    async def record(started_on: date, *, name: str = "김취업", citizen=None, program: Program | None = None,  # type: ignore[no-untyped-def]
+    async def record(started_on: date, *, name: str = "김취업", citizen=None, program: Program | None = None,
                      company: str = "김포물류", months: tuple[int, ...] = (1, 3, 6)) -> int:
         person = citizen or await a_citizen(name)
         if program:

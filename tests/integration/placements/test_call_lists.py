@@ -10,21 +10,21 @@ import pytest
 from jobcenter.placements import backoffice
 from jobcenter.placements.tables import FollowUpCall
 from tests.builders import a_program
-from tests.support import html
+from tests.support import html, present
 
 TODAY = date(2026, 11, 26)  # the clock's day in Seoul
 
 
-def rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def rows(response) -> list[list[str]]:
     """Each listed call as (name, program, which call, due date)."""
     return [
-        [cells[0].a.get_text(strip=True), cells[1].get_text(strip=True), cells[3].get_text(strip=True), cells[4].get_text(" ", strip=True)]
+        [present(cells[0].a).get_text(strip=True), cells[1].get_text(strip=True), cells[3].get_text(strip=True), cells[4].get_text(" ", strip=True)]
         for cells in (row.find_all(["th", "td"]) for row in html(response).select("[data-testid=call-row]"))
     ]
 
 
 @pytest.fixture
-async def calls_around_today(a_job, clock):  # type: ignore[no-untyped-def]
+async def calls_around_today(a_job, clock):
     """One-month calls: 나오늘 due today, 다지남 ten days late, 가내일 due tomorrow, 라했음 late but made."""
     program = await a_program("청년 뉴딜 프로그램")
     today = await a_job(date(2026, 10, 26), name="나오늘", program=program)
@@ -47,10 +47,10 @@ async def test_the_due_list_holds_calls_due_today_or_late_and_not_made_oldest_fi
         ["나오늘", "청년 뉴딜 프로그램", "1개월", "2026년 11월 26일 (목)"],
     ]
     page = html(response)
-    assert page.select_one("[data-testid=call-count]").get_text(strip=True) == "해피콜 2건"
-    first = page.select_one("[data-testid=call-row]")
-    assert first.select_one("th .hint").get_text(strip=True).startswith("010-****-")
-    assert first.select_one("[data-testid=open-outcome]").get_text(" ", strip=True) == "결과 기록 : 다지남, 1개월"
+    assert present(page.select_one("[data-testid=call-count]")).get_text(strip=True) == "해피콜 2건"
+    first = present(page.select_one("[data-testid=call-row]"))
+    assert present(first.select_one("th .hint")).get_text(strip=True).startswith("010-****-")
+    assert present(first.select_one("[data-testid=open-outcome]")).get_text(" ", strip=True) == "결과 기록 : 다지남, 1개월"
 
 
 async def test_coming_calls_not_reached_and_recorded_calls_have_their_own_lists(client, counsellor, calls_around_today) -> None:
@@ -61,9 +61,9 @@ async def test_coming_calls_not_reached_and_recorded_calls_have_their_own_lists(
 
     not_reached = await client.get("/staff/calls?show=not_reached")
     assert [row[0] for row in rows(not_reached)] == ["라했음"]
-    retry = html(not_reached).select_one("[data-testid=open-outcome]")
+    retry = present(html(not_reached).select_one("[data-testid=open-outcome]"))
     assert retry.get_text(" ", strip=True).startswith("다시 건 결과 기록")
-    assert "연락 안 됨" in html(not_reached).select_one("[data-testid=call-outcome]").get_text(" ", strip=True)
+    assert "연락 안 됨" in present(html(not_reached).select_one("[data-testid=call-outcome]")).get_text(" ", strip=True)
 
     assert [row[0] for row in rows(await client.get("/staff/calls?show=done"))] == ["라했음"]
 
@@ -73,8 +73,8 @@ async def test_the_lists_sort_by_name(client, counsellor, calls_around_today) ->
 
     assert [row[0] for row in rows(response)] == ["나오늘", "다지남"]
     page = html(response)
-    assert page.select_one("[data-testid=sort-name]").parent["aria-sort"] == "ascending"
-    assert not page.select_one("[data-testid=sort-due]").parent.has_attr("aria-sort")
+    assert present(present(page.select_one("[data-testid=sort-name]")).parent)["aria-sort"] == "ascending"
+    assert not present(present(page.select_one("[data-testid=sort-due]")).parent).has_attr("aria-sort")
 
 
 async def test_the_lists_are_paged_keeping_the_list_and_the_order(client, counsellor, calls_around_today, monkeypatch) -> None:
@@ -84,19 +84,19 @@ async def test_the_lists_are_paged_keeping_the_list_and_the_order(client, counse
     second = await client.get("/staff/calls?show=upcoming&sort=name&page=2")
 
     assert len(first.select("[data-testid=call-row]")) == 4
-    assert first.select_one("a[rel=next]")["href"] == "/staff/calls?show=upcoming&sort=name&page=2"
+    assert present(first.select_one("a[rel=next]"))["href"] == "/staff/calls?show=upcoming&sort=name&page=2"
     assert len(rows(second)) == 4
     assert [row[0] for row in rows(second)] == ["나오늘", "다지남", "다지남", "라했음"]
 
 
 async def test_one_persons_calls(client, counsellor, calls_around_today) -> None:
-    placement = await FollowUpCall.select(FollowUpCall.placement.citizen.as_alias("citizen")).where(
-        FollowUpCall.placement == calls_around_today["late"]).first()
+    placement = present(await FollowUpCall.select(FollowUpCall.placement.citizen.as_alias("citizen")).where(
+        FollowUpCall.placement == calls_around_today["late"]).first())
 
     response = await client.get(f"/staff/calls?show=all&citizen={placement['citizen']}")
 
     assert [row[0] for row in rows(response)] == ["다지남"] * 3
-    assert "다지남 님의 해피콜만 보고 있습니다." in html(response).select_one("[data-testid=person-filter]").get_text(" ", strip=True)
+    assert "다지남 님의 해피콜만 보고 있습니다." in present(html(response).select_one("[data-testid=person-filter]")).get_text(" ", strip=True)
     tabs = html(response).select("[data-testid=call-tabs] a")
     assert tabs[0]["href"] == f"/staff/calls?show=due&citizen={placement['citizen']}"
     assert (await client.get("/staff/calls?citizen=999999")).status_code == 404
@@ -105,7 +105,7 @@ async def test_one_persons_calls(client, counsellor, calls_around_today) -> None
 async def test_an_empty_list_says_so(client, counsellor) -> None:
     page = html(await client.get("/staff/calls"))
 
-    assert page.select_one("[data-testid=no-calls]").get_text(strip=True) == "이 목록에 해피콜이 없습니다."
+    assert present(page.select_one("[data-testid=no-calls]")).get_text(strip=True) == "이 목록에 해피콜이 없습니다."
     assert page.select_one("[data-testid=calls]") is None
 
 
@@ -134,6 +134,6 @@ async def test_the_list_takes_the_same_queries_however_long(client, counsellor, 
 async def test_the_dashboard_counts_the_calls_on_the_due_list(client, counsellor, calls_around_today) -> None:
     dashboard = html(await client.get("/staff"))
 
-    link = dashboard.select_one("[data-testid=calls-due] a")
+    link = present(dashboard.select_one("[data-testid=calls-due] a"))
     assert link["href"] == "/staff/calls" and link.get_text(strip=True) == "해야 할 해피콜: 2건"
     assert len(rows(await client.get(link["href"]))) == 2

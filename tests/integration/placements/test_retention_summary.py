@@ -8,19 +8,19 @@ from datetime import date
 from jobcenter.placements.service import OutcomeForm, record_outcome
 from jobcenter.placements.tables import FollowUpCall
 from tests.builders import a_program
-from tests.support import html
+from tests.support import html, present
 
 EMPLOYED = OutcomeForm(reached="yes", still_employed="yes", thinking_of_leaving="no")
 
 
-def line(page, key: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def line(page, key: str) -> dict[str, str]:
     row = page.select_one(f"[data-testid=retention-{key}]")
     return {"name": row.th.get_text(strip=True), **{cell["data-testid"]: cell.get_text(" ", strip=True) for cell in row.select("td")}}
 
 
 async def test_retention_and_reasons_by_program_on_a_hand_built_set(client, counsellor, a_job, actor, clock) -> None:
     async def call(placement_id: int, months: int, outcome: OutcomeForm) -> None:
-        row = await FollowUpCall.select(FollowUpCall.id).where(FollowUpCall.placement == placement_id, FollowUpCall.months_after == months).first()
+        row = present(await FollowUpCall.select(FollowUpCall.id).where(FollowUpCall.placement == placement_id, FollowUpCall.months_after == months).first())
         await record_outcome(row["id"], outcome, actor=actor, now=clock.now)
 
     youth = await a_program("청년 뉴딜 프로그램")
@@ -60,17 +60,17 @@ async def test_retention_and_reasons_by_program_on_a_hand_built_set(client, coun
     assert (total["name"], total["placements"], total["m1-made"], total["m1-reached"], total["m1-employed"], total["m1-rate"]) == (
         "모든 프로그램", "5", "4", "3", "2", "67%")
 
-    reasons = page.select_one("[data-testid=reasons]")
+    reasons = present(page.select_one("[data-testid=reasons]"))
     assert [th.get_text(strip=True) for th in reasons.select("thead th")] == ["교육·프로그램", "임금", "근무 시간"]
-    youth_reasons = reasons.select_one(f"[data-testid=reasons-{youth.id}]")
-    assert youth_reasons.select_one("[data-testid=reason-pay]").get_text(strip=True) == "퇴사 1 · 고민 0"
-    assert youth_reasons.select_one("[data-testid=reason-hours]").get_text(strip=True) == "퇴사 0 · 고민 1"
-    assert reasons.select_one("[data-testid=reasons-none] [data-testid=reason-pay]").get_text(strip=True) == "0"
+    youth_reasons = present(reasons.select_one(f"[data-testid=reasons-{youth.id}]"))
+    assert present(youth_reasons.select_one("[data-testid=reason-pay]")).get_text(strip=True) == "퇴사 1 · 고민 0"
+    assert present(youth_reasons.select_one("[data-testid=reason-hours]")).get_text(strip=True) == "퇴사 0 · 고민 1"
+    assert present(reasons.select_one("[data-testid=reasons-none] [data-testid=reason-pay]")).get_text(strip=True) == "0"
 
 
 async def test_months_no_longer_configured_still_show_their_calls(client, counsellor, a_job, actor, clock) -> None:
     placement = await a_job(date(2026, 1, 5), months=(2,))
-    row = await FollowUpCall.select(FollowUpCall.id).where(FollowUpCall.placement == placement).first()
+    row = present(await FollowUpCall.select(FollowUpCall.id).where(FollowUpCall.placement == placement).first())
     await record_outcome(row["id"], EMPLOYED, actor=actor, now=clock.now)
 
     page = html(await client.get("/staff/calls/summary"))
@@ -82,7 +82,7 @@ async def test_months_no_longer_configured_still_show_their_calls(client, counse
 async def test_an_empty_summary_says_so(client, counsellor) -> None:
     page = html(await client.get("/staff/calls/summary"))
 
-    assert page.select_one("[data-testid=no-placements]").get_text(strip=True) == "아직 기록된 취업이 없습니다."
+    assert present(page.select_one("[data-testid=no-placements]")).get_text(strip=True) == "아직 기록된 취업이 없습니다."
 
 
 async def test_the_summary_takes_the_same_queries_however_many_jobs(client, counsellor, a_job, query_counter) -> None:

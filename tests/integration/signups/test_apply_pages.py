@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from jobcenter.signups.tables import Application
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 
-async def _apply(client, cohort, **extra):  # type: ignore[no-untyped-def]
+async def _apply(client, cohort, **extra):
     return await post_form(client, "/applications", {"pool": str(cohort.seat_pool), **extra}, follow_redirects=False)
 
 
@@ -18,16 +18,16 @@ async def test_applying_shows_the_confirmation_number_at_once(client, sign_in) -
     cohort = await a_cohort(program, label="제8기")
     await sign_in(await a_citizen(birth_year=1966))
     page = html(await client.get(f"/programs/{program.id}"))
-    assert page.select_one("[data-testid=apply-form] button").get_text(strip=True) == "제8기 신청하기"
+    assert present(page.select_one("[data-testid=apply-form] button")).get_text(strip=True) == "제8기 신청하기"
 
     response = await _apply(client, cohort)
 
     assert response.status_code == 303
     result = await client.get(response.headers["location"])
     soup = html(result)
-    assert soup.select_one(".result__headline").get_text(strip=True) == "신청 완료"
-    code = (await Application.select(Application.confirmation_code).first())["confirmation_code"]
-    assert soup.select_one(".code").get_text(strip=True) == code
+    assert present(soup.select_one(".result__headline")).get_text(strip=True) == "신청 완료"
+    code = present(await Application.select(Application.confirmation_code).first())["confirmation_code"]
+    assert present(soup.select_one(".code")).get_text(strip=True) == code
     assert result.headers["cache-control"] == "no-store"
 
 
@@ -41,8 +41,8 @@ async def test_when_seats_are_gone_the_person_is_told_their_waitlist_number(clie
     response = await _apply(client, cohort)
 
     soup = html(await client.get(response.headers["location"]))
-    assert soup.select_one(".result__headline").get_text(strip=True) == "대기 2번으로 접수되었습니다"
-    assert soup.select_one("[data-testid=application-status]").get_text(strip=True) == "대기 2번"
+    assert present(soup.select_one(".result__headline")).get_text(strip=True) == "대기 2번으로 접수되었습니다"
+    assert present(soup.select_one("[data-testid=application-status]")).get_text(strip=True) == "대기 2번"
 
 
 async def test_the_program_page_and_catalog_show_seats_left_and_the_waitlist(client, sign_in) -> None:
@@ -58,8 +58,8 @@ async def test_the_program_page_and_catalog_show_seats_left_and_the_waitlist(cli
     live = html(await client.get(f"/seats/{cohort.seat_pool}"))
 
     for soup in (detail, listing, live):
-        assert " ".join(soup.select_one("[data-testid=seats]").get_text().split()) == "정원 1명 모두 찼습니다 · 대기 1명"
-    assert detail.select_one("[data-testid=login-to-apply]")["href"] == f"/login?next=/programs/{program.id}"
+        assert " ".join(present(soup.select_one("[data-testid=seats]")).get_text().split()) == "정원 1명 모두 찼습니다 · 대기 1명"
+    assert present(detail.select_one("[data-testid=login-to-apply]"))["href"] == f"/login?next=/programs/{program.id}"
 
 
 async def test_applying_needs_a_login_and_comes_back_after_it(client) -> None:
@@ -81,8 +81,8 @@ async def test_outside_the_window_the_program_page_says_why_and_nothing_is_writt
 
     assert response.status_code == 409
     soup = html(response)
-    assert soup.title.get_text().startswith("오류:")
-    assert soup.select_one("[data-testid=refusal]").get_text(strip=True) == "2026년 11월 26일 (목) 13:00에 접수를 시작합니다."
+    assert present(soup.title).get_text().startswith("오류:")
+    assert present(soup.select_one("[data-testid=refusal]")).get_text(strip=True) == "2026년 11월 26일 (목) 13:00에 접수를 시작합니다."
     assert await Application.count() == 0
 
 
@@ -94,7 +94,7 @@ async def test_an_ineligible_person_is_told_the_age_range(client, sign_in) -> No
     response = await _apply(client, cohort)
 
     assert response.status_code == 409
-    assert html(response).select_one("[data-testid=refusal]").get_text(strip=True) == (
+    assert present(html(response).select_one("[data-testid=refusal]")).get_text(strip=True) == (
         "이 프로그램은 만 60세 이상 대상입니다. 태어난 해로 보아 신청할 수 없습니다."
     )
 
@@ -141,7 +141,7 @@ async def test_my_applications_lists_statuses_and_cancelling_promotes_the_next(c
     await sign_in(first)
     mine = html(await client.get("/me/applications"))
     assert [s.get_text(strip=True) for s in mine.select("[data-testid=application-status]")] == ["확정"]
-    application_id = (await Application.select(Application.id).where(Application.citizen == first.id).first())["id"]
+    application_id = present(await Application.select(Application.id).where(Application.citizen == first.id).first())["id"]
 
     confirm_page = html(await client.get(f"/me/applications/{application_id}/cancel"))
     assert confirm_page.select_one("[data-testid=confirm-cancel]") is not None
@@ -160,10 +160,10 @@ async def test_another_citizens_application_is_a_404_to_read_or_cancel(client, s
     owner = await a_citizen("주인")
     await sign_in(owner)
     await _apply(client, cohort)
-    application_id = (await Application.select(Application.id).first())["id"]
+    application_id = present(await Application.select(Application.id).first())["id"]
     await sign_in(await a_citizen("다른 사람"))
 
     assert (await client.get(f"/me/applications/{application_id}")).status_code == 404
     assert (await client.get(f"/me/applications/{application_id}/cancel")).status_code == 404
     assert (await post_form(client, f"/me/applications/{application_id}/cancel", {})).status_code == 404
-    assert (await Application.select(Application.status).first())["status"] == "confirmed"
+    assert present(await Application.select(Application.status).first())["status"] == "confirmed"

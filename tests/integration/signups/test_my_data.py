@@ -11,7 +11,7 @@ from jobcenter.signups import service
 from jobcenter.signups.people import delete_inactive_accounts
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 
 async def test_the_page_shows_what_is_held_and_corrections_are_saved(client, sign_in) -> None:
@@ -20,13 +20,13 @@ async def test_the_page_shows_what_is_held_and_corrections_are_saved(client, sig
 
     page = await client.get("/me")
     assert page.headers["cache-control"] == "no-store"
-    held = html(page).select_one("[data-testid=held]").get_text(" ", strip=True)
+    held = present(html(page).select_one("[data-testid=held]")).get_text(" ", strip=True)
     assert "010-2345-6789" in held and "2026-11" in held
 
     saved = await post_form(client, "/me", {"name": "김포 시민", "birth_year": "1971", "email": "me@example.com"}, follow_redirects=False)
 
     assert saved.status_code == 303
-    row = await Citizen.select().where(Citizen.id == citizen.id).first()
+    row = present(await Citizen.select().where(Citizen.id == citizen.id).first())
     assert (row["name"], row["birth_year"], row["email"]) == ("김포 시민", 1971, "me@example.com")
 
 
@@ -38,9 +38,9 @@ async def test_a_wrong_correction_keeps_the_values_and_changes_nothing(client, s
 
     assert response.status_code == 422
     soup = html(response)
-    assert soup.title.get_text().startswith("오류:")
-    assert soup.select_one("#field-birth_year")["value"] == "70"
-    assert (await Citizen.select(Citizen.name).where(Citizen.id == citizen.id).first())["name"] == "김포시민"
+    assert present(soup.title).get_text().startswith("오류:")
+    assert present(soup.select_one("#field-birth_year"))["value"] == "70"
+    assert present(await Citizen.select(Citizen.name).where(Citizen.id == citizen.id).first())["name"] == "김포시민"
 
 
 async def test_the_download_has_everything_but_the_password(client, sign_in) -> None:
@@ -72,7 +72,7 @@ async def test_deleting_the_account_frees_the_seat_for_the_next_person(client, s
     assert await OutboxMessage.count().where(OutboxMessage.citizen == leaving.id) == 0
     remaining = await Application.select(Application.citizen, Application.status)
     assert remaining == [{"citizen": waiting.id, "status": "confirmed"}]
-    pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
+    pool = present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())
     assert (pool["confirmed_count"], pool["waitlisted_count"]) == (1, 0)
 
 

@@ -13,12 +13,12 @@ from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application, Channel, SeatPool
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 PHONE_APPLICANT = {"mobile": "010-2345-6789", "name": "박순자", "birth_year": "1958", "consent": "1"}
 
 
-async def a_cohort_for_seniors(**fields):  # type: ignore[no-untyped-def]
+async def a_cohort_for_seniors(**fields):
     return await a_cohort(await a_program("어르신 스마트폰 교실", audience="senior", min_age=60), **fields)
 
 
@@ -30,9 +30,9 @@ async def test_a_phone_applicant_gets_a_record_with_the_verbal_consent_and_a_sea
     response = await post_form(client, f"/staff/rosters/{cohort.seat_pool}/add", PHONE_APPLICANT, follow_redirects=False)
 
     assert response.status_code == 303
-    citizen = await Citizen.select().where(Citizen.mobile == "01023456789").first()
+    citizen = present(await Citizen.select().where(Citizen.mobile == "01023456789").first())
     assert citizen["name"] == "박순자" and citizen["consent_taken_by"] == "이상담" and citizen["consented_at"] == clock.now
-    application = await Application.select().where(Application.citizen == citizen["id"]).first()
+    application = present(await Application.select().where(Application.citizen == citizen["id"]).first())
     assert application["status"] == "confirmed" and application["channel"] == "staff" and application["taken_by"] == "이상담"
     actions = {row["action"] for row in await AuditEntry.select(AuditEntry.action).where(AuditEntry.citizen_id == citizen["id"])}
     assert actions == {"application.create", "citizen.create"}
@@ -46,7 +46,7 @@ async def test_a_number_with_an_account_applies_on_that_account(client, clock, s
     await post_form(client, f"/staff/rosters/{cohort.seat_pool}/add", {"mobile": "01023456789", "name": "", "birth_year": ""})
 
     assert await Citizen.count() == 1
-    assert (await Application.select(Application.citizen).first())["citizen"] == existing.id
+    assert present(await Application.select(Application.citizen).first())["citizen"] == existing.id
 
 
 async def test_without_the_consent_nothing_is_written_and_the_values_are_kept(client, clock, sign_in_staff) -> None:
@@ -57,8 +57,8 @@ async def test_without_the_consent_nothing_is_written_and_the_values_are_kept(cl
 
     assert response.status_code == 422
     page = html(response)
-    assert page.select_one("#field-consent")["aria-invalid"] == "true"
-    assert page.select_one("#field-name")["value"] == "박순자"
+    assert present(page.select_one("#field-consent"))["aria-invalid"] == "true"
+    assert present(page.select_one("#field-name"))["value"] == "박순자"
     assert await Citizen.count() == 0 and await Application.count() == 0
 
 
@@ -69,7 +69,7 @@ async def test_a_refused_seat_leaves_no_record_behind(client, clock, sign_in_sta
     response = await post_form(client, f"/staff/rosters/{cohort.seat_pool}/add", PHONE_APPLICANT)
 
     assert response.status_code == 422
-    assert "마감" in html(response).select_one("[data-testid=error-summary]").get_text()
+    assert "마감" in present(html(response).select_one("[data-testid=error-summary]")).get_text()
     assert await Citizen.count() == 0
 
 
@@ -80,7 +80,7 @@ async def test_a_window_not_open_yet_says_when_it_opens_as_people_read_it(client
     response = await post_form(client, f"/staff/rosters/{cohort.seat_pool}/add", PHONE_APPLICANT)
 
     assert response.status_code == 422
-    assert "2026년 12월 20일 (일) 09:00에 접수를 시작합니다." in html(response).select_one("[data-testid=error-summary]").get_text()
+    assert "2026년 12월 20일 (일) 09:00에 접수를 시작합니다." in present(html(response).select_one("[data-testid=error-summary]")).get_text()
     assert await Citizen.count() == 0
 
 
@@ -99,19 +99,19 @@ async def test_staff_and_online_applicants_racing_for_the_last_seats_never_overb
     actor = Actor(id=staff.id, name=staff.name)
     online = [await a_citizen(f"온라인{n}", birth_year=1950) for n in range(8)]
 
-    async def by_phone(number: int):  # type: ignore[no-untyped-def]
+    async def by_phone(number: int):
         person = WalkIn(name=f"전화{number}", mobile=f"0107777{number:04d}", birth_year="1950", consent=True)
         return await apply_walk_in(
             cohort.seat_pool, person, channel=Channel.staff, consent_taken_by=actor.name, actor=actor,
             now=clock.now, language="ko", zone="Asia/Seoul",
         )
 
-    async def on_the_web(citizen):  # type: ignore[no-untyped-def]
+    async def on_the_web(citizen):
         return await take_seat(pool_id=cohort.seat_pool, citizen_id=citizen.id, now=clock.now, language="ko", zone="Asia/Seoul")
 
     await asyncio.gather(*[by_phone(n) for n in range(8)], *[on_the_web(c) for c in online])
 
-    pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
+    pool = present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())
     statuses = [row["status"] for row in await Application.select(Application.status)]
     positions = sorted(row["waitlist_position"] for row in await Application.select().where(Application.status == "waitlisted"))
     assert pool["confirmed_count"] == statuses.count("confirmed") == 5

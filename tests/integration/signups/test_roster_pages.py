@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -13,10 +14,10 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 
-async def a_full_roster(clock, *, capacity: int = 2, waiting: int = 2, exchange: str = "5555"):  # type: ignore[no-untyped-def]
+async def a_full_roster(clock, *, capacity: int = 2, waiting: int = 2, exchange: str = "5555"):
     """A cohort with `capacity` seats taken and `waiting` people on its waitlist, in that order."""
     cohort = await a_cohort(await a_program("중장년 재취업 교실", audience="middle_aged"), capacity=capacity)
     people = []
@@ -27,18 +28,18 @@ async def a_full_roster(clock, *, capacity: int = 2, waiting: int = 2, exchange:
     return cohort.seat_pool, people
 
 
-async def signed_in(sign_in_staff):  # type: ignore[no-untyped-def]
+async def signed_in(sign_in_staff):
     staff = await a_staff_member()
     await sign_in_staff(staff)
     return staff
 
 
-async def submit(client, path: str, fields: dict[str, str] | None = None, **headers: str):  # type: ignore[no-untyped-def]
+async def submit(client, path: str, fields: dict[str, str] | None = None, /, **headers: str):
     return await post_form(client, path, fields or {}, follow_redirects=False, headers=headers or None)
 
 
-async def application_of(pool_id: int, citizen) -> dict:  # type: ignore[no-untyped-def]
-    return await Application.select().where(Application.seat_pool == pool_id, Application.citizen == citizen.id).first()
+async def application_of(pool_id: int, citizen) -> dict[str, Any]:
+    return present(await Application.select().where(Application.seat_pool == pool_id, Application.citizen == citizen.id).first())
 
 
 async def test_the_roster_lists_the_confirmed_and_the_waitlist_in_order_with_numbers_masked(client, clock, sign_in_staff) -> None:
@@ -50,7 +51,7 @@ async def test_the_roster_lists_the_confirmed_and_the_waitlist_in_order_with_num
     confirmed = [row["data-name"] for row in page.select("[data-testid=confirmed] [data-testid=roster-line]")]
     waiting = [row["data-name"] for row in page.select("[data-testid=waitlist] [data-testid=roster-line]")]
     assert confirmed == ["참가자0", "참가자1"] and waiting == ["참가자2", "참가자3"]
-    assert "010-****-0000" in page.select_one("[data-testid=confirmed]").get_text()
+    assert "010-****-0000" in present(page.select_one("[data-testid=confirmed]")).get_text()
     assert "010-5555-0000" not in page.get_text()
 
 
@@ -61,8 +62,8 @@ async def test_revealing_a_number_shows_it_and_logs_who_looked_at_whose(client, 
 
     response = await submit(client, f"/staff/rosters/{pool_id}/applications/{application['id']}/reveal", **{"HX-Request": "true"})
 
-    assert html(response).select_one("[data-testid=revealed-mobile]").get_text() == "010-5555-0001"
-    entry = await AuditEntry.select().where(AuditEntry.action == "citizen.reveal_mobile").first()
+    assert present(html(response).select_one("[data-testid=revealed-mobile]")).get_text() == "010-5555-0001"
+    entry = present(await AuditEntry.select().where(AuditEntry.action == "citizen.reveal_mobile").first())
     assert entry["actor_id"] == staff.id and entry["citizen_id"] == people[1].id and entry["at"] == clock.now
 
 
@@ -73,7 +74,7 @@ async def test_attendance_is_ticked_and_untaken_and_each_change_is_audited(clien
     path = f"/staff/rosters/{pool_id}/applications/{application['id']}/attendance"
 
     page = html(await submit(client, path, {"attended": "1"}, **{"HX-Request": "true"}))
-    assert page.select_one(f"#attend-{application['id']}")["aria-pressed"] == "true"
+    assert present(page.select_one(f"#attend-{application['id']}"))["aria-pressed"] == "true"
     assert (await application_of(pool_id, people[0]))["attended_at"] == clock.now
 
     await submit(client, path, {"attended": "0"})
@@ -89,7 +90,7 @@ async def test_check_in_by_confirmation_number_typed_or_scanned_as_a_link(client
     response = await submit(client, f"/staff/rosters/{pool_id}/check-in", {"code": f"https://jobs.example/status/{code}"})
 
     assert response.status_code == 200
-    assert html(response).select_one("[data-testid=checked-in]").get_text(strip=True) == "참가자1님 출석 처리했습니다."
+    assert present(html(response).select_one("[data-testid=checked-in]")).get_text(strip=True) == "참가자1님 출석 처리했습니다."
     assert (await application_of(pool_id, people[1]))["attended_at"] == clock.now
 
 
@@ -101,7 +102,7 @@ async def test_a_code_of_someone_waiting_or_of_another_roster_is_refused(client,
     for code in [(await application_of(pool_id, people[2]))["confirmation_code"], (await application_of(other_pool, others[0]))["confirmation_code"]]:
         response = await submit(client, f"/staff/rosters/{pool_id}/check-in", {"code": code})
         assert response.status_code == 422
-        assert html(response).select_one("#field-code")["aria-invalid"] == "true"
+        assert present(html(response).select_one("#field-code"))["aria-invalid"] == "true"
     assert await Application.count().where(Application.attended_at.is_not_null()) == 0
 
 
@@ -128,8 +129,8 @@ async def test_promoting_without_a_free_seat_is_refused_with_a_reason(client, cl
     response = await submit(client, f"/staff/rosters/{pool_id}/applications/{application['id']}/promote")
 
     assert response.status_code == 422
-    assert "빈자리가 없습니다" in html(response).select_one("[data-testid=refusal]").get_text()
-    pool = await SeatPool.select().where(SeatPool.id == pool_id).first()
+    assert "빈자리가 없습니다" in present(html(response).select_one("[data-testid=refusal]")).get_text()
+    pool = present(await SeatPool.select().where(SeatPool.id == pool_id).first())
     assert pool["confirmed_count"] == 2
 
 
@@ -165,7 +166,7 @@ async def test_the_xlsx_export_opens_with_openpyxl(client, clock, sign_in_staff)
 
     response = await client.get(f"/staff/rosters/{pool_id}/export/xlsx")
 
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = present(load_workbook(io.BytesIO(response.content)).active)
     values = list(sheet.values)
     assert values[0][2] == "이름" and [row[2] for row in values[1:]] == ["참가자0", "참가자1", "참가자2", "참가자3"]
 
@@ -177,5 +178,5 @@ async def test_the_sign_in_sheet_lists_the_confirmed_with_the_last_four_digits(c
     page = html(await client.get(f"/staff/rosters/{pool_id}/print"))
 
     rows = page.select("[data-testid=sign-in-sheet] tbody tr")
-    assert [row.th.get_text() for row in rows] == ["참가자0", "참가자1"]
+    assert [present(row.th).get_text() for row in rows] == ["참가자0", "참가자1"]
     assert "010-****-0001" in rows[1].get_text()

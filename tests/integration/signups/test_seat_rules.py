@@ -10,6 +10,7 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups import service
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
+from tests.support import present
 
 SECOND = timedelta(seconds=1)
 
@@ -34,7 +35,7 @@ async def _positions(cohort) -> dict[int, int]:
 
 
 async def _counts(cohort) -> tuple[int, int]:
-    pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
+    pool = present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())
     return pool["confirmed_count"], pool["waitlisted_count"]
 
 
@@ -72,7 +73,7 @@ async def test_each_change_queues_its_message(cohort) -> None:
         ("promoted", people[2].id),
         ("cancelled", people[0].id),
     ]
-    waitlisted = await OutboxMessage.select(OutboxMessage.body).where(OutboxMessage.kind == "waitlisted").first()
+    waitlisted = present(await OutboxMessage.select(OutboxMessage.body).where(OutboxMessage.kind == "waitlisted").first())
     assert "대기 1번" in waitlisted["body"]
 
 
@@ -82,7 +83,7 @@ async def test_cancelling_a_seat_promotes_the_first_waitlisted_and_renumbers(coh
 
     await _cancel(applications[1], people[1])
 
-    promoted = await Application.select().where(Application.id == applications[2]["id"]).first()
+    promoted = present(await Application.select().where(Application.id == applications[2]["id"]).first())
     assert (promoted["status"], promoted["waitlist_position"]) == ("confirmed", None)
     assert await _positions(cohort) == {people[3].id: 1, people[4].id: 2}
     assert await _counts(cohort) == (2, 2)

@@ -12,10 +12,10 @@ from jobcenter.signups.service import take_seat
 from jobcenter.staff.sessions import start_half_session, verify_session
 from jobcenter.staff.tables import StaffMember, StaffSession
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 
-async def submit(client, path: str, fields: dict[str, str]):  # type: ignore[no-untyped-def]
+async def submit(client, path: str, fields: dict[str, str]):
     return await post_form(client, path, fields, follow_redirects=False)
 
 
@@ -26,9 +26,9 @@ async def test_an_admin_creates_a_staff_account_that_enrols_at_its_first_login(c
     response = await submit(client, "/staff/accounts", {"name": "박신입", "username": "Park.New", "role": "staff", "password": "first-day-2026"})
 
     assert response.status_code == 303
-    created = await StaffMember.select().where(StaffMember.username == "park.new").first()
+    created = present(await StaffMember.select().where(StaffMember.username == "park.new").first())
     assert created["role"] == "staff" and created["totp_confirmed_at"] is None
-    entry = await AuditEntry.select().where(AuditEntry.action == "staff.create").first()
+    entry = present(await AuditEntry.select().where(AuditEntry.action == "staff.create").first())
     assert entry["actor_name"] == "김관리" and "password" not in entry["after"]
 
 
@@ -50,7 +50,7 @@ async def test_deactivating_an_account_ends_its_sessions_at_once(client, clock, 
 
     await submit(client, f"/staff/accounts/{colleague.id}/active", {"active": "0"})
 
-    assert (await StaffMember.select(StaffMember.active).where(StaffMember.id == colleague.id).first())["active"] is False
+    assert present(await StaffMember.select(StaffMember.active).where(StaffMember.id == colleague.id).first())["active"] is False
     assert await StaffSession.count().where(StaffSession.staff == colleague.id) == 0
     assert await AuditEntry.count().where(AuditEntry.action == "staff.deactivate", AuditEntry.object_id == colleague.id) == 1
 
@@ -73,15 +73,15 @@ async def test_the_audit_log_filters_by_person_object_and_date(client, clock, si
     await record(lee, "citizen.reveal_mobile", "roster", 3, now=clock.now, citizen_id=42)
     await record(lee, "program.update", "program", 8, now=clock.now - timedelta(days=3))
 
-    def rows(response) -> list[str]:  # type: ignore[no-untyped-def]
-        return [row.select("td")[2].code.get_text() for row in html(response).select("[data-testid=audit-entries] tbody tr")]
+    def rows(response) -> list[str]:
+        return [present(row.select("td")[2].code).get_text() for row in html(response).select("[data-testid=audit-entries] tbody tr")]
 
     assert rows(await client.get(f"/staff/audit?by={lee.id}")) == ["citizen.reveal_mobile", "program.update"]
     assert rows(await client.get("/staff/audit?object_type=program&object_id=7")) == ["program.update"]
     assert rows(await client.get("/staff/audit?citizen=42")) == ["citizen.reveal_mobile"]
     assert len(rows(await client.get("/staff/audit?since=2026-11-25&until=2026-11-26"))) == 2
     page = html(await client.get("/staff/audit?object_id=7"))
-    assert "새 제목" in page.select_one("[data-testid=audit-entries]").get_text()
+    assert "새 제목" in present(page.select_one("[data-testid=audit-entries]")).get_text()
 
 
 async def test_the_dashboard_shows_today_open_cohorts_failed_messages_and_calls_due(client, clock, sign_in_staff) -> None:
@@ -98,8 +98,8 @@ async def test_the_dashboard_shows_today_open_cohorts_failed_messages_and_calls_
 
     page = html(await client.get("/staff"))
 
-    assert "오늘 하는 과정" in page.select_one("[data-testid=today]").get_text()
-    open_row = page.select_one("[data-testid=open-cohorts] tbody tr")
+    assert "오늘 하는 과정" in present(page.select_one("[data-testid=today]")).get_text()
+    open_row = present(page.select_one("[data-testid=open-cohorts] tbody tr"))
     assert "1 / 4 (25%)" in open_row.get_text()
-    assert page.select_one("[data-testid=failed-messages]").get_text(strip=True).endswith("1건")
-    assert page.select_one("[data-testid=calls-due]").get_text(strip=True).endswith("1건")
+    assert present(page.select_one("[data-testid=failed-messages]")).get_text(strip=True).endswith("1건")
+    assert present(page.select_one("[data-testid=calls-due]")).get_text(strip=True).endswith("1건")

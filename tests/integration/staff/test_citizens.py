@@ -13,17 +13,17 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups import service as signups
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 
-async def a_signed_in_counsellor(sign_in_staff):  # type: ignore[no-untyped-def]
+async def a_signed_in_counsellor(sign_in_staff):
     staff = await a_staff_member(name="이상담")
     await sign_in_staff(staff)
     return staff
 
 
-def found_names(response) -> list[str]:  # type: ignore[no-untyped-def]
-    return [row.th.get_text(strip=True) for row in html(response).select("[data-testid=citizen-row]")]
+def found_names(response) -> list[str]:
+    return [present(row.th).get_text(strip=True) for row in html(response).select("[data-testid=citizen-row]")]
 
 
 async def entries(action: str) -> list[dict]:
@@ -68,7 +68,7 @@ async def test_the_last_four_digits_find_everyone_whose_number_ends_with_them(cl
     assert found_names(response) == ["김민수", "박민지"]
     too_short = await client.get("/staff/citizens", params={"q": "678"})
     assert found_names(too_short) == []
-    assert "4자리" in html(too_short).select_one("#citizen-results-title").get_text()
+    assert "4자리" in present(html(too_short).select_one("#citizen-results-title")).get_text()
 
 
 async def test_an_empty_search_lists_nobody_and_the_newest_order_is_offered(client, sign_in_staff) -> None:
@@ -77,7 +77,7 @@ async def test_an_empty_search_lists_nobody_and_the_newest_order_is_offered(clie
     await a_citizen("김나나", created_at=NOON_SEOUL)
 
     nothing = await client.get("/staff/citizens")
-    assert found_names(nothing) == [] and html(nothing).select_one("#citizen-results h2").get_text(strip=True) == "시민 검색"
+    assert found_names(nothing) == [] and present(html(nothing).select_one("#citizen-results h2")).get_text(strip=True) == "시민 검색"
     assert found_names(await client.get("/staff/citizens", params={"q": "김"})) == ["김가가", "김나나"]
     assert found_names(await client.get("/staff/citizens", params={"q": "김", "sort": "newest"})) == ["김나나", "김가가"]
 
@@ -102,9 +102,9 @@ async def test_the_page_masks_the_number_and_each_view_is_logged(client, sign_in
 
     assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
     soup = html(response)
-    assert soup.select_one("[data-testid=mobile-number]").get_text(strip=True) == "010-****-5678"
+    assert present(soup.select_one("[data-testid=mobile-number]")).get_text(strip=True) == "010-****-5678"
     assert "010-1234-5678" not in response.text and "01012345678" not in response.text
-    assert "이상담" in soup.select_one("[data-testid=consent-taken-by]").get_text()
+    assert "이상담" in present(soup.select_one("[data-testid=consent-taken-by]")).get_text()
     assert soup.select_one(f'a[href="/staff/calls/placements/new?citizen={citizen.id}"]') is not None
     (view,) = await entries("citizen.view")
     assert (view["actor_id"], view["citizen_id"], view["object_type"]) == (staff.id, citizen.id, "citizen")
@@ -118,10 +118,10 @@ async def test_revealing_the_number_shows_it_and_writes_an_audit_entry(client, s
     fragment = await post_form(client, f"/staff/citizens/{citizen.id}/reveal", {}, headers={"HX-Request": "true"})
 
     assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
-    assert html(page).h1.get_text(strip=True) == "김민수"
-    assert html(page).select_one("[data-testid=mobile-number]").get_text(strip=True) == "010-1234-5678"
+    assert present(html(page).h1).get_text(strip=True) == "김민수"
+    assert present(html(page).select_one("[data-testid=mobile-number]")).get_text(strip=True) == "010-1234-5678"
     assert html(fragment).find("html") is None
-    assert html(fragment).select_one("#citizen-mobile [data-testid=mobile-number]").get_text(strip=True) == "010-1234-5678"
+    assert present(html(fragment).select_one("#citizen-mobile [data-testid=mobile-number]")).get_text(strip=True) == "010-1234-5678"
     reveals = await entries("citizen.reveal")
     assert [(entry["actor_id"], entry["citizen_id"]) for entry in reveals] == [(staff.id, citizen.id)] * 2
 
@@ -138,7 +138,7 @@ async def test_corrections_are_saved_and_audited_with_before_and_after(client, s
     )
 
     assert response.status_code == 303 and response.headers["location"] == f"/staff/citizens/{citizen.id}?done=saved"
-    row = await Citizen.select().where(Citizen.id == citizen.id).first()
+    row = present(await Citizen.select().where(Citizen.id == citizen.id).first())
     assert (row["birth_year"], row["email"], row["mobile"]) == (1969, "minsu@example.com", "01022223333")
     (entry,) = await entries("citizen.correct")
     before, after = json.loads(entry["before"]), json.loads(entry["after"])
@@ -158,11 +158,11 @@ async def test_a_number_another_account_has_is_refused_and_the_values_are_kept(c
 
     assert response.status_code == 422
     soup = html(response)
-    assert soup.title.get_text().startswith("오류:")
-    assert soup.select_one("#field-mobile")["aria-invalid"] == "true"
-    assert soup.select_one("#field-mobile")["value"] == "010-9999-8888"
-    assert soup.select_one("#field-birth_year")["value"] == "1970"
-    assert "다른 계정" in soup.select_one("#error-mobile").get_text()
+    assert present(soup.title).get_text().startswith("오류:")
+    assert present(soup.select_one("#field-mobile"))["aria-invalid"] == "true"
+    assert present(soup.select_one("#field-mobile"))["value"] == "010-9999-8888"
+    assert present(soup.select_one("#field-birth_year"))["value"] == "1970"
+    assert "다른 계정" in present(soup.select_one("#error-mobile")).get_text()
     row = await Citizen.select(Citizen.mobile, Citizen.birth_year).where(Citizen.id == citizen.id).first()
     assert row == {"mobile": "01012345678", "birth_year": 1968}
     assert await entries("citizen.correct") == []
@@ -177,7 +177,7 @@ async def test_a_temporary_password_logs_in_and_ends_the_old_sessions(client, si
     response = await post_form(client, f"/staff/citizens/{citizen.id}/password/temporary", {})
 
     assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
-    password = html(response).select_one("[data-testid=temporary-password]").get_text(strip=True)
+    password = present(html(response).select_one("[data-testid=temporary-password]")).get_text(strip=True)
     assert await WebSession.count().where(WebSession.citizen == citizen.id) == 0
     (entry,) = await entries("citizen.temporary_password")
     assert password not in entry["before"] + entry["after"] + entry["summary"]
@@ -206,7 +206,7 @@ async def test_without_an_email_the_reset_link_is_refused_and_nothing_is_queued(
     response = await post_form(client, f"/staff/citizens/{citizen.id}/password/link", {})
 
     assert response.status_code == 422
-    assert html(response).select_one("[data-testid=error-summary] a")["href"] == "#field-reset_link"
+    assert present(html(response).select_one("[data-testid=error-summary] a"))["href"] == "#field-reset_link"
     assert await OutboxMessage.count() == 0 and await entries("citizen.reset_link") == []
 
 
@@ -219,7 +219,7 @@ async def test_deleting_on_request_frees_the_seat_for_the_first_person_waiting(c
         await signups.take_seat(pool_id=cohort.seat_pool, citizen_id=person.id, now=NOON_SEOUL, language="ko", zone="Asia/Seoul")
 
     confirm = await client.get(f"/staff/citizens/{leaving.id}/delete")
-    consequences = html(confirm).select_one("[data-testid=delete-consequences]").get_text(" ", strip=True)
+    consequences = present(html(confirm).select_one("[data-testid=delete-consequences]")).get_text(" ", strip=True)
     assert "1" in consequences and "대기" in consequences
 
     response = await post_form(client, f"/staff/citizens/{leaving.id}/delete", {}, follow_redirects=False)
@@ -227,7 +227,7 @@ async def test_deleting_on_request_frees_the_seat_for_the_first_person_waiting(c
     assert response.status_code == 303 and response.headers["location"] == "/staff/citizens?done=citizen_deleted"
     assert await Citizen.exists().where(Citizen.id == leaving.id) is False
     assert await Application.select(Application.citizen, Application.status) == [{"citizen": waiting.id, "status": "confirmed"}]
-    pool = await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first()
+    pool = present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())
     assert (pool["confirmed_count"], pool["waitlisted_count"]) == (1, 0)
     (entry,) = await entries("citizen.delete")
     assert entry["object_type"] == "citizen" and entry["object_id"] == leaving.id

@@ -10,26 +10,26 @@ from jobcenter.staff.service import create_staff
 from jobcenter.staff.sessions import STAFF_COOKIE, delete_expired_staff_sessions, start_half_session, verify_session
 from jobcenter.staff.tables import StaffMember, StaffSession
 from tests.builders import a_citizen
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 PASSWORD = "counter-desk-2026"
 
 
-async def a_counsellor(clock, *, enrolled: bool = True) -> StaffMember:  # type: ignore[no-untyped-def]
+async def a_counsellor(clock, *, enrolled: bool = True) -> StaffMember:
     staff_id = await create_staff(username="minji", name="김민지", role="staff", password=PASSWORD, now=clock.now)
     if enrolled:
         await StaffMember.update(
             {StaffMember.totp_secret: "5TAR45HNKAI7EOHUOLE5BT4FQQYJEX6N", StaffMember.totp_confirmed_at: clock.now}
         ).where(StaffMember.id == staff_id)
-    return await StaffMember.objects().get(StaffMember.id == staff_id)
+    return present(await StaffMember.objects().get(StaffMember.id == staff_id))
 
 
-async def submit(client, path: str, fields: dict[str, str]):  # type: ignore[no-untyped-def]
+async def submit(client, path: str, fields: dict[str, str]):
     """POST a form and look at the answer itself, not where it redirects."""
     return await post_form(client, path, fields, follow_redirects=False)
 
 
-def code_at(secret: str, moment) -> str:  # type: ignore[no-untyped-def]
+def code_at(secret: str, moment) -> str:
     return pyotp.TOTP(secret).at(moment)
 
 
@@ -56,7 +56,7 @@ async def test_the_right_code_opens_the_back_office_under_a_new_session_id(clien
     assert await StaffSession.count().where(StaffSession.staff == staff.id) == 1
     dashboard = await client.get("/staff")
     assert dashboard.status_code == 200
-    assert html(dashboard).h1.get_text(strip=True) == "대시보드"
+    assert present(html(dashboard).h1).get_text(strip=True) == "대시보드"
 
 
 async def test_a_wrong_code_is_refused_with_the_form_again(client, clock) -> None:
@@ -67,7 +67,7 @@ async def test_a_wrong_code_is_refused_with_the_form_again(client, clock) -> Non
     response = await submit(client, "/staff/login/code", {"code": wrong})
 
     assert response.status_code == 422
-    assert html(response).select_one("#field-code")["aria-invalid"] == "true"
+    assert present(html(response).select_one("#field-code"))["aria-invalid"] == "true"
     assert (await client.get("/staff", follow_redirects=False)).status_code == 303
 
 
@@ -99,14 +99,14 @@ async def test_first_login_enrols_the_authenticator_from_the_qr_code(client, clo
 
     page = html(await client.get("/staff/login/code"))
     assert page.select_one("[data-testid=totp-enrolment] svg[role=img]") is not None
-    secret = page.select_one("[data-testid=totp-secret]").get_text().replace(" ", "")
-    again = html(await client.get("/staff/login/code")).select_one("[data-testid=totp-secret]").get_text().replace(" ", "")
+    secret = present(page.select_one("[data-testid=totp-secret]")).get_text().replace(" ", "")
+    again = present(html(await client.get("/staff/login/code")).select_one("[data-testid=totp-secret]")).get_text().replace(" ", "")
     assert again == secret, "a reload shows the same key until it is confirmed"
 
     response = await submit(client, "/staff/login/code", {"code": code_at(secret, clock.now)})
 
     assert response.status_code == 303
-    enrolled = await StaffMember.select(StaffMember.totp_confirmed_at, StaffMember.totp_secret).first()
+    enrolled = present(await StaffMember.select(StaffMember.totp_confirmed_at, StaffMember.totp_secret).first())
     assert enrolled["totp_confirmed_at"] == clock.now and enrolled["totp_secret"] == secret
 
 

@@ -18,15 +18,15 @@ from jobcenter.placements.calls import FollowUpCallNotFound
 from jobcenter.placements.service import PersonNotFound
 from jobcenter.signups import service as signups
 from tests.builders import a_citizen, a_staff_member
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 NOT_FOUND = "페이지를 찾을 수 없습니다"
 HTMX = {"HX-Request": "true"}
 
 
-def _not_found_page(response) -> None:  # type: ignore[no-untyped-def]
+def _not_found_page(response) -> None:
     assert response.status_code == 404, response.text[:300]
-    assert html(response).select_one("[data-testid=error] h1").get_text(strip=True) == NOT_FOUND
+    assert present(html(response).select_one("[data-testid=error] h1")).get_text(strip=True) == NOT_FOUND
 
 
 def test_every_domain_not_found_is_one_not_found_and_none_is_a_lookup_error() -> None:
@@ -39,7 +39,7 @@ def test_every_domain_not_found_is_one_not_found_and_none_is_a_lookup_error() ->
     assert issubclass(signups.NotFound, signups.SignupError), "a refused walk-in undoes its record for this too"
 
 
-async def _buggy(*args, **kwargs):  # type: ignore[no-untyped-def]
+async def _buggy(*args, **kwargs):
     raise KeyError("cohorts")
 
 
@@ -51,7 +51,7 @@ async def test_a_key_error_in_a_handler_is_a_500_not_a_404(client, sign_in_staff
 
     for response in (await client.get("/programs/1"), await post_form(client, "/staff/programs/1/published", {"published": "1"})):
         assert response.status_code == 500
-        assert html(response).select_one("[data-testid=error] h1").get_text(strip=True) == "일시적인 오류가 발생했습니다"
+        assert present(html(response).select_one("[data-testid=error] h1")).get_text(strip=True) == "일시적인 오류가 발생했습니다"
 
 
 @pytest.mark.parametrize("path", ["/events/999999", "/programs/999999"])
@@ -77,7 +77,7 @@ async def test_a_missing_thing_on_a_staff_page_is_the_404_page(client, sign_in_s
     _not_found_page(await post_form(client, "/staff/rosters/999999/applications/1/cancel", {}))
     fragment = await client.get("/staff/calls/999999", headers=HTMX)
     assert fragment.status_code == 404 and fragment.headers["hx-retarget"] == "#main"
-    assert html(fragment).h1.get_text(strip=True) == NOT_FOUND
+    assert present(html(fragment).h1).get_text(strip=True) == NOT_FOUND
 
 
 @pytest.mark.parametrize("path", ["/kiosk/programs/999999", "/kiosk/events/999999"])
@@ -87,6 +87,6 @@ async def test_a_missing_thing_in_the_kiosk_is_the_kiosks_own_404_screen(client,
     assert response.status_code == 404
     soup = html(response)
     assert soup.select_one("[data-kiosk]") is not None
-    assert soup.select_one(".kiosk-title").get_text(strip=True) == NOT_FOUND
-    assert soup.select_one("[data-testid=nav-start]")["href"] == "/kiosk"
+    assert present(soup.select_one(".kiosk-title")).get_text(strip=True) == NOT_FOUND
+    assert present(soup.select_one("[data-testid=nav-start]"))["href"] == "/kiosk"
     assert response.headers["cache-control"] == "no-store"

@@ -10,15 +10,15 @@ from jobcenter.accounts.tables import Citizen
 from jobcenter.signups.tables import Application
 from jobcenter.web.form_input import read_id, read_int, read_month, read_text
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form
+from tests.support import html, post_form, present
 
 THIRTY_DIGITS = "123456789012345678901234567890"
 FIVE_THOUSAND_DIGITS = "9" * 5000
 
 
-def _korean_error(response, status: int, heading: str) -> None:  # type: ignore[no-untyped-def]
+def _korean_error(response, status: int, heading: str) -> None:
     assert response.status_code == status
-    assert html(response).h1.get_text(strip=True) == heading
+    assert present(html(response).h1).get_text(strip=True) == heading
 
 
 @pytest.mark.parametrize("path", [
@@ -36,7 +36,7 @@ async def test_the_kiosk_shows_its_own_not_found_screen_for_such_an_id(client, p
     response = await client.get(path)
 
     assert response.status_code == 404
-    assert html(response).select_one("main").get_text(" ", strip=True).startswith("페이지를 찾을 수 없습니다")
+    assert present(html(response).select_one("main")).get_text(" ", strip=True).startswith("페이지를 찾을 수 없습니다")
 
 
 @pytest.mark.parametrize("month", ["9999-12", "0001-01", "2026-13", "¹⁹⁹⁰-01", FIVE_THOUSAND_DIGITS])
@@ -50,7 +50,7 @@ async def test_the_first_and_last_months_the_calendar_shows_link_no_further(clie
 
     assert page.select_one(f"[data-testid={missing_link}]") is None
     other = "next-month" if missing_link == "previous-month" else "previous-month"
-    followed = await client.get(page.select_one(f"[data-testid={other}]")["href"])
+    followed = await client.get(present(page.select_one(f"[data-testid={other}]"))["href"])
     assert followed.status_code == 200
 
 
@@ -86,8 +86,8 @@ async def test_a_year_of_birth_that_is_not_four_digits_is_a_form_error(client, b
 
     assert response.status_code == 422
     soup = html(response)
-    assert soup.title.get_text(strip=True).startswith("오류: ")
-    assert soup.select_one("#error-birth_year").get_text(strip=True).endswith("태어난 해를 1965처럼 숫자 네 자리로 입력하세요.")
+    assert present(soup.title).get_text(strip=True).startswith("오류: ")
+    assert present(soup.select_one("#error-birth_year")).get_text(strip=True).endswith("태어난 해를 1965처럼 숫자 네 자리로 입력하세요.")
     assert await Citizen.count() == 0
 
 
@@ -96,7 +96,7 @@ async def test_a_nul_in_the_login_number_is_a_wrong_login_on_either_database(cli
     response = await post_form(client, "/login", {"mobile": mobile, "password": "whatever it is"})
 
     assert response.status_code == 422
-    assert html(response).select_one("#error-mobile").get_text(strip=True).endswith("휴대전화 번호 또는 비밀번호가 맞지 않습니다.")
+    assert present(html(response).select_one("#error-mobile")).get_text(strip=True).endswith("휴대전화 번호 또는 비밀번호가 맞지 않습니다.")
 
 
 async def test_a_nul_in_a_staff_username_is_a_wrong_login_on_either_database(client) -> None:
@@ -121,7 +121,7 @@ async def test_a_check_in_code_with_a_percent_sign_is_refused_on_the_roster(clie
     response = await post_form(client, f"/staff/rosters/{cohort.seat_pool}/check-in", {"code": code})
 
     assert response.status_code == 422
-    assert html(response).select_one("#error-code").get_text(strip=True).endswith("(으)로 확정된 신청이 없습니다.")
+    assert present(html(response).select_one("#error-code")).get_text(strip=True).endswith("(으)로 확정된 신청이 없습니다.")
 
 
 @pytest.mark.parametrize(("typed", "expected"), [

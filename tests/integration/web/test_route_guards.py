@@ -52,7 +52,7 @@ PUBLIC = {
 ADMIN_ONLY_PREFIXES = ("/staff/audit", "/staff/accounts")
 
 
-def _routes(app) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _routes(app) -> set[tuple[str, str]]:
     return {
         (method, route.path)
         for route in app.routes
@@ -69,7 +69,7 @@ async def test_the_public_list_names_only_routes_that_exist(app) -> None:
     assert _routes(app) >= PUBLIC
 
 
-async def _call(client, method: str, path: str, token: str):  # type: ignore[no-untyped-def]
+async def _call(client, method: str, path: str, token: str):
     return await client.request(
         method, _concrete(path), data={"_csrf_token": token} if method == "POST" else None, follow_redirects=False
     )

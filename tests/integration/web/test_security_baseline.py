@@ -13,7 +13,7 @@ from litestar.testing import AsyncTestClient
 from jobcenter.app import create_app
 from jobcenter.settings import Settings
 from tests.conftest import TEST_HOST
-from tests.support import FrozenClock, html
+from tests.support import FrozenClock, html, present, str_value
 
 
 @get("/test-only/crash", sync_to_thread=False)
@@ -41,7 +41,7 @@ def app(settings: Settings, shared_clock: FrozenClock) -> Litestar:
     return app
 
 
-def _assert_baseline_headers(response) -> None:  # type: ignore[no-untyped-def]
+def _assert_baseline_headers(response) -> None:
     policy = response.headers["content-security-policy"]
     for directive in ("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"):
         assert directive in policy
@@ -64,7 +64,7 @@ async def test_a_404_carries_the_security_headers(client) -> None:
 
     assert response.status_code == 404
     _assert_baseline_headers(response)
-    assert html(response).h1.get_text(strip=True) == "페이지를 찾을 수 없습니다"
+    assert present(html(response).h1).get_text(strip=True) == "페이지를 찾을 수 없습니다"
 
 
 async def test_a_crash_is_a_plain_500_page_without_a_traceback(client) -> None:
@@ -72,7 +72,7 @@ async def test_a_crash_is_a_plain_500_page_without_a_traceback(client) -> None:
 
     assert response.status_code == 500
     _assert_baseline_headers(response)
-    assert html(response).h1.get_text(strip=True) == "일시적인 오류가 발생했습니다"
+    assert present(html(response).h1).get_text(strip=True) == "일시적인 오류가 발생했습니다"
     assert "secret internal detail" not in response.text and "Traceback" not in response.text
 
 
@@ -82,7 +82,7 @@ async def test_a_busy_database_is_a_503_with_retry_after(client) -> None:
     assert response.status_code == 503
     assert response.headers["retry-after"] == "5"
     _assert_baseline_headers(response)
-    assert html(response).h1.get_text(strip=True) == "접속이 많아 처리가 지연되고 있습니다"
+    assert present(html(response).h1).get_text(strip=True) == "접속이 많아 처리가 지연되고 있습니다"
 
 
 async def test_hsts_is_sent_over_https_only(app) -> None:
@@ -97,12 +97,12 @@ async def test_a_post_without_a_csrf_token_is_refused(client) -> None:
 
     assert response.status_code == 403
     _assert_baseline_headers(response)
-    assert html(response).h1.get_text(strip=True) == "접근 권한이 없습니다"
+    assert present(html(response).h1).get_text(strip=True) == "접근 권한이 없습니다"
 
 
 async def test_a_post_with_the_csrf_token_htmx_sends_from_the_page_goes_through(client) -> None:
     page = html(await client.get("/"))
-    token = json.loads(page.body["hx-headers:inherited"])["x-csrftoken"]
+    token = json.loads(str_value(present(page.body)["hx-headers:inherited"]))["x-csrftoken"]
 
     response = await client.post("/test-only/echo", json={"name": "홍길동"}, headers={"x-csrftoken": token})
 
@@ -121,7 +121,7 @@ async def test_a_body_over_the_limit_is_refused_with_413(client, settings) -> No
     )
 
     assert response.status_code == 413
-    assert html(response).h1.get_text(strip=True) == "보내신 내용이 너무 큽니다"
+    assert present(html(response).h1).get_text(strip=True) == "보내신 내용이 너무 큽니다"
 
 
 @pytest.mark.parametrize("host", ["evil.example", "testserver.local.evil.example"])
