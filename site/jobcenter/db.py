@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import asyncpg
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine
+from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 10
 """How long an SQLite writer waits for another one before giving up."""
@@ -26,13 +26,24 @@ class SecureDeleteConnection(sqlite3.Connection):
         self.execute("PRAGMA secure_delete = ON")
 
 
+class WriteLockFirstSQLiteEngine(SQLiteEngine):
+    """Every transaction takes SQLite's write lock as it begins (BEGIN IMMEDIATE). A deferred one
+    that reads and then writes fails at once with "database is locked" when another connection
+    wrote in between (SQLite cannot move its snapshot forward), whatever the busy timeout: a staff
+    member's check-in failed so while the outbox worker sent a message. An immediate one waits for
+    the lock, as long as the busy timeout allows. (A write outside a transaction waits anyway.)"""
+
+    def transaction(self, transaction_type: TransactionType = TransactionType.immediate, allow_nested: bool = True) -> SQLiteTransaction:
+        return super().transaction(transaction_type=transaction_type, allow_nested=allow_nested)
+
+
 def engine_from_url(url: str) -> Engine:
     """Build the Piccolo engine for `sqlite:///path` or `postgresql://...`."""
     scheme = urlsplit(url).scheme
     if scheme == "sqlite":
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        return SQLiteEngine(path=str(path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS, factory=SecureDeleteConnection)
+        return WriteLockFirstSQLiteEngine(path=str(path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS, factory=SecureDeleteConnection)
     if scheme in {"postgres", "postgresql"}:
         return PostgresEngine(config={"dsn": url})
     raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql://, not {scheme}://")
