@@ -11,6 +11,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+# Behind a reverse proxy, its address(es), comma separated: only then are X-Forwarded-For and
+# X-Forwarded-Proto believed. Empty (the default): every client is the address it connects from.
+FORWARDED_ALLOW_IPS ?=
+PROXY_HEADERS = $(if $(strip $(FORWARDED_ALLOW_IPS)),--proxy-headers --forwarded-allow-ips $(FORWARDED_ALLOW_IPS),--no-proxy-headers)
 
 .PHONY: run lint test test-python test-e2e test-repeat test-property install migrate demo messages chromium backup clean
 
@@ -32,7 +36,7 @@ demo: migrate
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m jobcenter.demo
 
 run: demo
-	$(BIN)/uvicorn --factory jobcenter.app:create_app_from_env --host $(HOST) --port $(PORT) --proxy-headers --forwarded-allow-ips 127.0.0.1
+	$(BIN)/uvicorn --factory jobcenter.app:create_app_from_env --host $(HOST) --port $(PORT) $(PROXY_HEADERS)
 
 # Debian's Chromium drives the end-to-end tests (Playwright cannot download its own browser here);
 # a Korean font makes layout checks (320 px, zoom) measure real Hangul glyphs.

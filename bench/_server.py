@@ -70,7 +70,7 @@ def start_server(env: dict[str, str], port: int, workers: int, log: Path) -> sub
     """uvicorn in its own session, so Ctrl-C here reaches it only through `stop_server`."""
     command = [
         sys.executable, "-m", "uvicorn", "--factory", "jobcenter.app:create_app_from_env",
-        "--host", HOST, "--port", str(port), "--no-access-log", "--workers", str(workers),
+        "--host", HOST, "--port", str(port), "--no-access-log", "--workers", str(workers), "--no-proxy-headers",
     ]
     with log.open("wb") as output:
         return subprocess.Popen(

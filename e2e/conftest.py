@@ -84,7 +84,7 @@ def serving(environment: dict[str, str]) -> Iterator[str]:
     """uvicorn in its own process on a free loopback port, stopped afterwards."""
     port = _free_port()
     server = subprocess.Popen(
-        [BIN / "uvicorn", "--factory", "jobcenter.app:create_app_from_env", "--host", "127.0.0.1", "--port", str(port)],
+        [BIN / "uvicorn", "--factory", "jobcenter.app:create_app_from_env", "--host", "127.0.0.1", "--port", str(port), "--no-proxy-headers"],
         env=environment,
         cwd=PROJECT_ROOT,
     )

@@ -52,7 +52,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     }
     process = subprocess.Popen(
         [BIN / "uvicorn", "--factory", "jobcenter.app:create_app_from_env", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "2", "--no-access-log"],
+         "--port", str(port), "--workers", "2", "--no-access-log", "--no-proxy-headers"],
         env=environment,
         cwd=PROJECT_ROOT,
     )

@@ -1,0 +1,84 @@
+"""Issue 12, item 6: a client cannot choose its own address with X-Forwarded-For. The server is
+started with exactly the command `make run` uses, so the login throttle per client holds."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from jobcenter.accounts.throttle import MAX_FAILURES_PER_CLIENT
+
+pytestmark = pytest.mark.load  # a real server process: run by make test and CI, not by a plain pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _make_run_command(port: int, **variables: str) -> list[str]:
+    """The uvicorn command `make run` would start (make -n prints it without running anything)."""
+    assignments = [f"{key}={value}" for key, value in {"HOST": "127.0.0.1", "PORT": str(port), **variables}.items()]
+    printed = subprocess.run(["make", "-n", "run", *assignments], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    command = shlex.split(next(line for line in printed.splitlines() if "uvicorn" in line))
+    return [str(Path(sys.executable).parent / "uvicorn"), *command[1:]]
+
+
+@pytest.fixture
+def started(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    processes: list[subprocess.Popen[bytes]] = []
+
+    def start(**variables: str) -> str:
+        port = _free_port()
+        environment = {**os.environ, "DATA_DIR": str(tmp_path), "SECRET_KEY": "proxy-test-secret-key-" + "x" * 32}
+        processes.append(subprocess.Popen(_make_run_command(port, **variables), env=environment, cwd=PROJECT_ROOT))
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    return url
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise AssertionError("the server did not start")
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wrong_logins(url: str, tries: int) -> list[int]:
+    """Wrong passwords for as many different numbers, each claiming another address."""
+    with httpx.Client(base_url=url) as client:
+        csrf = client.get("/login").cookies["csrftoken"]
+        return [
+            client.post("/login", data={"mobile": f"010-4444-{n:04d}", "password": "wrong", "_csrf_token": csrf},
+                        headers={"X-Forwarded-For": f"203.0.113.{n}"}).status_code
+            for n in range(tries)
+        ]
+
+
+def test_make_run_believes_no_forwarded_address_and_the_throttle_per_client_holds(started: Callable[..., str]) -> None:
+    answers = _wrong_logins(started(), MAX_FAILURES_PER_CLIENT + 2)
+
+    assert answers[:MAX_FAILURES_PER_CLIENT] == [422] * MAX_FAILURES_PER_CLIENT
+    assert answers[MAX_FAILURES_PER_CLIENT:] == [429, 429]
+
+
+def test_behind_a_named_proxy_the_forwarded_address_is_the_client(started: Callable[..., str]) -> None:
+    answers = _wrong_logins(started(FORWARDED_ALLOW_IPS="127.0.0.1"), MAX_FAILURES_PER_CLIENT + 2)
+
+    assert answers == [422] * (MAX_FAILURES_PER_CLIENT + 2)
