@@ -1,4 +1,5 @@
-"""Password hashing (argon2id) off the event loop, with a bound on hashes running at once."""
+"""Password hashing (argon2id) off the event loop, with a bound on hashes running at once, and the
+rules a new password meets (its strength is password_strength.py's estimate)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import threading
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from jobcenter.accounts.password_strength import too_easy
 from jobcenter.i18n import N_
 
 MIN_LENGTH = 8
@@ -18,15 +20,10 @@ _hasher = PasswordHasher()  # argon2id with the library's defaults, above OWASP'
 _hash_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 _DUMMY_HASH = _hasher.hash("a password nobody has")
 
-COMMON_PASSWORDS = frozenset(
-    [
-        "12345678", "123456789", "1234567890", "11111111", "00000000", "88888888", "12341234", "11223344",
-        "987654321", "password", "password1", "password!", "passw0rd", "qwerty123", "qwer1234", "qwerasdf",
-        "asdf1234", "1q2w3e4r", "1q2w3e4r5t", "1qaz2wsx", "zaq12wsx", "abcd1234", "abc12345", "iloveyou",
-        "sunshine", "princess", "football", "baseball", "dragon123", "letmein1", "welcome1", "admin123",
-        "test1234", "q1w2e3r4", "a1234567", "aa123456", "gimpo1234", "jobcenter", "사랑해요", "비밀번호", "비밀번호1234",
-    ]
-)
+TOO_EASY = N_("This password is too easy to guess. Use three or four words you will remember, with spaces between them "
+              "and a number, like 바다 연필 초록 1987 (not this one).")
+EXAMPLE_PASSWORD = "바다 연필 초록 1987"
+"""The example the message gives, which therefore will not do either."""
 
 
 def password_problem(password: str, *, mobile: str | None = None) -> str | None:
@@ -35,10 +32,10 @@ def password_problem(password: str, *, mobile: str | None = None) -> str | None:
         return N_("Use at least 8 characters.")
     if len(password) > MAX_LENGTH:
         return N_("Use at most 128 characters.")
-    if password.lower() in COMMON_PASSWORDS or len(set(password)) < 3:
-        return N_("This password is too easy to guess. Choose another.")
     if mobile and mobile[3:] in password:
         return N_("Do not use your mobile number in your password.")
+    if " ".join(password.split()) == EXAMPLE_PASSWORD or too_easy(password):
+        return TOO_EASY
     return None
 
 
