@@ -162,6 +162,7 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
     wait = await throttle.seconds_to_wait(account, client, now)
     if wait:
         raise TooManyAttempts(wait)
+    await throttle.slow_down(account, now)
     citizen = await Citizen.select(Citizen.id, Citizen.name, Citizen.password_hash).where(
         Citizen.mobile == mobile
     ).first() if mobile else None

@@ -34,6 +34,7 @@ async def authenticate(username: str, password: str, client: str, now: datetime)
     wait = await throttle.seconds_to_wait(account, client, now)
     if wait:
         raise TooManyAttempts(wait)
+    await throttle.slow_down(account, now)
     typed = username.strip().lower()
     staff = await StaffMember.select(StaffMember.id, StaffMember.password_hash, StaffMember.active).where(
         StaffMember.username == typed
@@ -67,6 +68,7 @@ async def check_code(staff_id: int, code: str, client: str, now: datetime) -> No
     wait = await throttle.seconds_to_wait(account, client, now)
     if wait:
         raise TooManyAttempts(wait)
+    await throttle.slow_down(account, now)
     step = _matching_step(staff["totp_secret"], _digits(code), now)
     if step is None:
         await throttle.record_failure(account, client, now)
