@@ -1152,10 +1152,11 @@ async def forwards():
         # The column held 11-digit mobile numbers; it now also holds `staff:<username>`.
         # SQLite does not enforce VARCHAR lengths (and cannot alter a column type). Piccolo runs
         # raw steps before the rename above, so the column still has its old name here.
-        from jobcenter.accounts.tables import LoginFailure
+        # The engine from piccolo_conf.py: the table class is gone (limits.tables.RateEvent replaced it).
+        from piccolo.engine.finder import engine_finder
 
-        engine = LoginFailure._meta.db
-        if engine.engine_type == "postgres":
+        engine = engine_finder()
+        if engine is not None and engine.engine_type == "postgres":
             await engine.run_ddl("ALTER TABLE login_failure ALTER COLUMN mobile TYPE VARCHAR(64)")
 
     manager.add_raw(widen_login_failure_account)

@@ -8,10 +8,10 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from jobcenter.accounts.sessions import delete_expired_sessions
-from jobcenter.accounts.throttle import forget_old_failures
 from jobcenter.accounts.web import session_timeouts
 from jobcenter.clock import Clock
 from jobcenter.events.generation import extend_all
+from jobcenter.limits.service import forget_old as forget_old_rate_events
 from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
@@ -31,7 +31,7 @@ async def sweep_forever(settings: Settings, clock: Clock) -> None:
             now = clock()
             await delete_expired_sessions(now, **session_timeouts(settings))
             await delete_expired_staff_sessions(now, **session_timeouts(settings))
-            await forget_old_failures(now)
+            await forget_old_rate_events(now)
             deleted = await delete_inactive_accounts(
                 now, timedelta(days=settings.retention_days), language=settings.default_language, zone=settings.timezone
             )

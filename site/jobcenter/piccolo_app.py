@@ -2,11 +2,12 @@
 
 from piccolo.conf.apps import AppConfig
 
-from jobcenter.accounts.tables import Citizen, LoginFailure, PasswordReset, WebSession
+from jobcenter.accounts.tables import Citizen, PasswordReset, WebSession
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.kiosk.tables import HelpRequest, KioskSession
+from jobcenter.limits.tables import RateEvent
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.placements.tables import FollowUpCall, Placement
 from jobcenter.settings import PROJECT_ROOT
@@ -19,7 +20,7 @@ APP_CONFIG = AppConfig(
     table_classes=[
         Citizen,
         WebSession,
-        LoginFailure,
+        RateEvent,
         PasswordReset,
         SeatPool,
         Application,

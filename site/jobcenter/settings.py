@@ -90,6 +90,32 @@ class Center:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How often one client address or one account may use the forms that scripts hammer. The
+    limits per address sit well above what one person does: a lobby's wifi or a mobile carrier puts
+    many people behind one address, and a rush of distinct people must never be refused."""
+
+    signups_per_address_per_hour: int = 20
+    """New accounts from one address in an hour (`SIGNUPS_PER_ADDRESS_PER_HOUR`)."""
+    resets_per_account_per_hour: int = 3
+    """Reset links sent to one account in an hour; more are not sent, and the page says the same (`RESETS_PER_ACCOUNT_PER_HOUR`)."""
+    resets_per_address_per_hour: int = 20
+    """Reset requests from one address in an hour (`RESETS_PER_ADDRESS_PER_HOUR`)."""
+    login_failures_per_account_and_address: int = 5
+    """Wrong passwords (or codes) for one account from one address in 15 minutes (`LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS`)."""
+    login_failures_per_address: int = 50
+    """Wrong passwords from one address, for any accounts, in 15 minutes (`LOGIN_FAILURES_PER_ADDRESS`)."""
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        defaults = cls()
+        return cls(**{
+            name: int(os.environ.get(name.upper()) or getattr(defaults, name))
+            for name in cls.__dataclass_fields__
+        })
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the app reads from its environment."""
 
@@ -151,6 +177,8 @@ class Settings:
     """Months after a placement's start date at which follow-up calls (해피콜) are scheduled
     (`FOLLOW_UP_MONTHS`, comma separated)."""
     center: Center = field(default_factory=Center)
+    limits: Limits = field(default_factory=Limits)
+    """Rate limits of the public forms (each from its own variable, see Limits)."""
     """The center's name and contact details."""
 
     @classmethod
@@ -191,4 +219,5 @@ class Settings:
             mail_from=os.environ.get("MAIL_FROM") or "noreply@localhost",
             follow_up_months=_months("FOLLOW_UP_MONTHS", (1, 3, 6)),
             center=Center.from_env(),
+            limits=Limits.from_env(),
         )

@@ -13,9 +13,10 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import BeautifulSoup
 from hypothesis import strategies as st
 
-from jobcenter.accounts.tables import LoginFailure, WebSession
+from jobcenter.accounts.tables import WebSession
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.kiosk.tables import KioskSession
+from jobcenter.limits.tables import RateEvent
 from jobcenter.piccolo_app import APP_CONFIG
 from jobcenter.staff.tables import StaffSession
 from tests.support import str_value
@@ -37,7 +38,7 @@ PAGES = [
 LEFT_OUT = ("/logout", "/staff/logout", "/me/delete", "/delete", "/kiosk/reset", "/staff/accounts/", "/language/")
 """Actions that would end the walk's own sessions or delete its own account; each has its own tests."""
 
-SESSION_TABLES = {WebSession, StaffSession, KioskSession, LoginFailure}
+SESSION_TABLES = {WebSession, StaffSession, KioskSession, RateEvent}
 """Written by any request (last seen, failed attempts): not what a refused form must leave alone."""
 
 ODD_TEXT = [

@@ -15,8 +15,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from jobcenter.accounts.throttle import MAX_FAILURES_PER_CLIENT
+from jobcenter.settings import Limits
 
+PER_ADDRESS = Limits().login_failures_per_address
 pytestmark = pytest.mark.load  # a real server process: run by make test and CI, not by a plain pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -72,13 +73,13 @@ def _wrong_logins(url: str, tries: int) -> list[int]:
 
 
 def test_make_run_believes_no_forwarded_address_and_the_throttle_per_client_holds(started: Callable[..., str]) -> None:
-    answers = _wrong_logins(started(), MAX_FAILURES_PER_CLIENT + 2)
+    answers = _wrong_logins(started(), PER_ADDRESS + 2)
 
-    assert answers[:MAX_FAILURES_PER_CLIENT] == [422] * MAX_FAILURES_PER_CLIENT
-    assert answers[MAX_FAILURES_PER_CLIENT:] == [429, 429]
+    assert answers[:PER_ADDRESS] == [422] * PER_ADDRESS
+    assert answers[PER_ADDRESS:] == [429, 429]
 
 
 def test_behind_a_named_proxy_the_forwarded_address_is_the_client(started: Callable[..., str]) -> None:
-    answers = _wrong_logins(started(FORWARDED_ALLOW_IPS="127.0.0.1"), MAX_FAILURES_PER_CLIENT + 2)
+    answers = _wrong_logins(started(FORWARDED_ALLOW_IPS="127.0.0.1"), PER_ADDRESS + 2)
 
-    assert answers == [422] * (MAX_FAILURES_PER_CLIENT + 2)
+    assert answers == [422] * (PER_ADDRESS + 2)

@@ -11,11 +11,13 @@ from jobcenter.accounts import throttle
 from jobcenter.accounts.passwords import hash_password
 from jobcenter.accounts.service import authenticate
 from jobcenter.accounts.tables import Citizen
+from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid
 from tests.builders import a_citizen
 from tests.support import html, post_form, present
 
 PASSWORD = "김포 한강 2026 봄날"
+LIMITS = Limits()
 
 
 async def _a_citizen_with_a_password() -> Citizen:
@@ -28,11 +30,11 @@ async def test_an_attacker_elsewhere_does_not_lock_the_owner_out(clock, monkeypa
     monkeypatch.setattr(throttle, "MAX_SLOWDOWN_SECONDS", 0.0)  # the waiting itself is measured below
     citizen = await _a_citizen_with_a_password()
     for attacker in range(3):
-        for _ in range(throttle.MAX_FAILURES_PER_ACCOUNT_AND_CLIENT):
+        for _ in range(LIMITS.login_failures_per_account_and_address):
             with pytest.raises(FormInvalid):
-                await authenticate("010-2345-6789", "guess", f"198.51.100.{attacker}", clock.now)
+                await authenticate("010-2345-6789", "guess", f"198.51.100.{attacker}", clock.now, LIMITS)
 
-    owner = await authenticate("010-2345-6789", PASSWORD, "203.0.113.7", clock.now)
+    owner = await authenticate("010-2345-6789", PASSWORD, "203.0.113.7", clock.now, LIMITS)
 
     assert owner["id"] == citizen.id
 
@@ -41,10 +43,10 @@ async def test_one_client_is_refused_after_a_few_wrong_passwords_for_one_number(
     await _a_citizen_with_a_password()
     answers = [
         (await post_form(client, "/login", {"mobile": "010-2345-6789", "password": "guess"})).status_code
-        for _ in range(throttle.MAX_FAILURES_PER_ACCOUNT_AND_CLIENT + 1)
+        for _ in range(LIMITS.login_failures_per_account_and_address + 1)
     ]
 
-    assert answers == [422] * throttle.MAX_FAILURES_PER_ACCOUNT_AND_CLIENT + [429]
+    assert answers == [422] * LIMITS.login_failures_per_account_and_address + [429]
 
 
 async def test_an_account_failing_from_many_clients_is_slowed_more_and_more_then_no_more(clock) -> None:
@@ -52,7 +54,7 @@ async def test_an_account_failing_from_many_clients_is_slowed_more_and_more_then
     waits = []
     for attempt in range(10):
         waits.append(await throttle.seconds_to_slow("01023456789", clock.now))
-        await throttle.record_failure("01023456789", f"198.51.100.{attempt}", clock.now)
+        await throttle.record_failure("01023456789", f"198.51.100.{attempt}", clock.now, LIMITS)
 
     assert waits == [0, 0, 0, 0, 0, 0.5, 1.0, 2.0, 4.0, throttle.MAX_SLOWDOWN_SECONDS]
     assert await throttle.seconds_to_slow("01023456789", clock.now + throttle.WINDOW + timedelta(seconds=1)) == 0

@@ -76,7 +76,7 @@ class AccountController(Controller):
         next_path = data.get("next")
         client = request.client.host if request.client else "unknown"
         try:
-            citizen = await service.authenticate(data.get("mobile", ""), data.get("password", ""), client, now)
+            citizen = await service.authenticate(data.get("mobile", ""), data.get("password", ""), client, now, settings.limits)
         except service.TooManyAttempts as throttled:
             logger.warning("login throttled: mobile %s, client %s", _masked(data.get("mobile", "")), client)
             return throttled_page(

@@ -19,6 +19,7 @@ from jobcenter.accounts.temporary_password import temporary_password
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
+from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid, FormReader
 
 ACCOUNT_COLUMNS = (
@@ -101,7 +102,7 @@ async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, 
                      summary=after["name"], before=_contact_masked(old), after=_contact_masked(new))
 
 
-async def issue_temporary_password(citizen_id: int, *, actor: Actor, now: datetime) -> dict[str, str]:
+async def issue_temporary_password(citizen_id: int, *, actor: Actor, now: datetime, limits: Limits) -> dict[str, str]:
     """A new readable password for staff to hand over in person (returned once with the person's
     name, stored only as a hash); every browser where the person was logged in is logged out."""
     row = await account_of(citizen_id)
@@ -111,7 +112,7 @@ async def issue_temporary_password(citizen_id: int, *, actor: Actor, now: dateti
         await Citizen.update({Citizen.password_hash: password_hash, Citizen.updated_at: now}).where(Citizen.id == citizen_id)
         await end_all_sessions(citizen_id)
         # Earlier wrong guesses (the reason they came to the desk, often) must not block the new password.
-        await throttle.forget_failures(row["mobile"])
+        await throttle.forget_all_failures(row["mobile"], limits)
         await record(actor, "citizen.temporary_password", "citizen", citizen_id, now=now, citizen_id=citizen_id,
                      summary=row["name"], after={"temporary_password": "issued", "sessions": "ended"})
     return {"name": row["name"], "password": password}

@@ -18,6 +18,7 @@ from jobcenter.accounts.sessions import digest, end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import delete_messages_of, queue_message
+from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid, FormReader
 
 CONSENT_VERSION = "2026-11"
@@ -155,11 +156,11 @@ async def register(data: Mapping[str, str], now: datetime) -> dict[str, Any]:
     return {"id": citizen.id, "name": citizen.name, "mobile": citizen.mobile}
 
 
-async def authenticate(typed_mobile: str, password: str, client: str, now: datetime) -> dict[str, Any]:
+async def authenticate(typed_mobile: str, password: str, client: str, now: datetime, limits: Limits) -> dict[str, Any]:
     """The citizen for these credentials; TooManyAttempts while throttled; FormInvalid otherwise."""
     mobile = normalise_mobile(typed_mobile)
     account = mobile or typed_mobile.strip()[:11]
-    wait = await throttle.seconds_to_wait(account, client, now)
+    wait = await throttle.seconds_to_wait(account, client, now, limits)
     if wait:
         raise TooManyAttempts(wait)
     await throttle.slow_down(account, now)
@@ -168,11 +169,11 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
     ).first() if mobile else None
     matches, needs_rehash = await verify_password(citizen["password_hash"] if citizen else None, password)
     if not (citizen and matches):
-        await throttle.record_failure(account, client, now)
+        await throttle.record_failure(account, client, now, limits)
         raise FormInvalid({"mobile": N_("The mobile number or the password is not right.")})
     if needs_rehash:
         await Citizen.update({Citizen.password_hash: await hash_password(password)}).where(Citizen.id == citizen["id"])
-    await throttle.forget_failures(account)
+    await throttle.forget_failures(account, client, limits)
     await Citizen.update({Citizen.last_active_at: now}).where(Citizen.id == citizen["id"])
     return {"id": citizen["id"], "name": citizen["name"]}
 

@@ -38,17 +38,6 @@ class WebSession(Table):
     last_seen_at = Timestamptz(default=TimestamptzNow())
 
 
-class LoginFailure(Table):
-    """One failed login, counted per account and per client to throttle guessing. `account` is a
-    citizen's mobile number or `staff:<username>` for the back office."""
-
-    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
-
-    account = Varchar(length=64, index=True)
-    client = Varchar(length=64, index=True)
-    failed_at = Timestamptz(default=TimestamptzNow(), index=True)
-
-
 class PasswordReset(Table):
     """A one-time password reset link sent by email; only its hash is kept."""
 

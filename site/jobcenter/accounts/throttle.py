@@ -1,58 +1,49 @@
-"""Login throttling, kept in the database so every process counts the same failures. Failures age
-out of the window: no lockout is permanent, and none can be caused from elsewhere. An account is a
-citizen's mobile number or `staff:<username>`; what someone typed that is neither is counted as
-typed, its control characters left out (a database cannot store NUL) and cut to the column's length.
+"""Login throttling on the shared rate limiter (limits/): failures age out of the window, so no
+lockout is permanent, and none can be caused from elsewhere. An account is a citizen's mobile
+number or `staff:<username>`; what someone typed that is neither is counted as typed.
 
-- One account from one client: refused (429) after a few failures.
-- One client, any accounts: refused after many (a script trying numbers).
-- One account, any clients: slowed, never refused, so that failures caused from another device
+- One account from one address: refused (429) after a few failures.
+- One address, any accounts: refused after many (a script trying numbers).
+- One account, any addresses: slowed, never refused, so that failures caused from another device
   (at 09:00, when a popular course opens) never shut the owner out."""
 
 from __future__ import annotations
 
 import asyncio
-import math
 from datetime import datetime, timedelta
-from typing import Any
 
-from jobcenter.accounts.tables import LoginFailure
+from jobcenter.limits import service as limiter
+from jobcenter.limits.service import Limit, key_of
+from jobcenter.settings import Limits
 
 WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5
-MAX_FAILURES_PER_CLIENT = 20
 SLOW_AFTER_FAILURES_PER_ACCOUNT = 5
 MAX_SLOWDOWN_SECONDS = 8.0
 """The longest a login to an account under attack waits before its password is checked."""
+FAILURES_PER_ACCOUNT = Limit("login-account", SLOW_AFTER_FAILURES_PER_ACCOUNT, WINDOW)
+"""Counted to slow an account's logins down, never to refuse them."""
 
 
-def _key(typed: str) -> str:
-    return "".join(ch for ch in typed if ch.isprintable())[:64]
+def _per_account_and_address(limits: Limits) -> Limit:
+    return Limit("login-account-address", limits.login_failures_per_account_and_address, WINDOW)
 
 
-async def _wait(where: Any, limit: int, now: datetime) -> int:
-    since = now - WINDOW
-    recent = await LoginFailure.select(LoginFailure.failed_at).where(
-        where, LoginFailure.failed_at > since
-    ).order_by(LoginFailure.failed_at, ascending=False).limit(limit)
-    if len(recent) < limit:
-        return 0
-    # The wait ends when the oldest of the last `limit` failures leaves the window.
-    return max(1, math.ceil((recent[-1]["failed_at"] + WINDOW - now).total_seconds()))
+def _per_address(limits: Limits) -> Limit:
+    return Limit("login-address", limits.login_failures_per_address, WINDOW)
 
 
-async def seconds_to_wait(account: str, client: str, now: datetime) -> int:
+async def seconds_to_wait(account: str, client: str, now: datetime, limits: Limits) -> int:
     """0 when a login may be tried now; otherwise how long until one may (for Retry-After)."""
-    account, client = _key(account), _key(client)
     return max(
-        await _wait((LoginFailure.account == account) & (LoginFailure.client == client), MAX_FAILURES_PER_ACCOUNT_AND_CLIENT, now),
-        await _wait(LoginFailure.client == client, MAX_FAILURES_PER_CLIENT, now),
+        await limiter.seconds_to_wait(_per_account_and_address(limits), key_of(account, client), now),
+        await limiter.seconds_to_wait(_per_address(limits), key_of(client), now),
     )
 
 
 async def seconds_to_slow(account: str, now: datetime) -> float:
     """How long a login to this account waits: 0 until it has failed SLOW_AFTER_FAILURES_PER_ACCOUNT
-    times in the window (from any clients), then doubling from half a second, at most MAX_SLOWDOWN_SECONDS."""
-    failures = await LoginFailure.count().where(LoginFailure.account == _key(account), LoginFailure.failed_at > now - WINDOW)
+    times in the window (from any addresses), then doubling from half a second, at most MAX_SLOWDOWN_SECONDS."""
+    failures = await limiter.count(FAILURES_PER_ACCOUNT, key_of(account), now)
     if failures < SLOW_AFTER_FAILURES_PER_ACCOUNT:
         return 0.0
     return min(MAX_SLOWDOWN_SECONDS, 0.5 * 2 ** (failures - SLOW_AFTER_FAILURES_PER_ACCOUNT))
@@ -65,15 +56,19 @@ async def slow_down(account: str, now: datetime) -> None:
         await asyncio.sleep(seconds)
 
 
-async def record_failure(account: str, client: str, now: datetime) -> None:
-    await LoginFailure(account=_key(account), client=_key(client), failed_at=now).save()
+async def record_failure(account: str, client: str, now: datetime, limits: Limits) -> None:
+    await limiter.note(_per_account_and_address(limits), key_of(account, client), now)
+    await limiter.note(_per_address(limits), key_of(client), now)
+    await limiter.note(FAILURES_PER_ACCOUNT, key_of(account), now)
 
 
-async def forget_failures(account: str) -> None:
-    """After a successful login."""
-    await LoginFailure.delete().where(LoginFailure.account == _key(account))
+async def forget_all_failures(account: str, limits: Limits) -> None:
+    """After staff set a new password: earlier wrong guesses, from anywhere, block nothing."""
+    await limiter.forget_keys_of(_per_account_and_address(limits), account)
+    await limiter.forget(FAILURES_PER_ACCOUNT, key_of(account))
 
 
-async def forget_old_failures(now: datetime) -> None:
-    """Failures older than the window count for nothing: keep the table small."""
-    await LoginFailure.delete().where(LoginFailure.failed_at <= now - WINDOW)
+async def forget_failures(account: str, client: str, limits: Limits) -> None:
+    """After a successful login: the account's failures, and this address's for it, are forgotten."""
+    await limiter.forget(_per_account_and_address(limits), key_of(account, client))
+    await limiter.forget(FAILURES_PER_ACCOUNT, key_of(account))

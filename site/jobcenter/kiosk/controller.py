@@ -7,7 +7,7 @@ Every screen is `no-store`. A visit keeps nothing on the server until an applica
 the kiosk's cookies and asks the browser to clear the site's data.
 
 The status page shows one application, and only after the last four digits of its mobile number;
-wrong answers are throttled like logins (per confirmation number and per client)."""
+wrong answers are limited (per confirmation number and per client: kiosk/service.py)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
 
-from jobcenter.accounts import throttle
 from jobcenter.accounts.mobile import mask_mobile
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.accounts.web import forget_citizen
@@ -41,6 +40,7 @@ from jobcenter.kiosk import help_requests
 from jobcenter.kiosk.display import KIOSK_PATH, MODE_COOKIES, display_of, kiosk_path, toggled
 from jobcenter.kiosk.service import CONFIRMATION_CODE, WrongDigits, application_for_status, apply_at_kiosk, event_days, kiosk_result, this_week
 from jobcenter.kiosk.sessions import KIOSK_COOKIE, end_visit, remember_application, visit_lifetime, visit_of
+from jobcenter.limits.service import RateLimited
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
 from jobcenter.signups import service as signups
@@ -346,20 +346,18 @@ class StatusController(Controller):
     ) -> Template:
         """The application, when the digits match; the same question with an error otherwise."""
         code = _code(code)
-        account = f"status:{code}"
         client = request.client.host if request.client else "unknown"
-        wait = await throttle.seconds_to_wait(account, client, now)
-        if wait:
-            logger.warning("status page throttled: client %s", client)
-            message = gettext(language_of(request), TOO_MANY) % {"minutes": max(1, -(-wait // 60))}
-            response = form_page("kiosk/status.html", HTTP_429_TOO_MANY_REQUESTS, code=code, errors={"last_four": message})
-            response.headers["retry-after"] = str(wait)
-            return response
         try:
-            application = await application_for_status(code, data.get("last_four", ""), now=now, zone=settings.timezone)
+            application = await application_for_status(
+                code, data.get("last_four", ""), client=client, now=now, zone=settings.timezone, limits=settings.limits
+            )
+        except RateLimited as limited:
+            logger.warning("status page throttled: client %s", client)
+            message = gettext(language_of(request), TOO_MANY) % {"minutes": max(1, -(-limited.retry_after // 60))}
+            response = form_page("kiosk/status.html", HTTP_429_TOO_MANY_REQUESTS, code=code, errors={"last_four": message})
+            response.headers["retry-after"] = str(limited.retry_after)
+            return response
         except WrongDigits:
-            await throttle.record_failure(account, client, now)
             logger.warning("status page: wrong digits, client %s", client)
             return form_page("kiosk/status.html", HTTP_422_UNPROCESSABLE_ENTITY, code=code, errors={"last_four": WRONG_DIGITS})
-        await throttle.forget_failures(account)
         return form_page("kiosk/status.html", code=code, application=application, now=now)

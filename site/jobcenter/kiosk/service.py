@@ -10,6 +10,9 @@ from typing import Any
 
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.events.service import PROGRAM, Day, month_view
+from jobcenter.limits import service as limiter
+from jobcenter.limits.service import Limit, RateLimited, key_of
+from jobcenter.settings import Limits
 from jobcenter.signups import service as signups
 from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.tables import Application, Channel
@@ -55,9 +58,37 @@ class WrongDigits(Exception):
     """The last four digits do not match (or there is no such confirmation number: the same answer)."""
 
 
-async def application_for_status(code: str, last_four: str, *, now: datetime, zone: str) -> signups.ApplicationView:
+STATUS_WINDOW = timedelta(minutes=15)
+WRONG_DIGITS_PER_CODE = Limit("status-code", 5, STATUS_WINDOW)
+"""Wrong answers for one confirmation number, from anywhere, before it answers nothing for a while:
+four digits are few, and the person can see the application at 내 신청 내역 or the desk meanwhile."""
+
+
+def _wrong_digits_per_address(limits: Limits) -> Limit:
+    return Limit("status-address", limits.login_failures_per_address, STATUS_WINDOW)
+
+
+async def application_for_status(
+    code: str, last_four: str, *, client: str, now: datetime, zone: str, limits: Limits
+) -> signups.ApplicationView:
     """The application with this confirmation number, once the last four digits of its mobile
-    number are right; WrongDigits otherwise, whether or not the number exists."""
+    number are right; WrongDigits otherwise, whether or not the number exists; RateLimited after
+    a few wrong answers for the number, or many from one address."""
+    wait = max(
+        await limiter.seconds_to_wait(WRONG_DIGITS_PER_CODE, key_of(code), now),
+        await limiter.seconds_to_wait(_wrong_digits_per_address(limits), key_of(client), now),
+    )
+    if wait:
+        raise RateLimited(wait)
+    try:
+        return await _application_for_status(code, last_four, now=now, zone=zone)
+    except WrongDigits:
+        await limiter.note(WRONG_DIGITS_PER_CODE, key_of(code), now)
+        await limiter.note(_wrong_digits_per_address(limits), key_of(client), now)
+        raise
+
+
+async def _application_for_status(code: str, last_four: str, *, now: datetime, zone: str) -> signups.ApplicationView:
     row = await Application.select(Application.id, Application.citizen, Application.citizen.mobile.as_alias("mobile")).where(
         Application.confirmation_code == code
     ).first()

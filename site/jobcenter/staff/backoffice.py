@@ -68,7 +68,7 @@ class StaffLoginController(Controller):
         username = data.get("username", "")
         values = {"username": username}
         try:
-            staff = await service.authenticate(username, data.get("password", ""), _client(request), now)
+            staff = await service.authenticate(username, data.get("password", ""), _client(request), now, settings.limits)
         except TooManyAttempts as throttled:
             logger.warning("staff login throttled: %s from %s", username[:40], _client(request))
             return throttled_page("staff/login.html", language_of(request), throttled.retry_after, "username", values=values, next=next_path)
@@ -110,7 +110,7 @@ class StaffLoginController(Controller):
         if staff["verified"]:
             return Redirect(path=next_path, status_code=HTTP_303_SEE_OTHER)
         try:
-            await service.check_code(staff["id"], data.get("code", ""), _client(request), now)
+            await service.check_code(staff["id"], data.get("code", ""), _client(request), now, settings.limits)
         except TooManyAttempts as throttled:
             await end_staff_session(request.cookies.get(STAFF_COOKIE))
             return throttled_page("staff/login.html", language_of(request), throttled.retry_after, "username", next=next_path)

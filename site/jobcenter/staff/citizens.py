@@ -124,10 +124,10 @@ class CitizensController(Controller):
 
     @post("/{citizen_id:int}/password/temporary", name="staff_citizen_temporary_password", status_code=HTTP_200_OK)
     async def temporary_password(
-        self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]
+        self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
         """A temporary password, shown this once for staff to hand over; the person's sessions end."""
-        issued = await corrections.issue_temporary_password(citizen_id, actor=actor, now=now)
+        issued = await corrections.issue_temporary_password(citizen_id, actor=actor, now=now, limits=settings.limits)
         return form_page("staff/citizens/temporary_password.html", citizen_id=citizen_id, **issued)
 
     @post("/{citizen_id:int}/password/link", name="staff_citizen_reset_link")

@@ -15,6 +15,7 @@ from jobcenter.accounts.passwords import hash_password, password_problem, verify
 from jobcenter.accounts.service import TooManyAttempts
 from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
+from jobcenter.settings import Limits
 from jobcenter.staff.sessions import end_sessions_of
 from jobcenter.staff.tables import StaffMember, StaffRole
 from jobcenter.web.form_input import FormInvalid, FormReader
@@ -28,10 +29,10 @@ def _account(username: str) -> str:
     return f"staff:{username.strip().lower()[:40]}"
 
 
-async def authenticate(username: str, password: str, client: str, now: datetime) -> dict[str, Any]:
+async def authenticate(username: str, password: str, client: str, now: datetime, limits: Limits) -> dict[str, Any]:
     """The active staff member for this username and password (the first of two steps)."""
     account = _account(username)
-    wait = await throttle.seconds_to_wait(account, client, now)
+    wait = await throttle.seconds_to_wait(account, client, now, limits)
     if wait:
         raise TooManyAttempts(wait)
     await throttle.slow_down(account, now)
@@ -41,7 +42,7 @@ async def authenticate(username: str, password: str, client: str, now: datetime)
     ).first() if USERNAME.fullmatch(typed) else None
     matches, needs_rehash = await verify_password(staff["password_hash"] if staff else None, password)
     if not (staff and staff["active"] and matches):
-        await throttle.record_failure(account, client, now)
+        await throttle.record_failure(account, client, now, limits)
         raise FormInvalid({"username": N_("The username or the password is not right.")})
     if needs_rehash:
         await StaffMember.update({StaffMember.password_hash: await hash_password(password)}).where(StaffMember.id == staff["id"])
@@ -55,7 +56,7 @@ def _digits(code: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", code) if ch.isdigit())
 
 
-async def check_code(staff_id: int, code: str, client: str, now: datetime) -> None:
+async def check_code(staff_id: int, code: str, client: str, now: datetime, limits: Limits) -> None:
     """The second step: the 6-digit code of now (or of the step before or after, for clock drift).
     Each code opens one session: its step is taken by a conditional update, so of many requests
     with the same code at once one succeeds, and the others are told the code was used. Wrong codes
@@ -65,13 +66,13 @@ async def check_code(staff_id: int, code: str, client: str, now: datetime) -> No
     ).where(StaffMember.id == staff_id).first()
     assert staff is not None, "the route's guard found this staff member's session"
     account = _account(staff["username"])
-    wait = await throttle.seconds_to_wait(account, client, now)
+    wait = await throttle.seconds_to_wait(account, client, now, limits)
     if wait:
         raise TooManyAttempts(wait)
     await throttle.slow_down(account, now)
     step = _matching_step(staff["totp_secret"], _digits(code), now)
     if step is None:
-        await throttle.record_failure(account, client, now)
+        await throttle.record_failure(account, client, now, limits)
         raise FormInvalid({"code": N_("The code is not right. Enter the 6 digits your authenticator app shows now.")})
     values: dict[Any, Any] = {StaffMember.totp_last_step: step, StaffMember.last_login_at: now}
     if staff["totp_confirmed_at"] is None:
@@ -81,7 +82,7 @@ async def check_code(staff_id: int, code: str, client: str, now: datetime) -> No
     ).returning(StaffMember.id)
     if not taken:
         raise FormInvalid({"code": CODE_USED})
-    await throttle.forget_failures(account)
+    await throttle.forget_failures(account, client, limits)
 
 
 def _matching_step(secret: str | None, digits: str, now: datetime) -> int | None:

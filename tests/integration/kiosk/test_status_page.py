@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobcenter.accounts.tables import LoginFailure
+from jobcenter.limits.tables import RateEvent
 from jobcenter.signups import service
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
 from tests.support import html, post_form, present
@@ -44,7 +44,7 @@ async def test_wrong_digits_show_nothing_and_are_counted(client, application) ->
     soup = html(response)
     assert present(soup.title).get_text().startswith("오류: ")
     _shows_nothing_personal(soup.select_one("main"))
-    assert await LoginFailure.count().where(LoginFailure.account == f"status:{application['confirmation_code']}") == 1
+    assert await RateEvent.count().where(RateEvent.limit_name == "status-code", RateEvent.key == application["confirmation_code"]) == 1
 
 
 async def test_the_right_digits_show_that_application_and_no_other(client, application) -> None:
