@@ -4,8 +4,6 @@ no guard of its own)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from litestar import Controller, get
 from litestar.di import NamedDependency
 from litestar.params import FromQuery
@@ -13,23 +11,12 @@ from litestar.response import Template
 
 from jobcenter.audit import service
 from jobcenter.settings import Settings
-from jobcenter.web.form_input import read_id
+from jobcenter.web.form_input import read_day, read_id
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.paging import Paged, page_number
 
 PAGE_SIZE = 50
 OBJECT_TYPES = ["program", "cohort", "series", "occurrence", "application", "roster", "citizen", "placement", "call", "staff", "help_request"]
-
-
-def _number(raw: str | None) -> int | None:
-    return read_id(raw)
-
-
-def _day(raw: str | None) -> date | None:
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
 
 
 class AuditController(Controller):
@@ -49,12 +36,12 @@ class AuditController(Controller):
     ) -> Template:
         """Every change and every view or export of personal data; filters that do not parse are ignored."""
         wanted = service.AuditFilter(
-            actor_id=_number(by),
+            actor_id=read_id(by),
             object_type=object_type if object_type in OBJECT_TYPES else "",
-            object_id=_number(object_id),
-            citizen_id=_number(citizen),
-            since=_day(since),
-            until=_day(until),
+            object_id=read_id(object_id),
+            citizen_id=read_id(citizen),
+            since=read_day(since),
+            until=read_day(until),
         )
         number = page_number(page)
         rows, total = await service.entries(wanted, page=number, page_size=PAGE_SIZE, zone=settings.timezone)

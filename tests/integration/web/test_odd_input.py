@@ -113,6 +113,15 @@ async def test_a_nul_in_the_back_office_program_search_is_no_server_error(client
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "2026-02-30", "¹⁹⁹⁰-01-01"])
+async def test_a_day_the_audit_log_cannot_filter_by_is_ignored(client, sign_in_staff, day: str) -> None:
+    await sign_in_staff(await a_staff_member(role="admin"))
+
+    response = await client.get("/staff/audit", params={"since": day, "until": day})
+
+    assert response.status_code == 200
+
+
 @pytest.mark.parametrize("code", ["%", "%-%", "AB%CD", "%(code)s"])
 async def test_a_check_in_code_with_a_percent_sign_is_refused_on_the_roster(client, sign_in_staff, code: str) -> None:
     cohort = await a_cohort(await a_program())
