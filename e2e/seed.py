@@ -15,6 +15,7 @@ from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
+from jobcenter.settings import Limits
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import SeatPool
 from jobcenter.staff.service import create_staff
@@ -68,7 +69,7 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
     now = system_clock()
     form = {"name": name, "mobile": mobile, "password": CITIZEN_PASSWORD, "password_again": CITIZEN_PASSWORD,
             "birth_year": birth_year, "consent_required": "1"}
-    account = await register(form, now)
+    account = await register(form, now, client="e2e-seed", limits=Limits.from_env())
     if program_title:
         cohort = await Cohort.select(Cohort.seat_pool).where(
             Cohort.program.is_in(Program.select(Program.id).where(Program.title == program_title[0])),

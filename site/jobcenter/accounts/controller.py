@@ -15,9 +15,10 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENT
 
 from jobcenter.accounts import service
 from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
+from jobcenter.limits.service import RateLimited
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import FormInvalid
-from jobcenter.web.forms import form_page, throttled_page
+from jobcenter.web.forms import TOO_MANY_REQUESTS, form_page, throttled_page
 from jobcenter.web.language import language_of, safe_return_path
 
 logger = logging.getLogger("jobcenter.accounts")
@@ -55,8 +56,13 @@ class AccountController(Controller):
     ) -> Response:
         """Create the account and sign in; the same form with every error otherwise."""
         next_path = data.get("next")
+        client = request.client.host if request.client else "unknown"
         try:
-            citizen = await service.register(data, now)
+            citizen = await service.register(data, now, client=client, limits=settings.limits)
+        except RateLimited as limited:
+            logger.warning("sign-up limited: client %s", client)
+            return throttled_page("accounts/signup.html", language_of(request), limited.retry_after, "name", TOO_MANY_REQUESTS,
+                                  values=data, next=next_path)
         except FormInvalid as invalid:
             return form_page(
                 "accounts/signup.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=next_path
@@ -117,14 +123,23 @@ class AccountController(Controller):
     async def forgot(
         self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Template:
-        """Queue a reset link when the account has an email; the answer is the same either way."""
-        await service.send_reset_link(
-            data.get("mobile", ""),
-            str(request.base_url).rstrip("/"),
-            now,
-            language=language_of(request),
-            zone=settings.timezone,
-        )
+        """Queue a reset link when the account has an email; the answer is the same either way
+        (also when the account has had its links for this hour)."""
+        client = request.client.host if request.client else "unknown"
+        try:
+            await service.send_reset_link(
+                data.get("mobile", ""),
+                str(request.base_url).rstrip("/"),
+                now,
+                language=language_of(request),
+                zone=settings.timezone,
+                client=client,
+                limits=settings.limits,
+            )
+        except RateLimited as limited:
+            logger.warning("password reset limited: client %s", client)
+            return throttled_page("accounts/forgot.html", language_of(request), limited.retry_after, "mobile", TOO_MANY_REQUESTS,
+                                  values={"mobile": data.get("mobile", "")})
         return form_page("accounts/forgot.html", sent=True)
 
     @get("/password/reset/{token:str}", name="reset_password")

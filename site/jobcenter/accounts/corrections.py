@@ -12,7 +12,7 @@ from typing import Any
 from jobcenter.accounts import throttle
 from jobcenter.accounts.mobile import mask_mobile
 from jobcenter.accounts.passwords import hash_password
-from jobcenter.accounts.service import read_birth_year, read_email, read_mobile, read_name, send_reset_link
+from jobcenter.accounts.service import queue_reset_link, read_birth_year, read_email, read_mobile, read_name
 from jobcenter.accounts.sessions import end_all_sessions
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.temporary_password import temporary_password
@@ -123,7 +123,7 @@ async def email_reset_link(citizen_id: int, *, base_url: str, actor: Actor, now:
     row = await account_of(citizen_id)
     if not row["email"]:
         raise FormInvalid({"reset_link": N_("This account has no email address. Hand over a temporary password instead, or add an email address first.")})
-    async with Citizen._meta.db.transaction():  # send_reset_link's own transaction joins this one
-        await send_reset_link(row["mobile"], base_url, now, language=language, zone=zone)
+    async with Citizen._meta.db.transaction():  # queue_reset_link's own transaction joins this one
+        await queue_reset_link(row, base_url, now, language=language, zone=zone)
         await record(actor, "citizen.reset_link", "citizen", citizen_id, now=now, citizen_id=citizen_id,
                      summary=row["name"], after={"reset_link": "sent by email"})

@@ -17,6 +17,8 @@ from jobcenter.accounts.passwords import hash_password, password_problem, verify
 from jobcenter.accounts.sessions import digest, end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
 from jobcenter.i18n import N_
+from jobcenter.limits import service as limiter
+from jobcenter.limits.service import RateLimited, key_of
 from jobcenter.notifications.messages import delete_messages_of, queue_message
 from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid, FormReader
@@ -126,8 +128,13 @@ async def delete_account(citizen_id: int) -> None:
         await Citizen.delete().where(Citizen.id == citizen_id)
 
 
-async def register(data: Mapping[str, str], now: datetime) -> dict[str, Any]:
-    """Create the account from the sign-up form; FormInvalid (nothing stored) when any field is wrong."""
+async def register(data: Mapping[str, str], now: datetime, *, client: str, limits: Limits) -> dict[str, Any]:
+    """Create the account from the sign-up form; FormInvalid (nothing stored) when any field is
+    wrong; RateLimited when this address has made its accounts for the hour."""
+    per_address = throttle.signups_per_address(limits)
+    wait = await limiter.seconds_to_wait(per_address, key_of(client), now)
+    if wait:
+        raise RateLimited(wait)
     form = FormReader(data, order=SIGNUP_FIELDS)
     name = read_name(form)
     mobile = read_mobile(form, missing=N_("Enter your mobile number."))
@@ -153,6 +160,7 @@ async def register(data: Mapping[str, str], now: datetime) -> dict[str, Any]:
         updated_at=now,
     )
     await citizen.save()
+    await limiter.note(per_address, key_of(client), now)
     return {"id": citizen.id, "name": citizen.name, "mobile": citizen.mobile}
 
 
@@ -178,12 +186,25 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
     return {"id": citizen["id"], "name": citizen["name"]}
 
 
-async def send_reset_link(typed_mobile: str, base_url: str, now: datetime, *, language: str, zone: str) -> None:
-    """Queue a one-time link by email when the account has an address; say nothing either way."""
+async def send_reset_link(
+    typed_mobile: str, base_url: str, now: datetime, *, language: str, zone: str, client: str, limits: Limits
+) -> None:
+    """Queue a one-time link by email when the account has an address and has not had its links
+    for the hour; say nothing either way. RateLimited when this address asked too often."""
+    await limiter.take(throttle.resets_per_address(limits), key_of(client), now)
     mobile = normalise_mobile(typed_mobile)
     citizen = await Citizen.select().where(Citizen.mobile == (mobile or "")).first() if mobile else None
     if citizen is None or not citizen["email"]:
         return
+    per_account = throttle.resets_per_account(limits)
+    if await limiter.seconds_to_wait(per_account, key_of(citizen["mobile"]), now):
+        return
+    await limiter.note(per_account, key_of(citizen["mobile"]), now)
+    await queue_reset_link(citizen, base_url, now, language=language, zone=zone)
+
+
+async def queue_reset_link(citizen: dict[str, Any], base_url: str, now: datetime, *, language: str, zone: str) -> None:
+    """The one-time link into the outbox, to the account's email address (staff send it too)."""
     token = secrets.token_urlsafe(32)
     async with Citizen._meta.db.transaction():
         await PasswordReset(token_hash=digest(token), citizen=citizen["id"], expires_at=now + RESET_LINK_LIFETIME).save()

@@ -1,6 +1,7 @@
-"""Login throttling on the shared rate limiter (limits/): failures age out of the window, so no
-lockout is permanent, and none can be caused from elsewhere. An account is a citizen's mobile
-number or `staff:<username>`; what someone typed that is neither is counted as typed.
+"""The account forms' limits on the shared rate limiter (limits/). Sign-ups and reset requests are
+counted per address (and reset links per account) in an hour. Login failures age out of their
+window, so no lockout is permanent, and none can be caused from elsewhere. An account is a
+citizen's mobile number or `staff:<username>`; what someone typed that is neither is counted as typed.
 
 - One account from one address: refused (429) after a few failures.
 - One address, any accounts: refused after many (a script trying numbers).
@@ -22,6 +23,21 @@ MAX_SLOWDOWN_SECONDS = 8.0
 """The longest a login to an account under attack waits before its password is checked."""
 FAILURES_PER_ACCOUNT = Limit("login-account", SLOW_AFTER_FAILURES_PER_ACCOUNT, WINDOW)
 """Counted to slow an account's logins down, never to refuse them."""
+
+
+HOUR = timedelta(hours=1)
+
+
+def signups_per_address(limits: Limits) -> Limit:
+    return Limit("signup-address", limits.signups_per_address_per_hour, HOUR)
+
+
+def resets_per_address(limits: Limits) -> Limit:
+    return Limit("reset-address", limits.resets_per_address_per_hour, HOUR)
+
+
+def resets_per_account(limits: Limits) -> Limit:
+    return Limit("reset-account", limits.resets_per_account_per_hour, HOUR)
 
 
 def _per_account_and_address(limits: Limits) -> Limit:

@@ -21,12 +21,16 @@ def form_page(template: str, status_code: int = 200, /, **context: Any) -> Templ
 
 
 TOO_MANY_ATTEMPTS = N_("Too many failed attempts. Please try again in %(minutes)s minutes, or reset your password.")
+TOO_MANY_REQUESTS = N_("Too many requests from this connection. Please try again in %(minutes)s minutes, or call the center.")
 
 
-def throttled_page(template: str, language: str, retry_after: int, field: str, **context: Any) -> Template:
-    """A login form refused for too many failures: 429, Retry-After, and when to try again."""
+def throttled_page(
+    template: str, language: str, retry_after: int, field: str, message: str = TOO_MANY_ATTEMPTS, **context: Any
+) -> Template:
+    """A form refused by a rate limit: 429, Retry-After, and when to try again (`message`, a msgid
+    with %(minutes)s; by default the one for failed logins)."""
     minutes = max(1, -(-retry_after // 60))
-    message = gettext(language, TOO_MANY_ATTEMPTS) % {"minutes": minutes}
+    message = gettext(language, message) % {"minutes": minutes}
     response = form_page(template, HTTP_429_TOO_MANY_REQUESTS, errors={field: message}, **context)
     response.headers["retry-after"] = str(retry_after)
     return response
