@@ -13,6 +13,7 @@ from litestar.di import Provide
 from litestar.logging.config import LoggingConfig
 from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
 from litestar.static_files import create_static_files_router
+from piccolo.engine.base import Engine
 
 from jobcenter import db
 from jobcenter.accounts.controller import AccountController
@@ -32,7 +33,7 @@ from jobcenter.staff.router import staff_router
 from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required
 from jobcenter.web.errors import EXCEPTION_HANDLERS
 from jobcenter.web.headers import add_security_headers
-from jobcenter.web.health import health
+from jobcenter.web.health import health, ready
 from jobcenter.web.hosts import AllowedHostsMiddleware
 from jobcenter.web.language_switch import switch_language
 from jobcenter.web.templating import template_config
@@ -45,6 +46,9 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
 
     def provide_settings() -> Settings:
         return settings
+
+    def provide_database() -> Engine:
+        return engine
 
     def provide_now() -> datetime:
         return clock()
@@ -79,10 +83,12 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             staff_router(),
             switch_language,
             health,
+            ready,
             create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"], name="static"),
         ],
         dependencies={
             "settings": Provide(provide_settings, sync_to_thread=False),
+            "database": Provide(provide_database, sync_to_thread=False),
             "now": Provide(provide_now, sync_to_thread=False),
         },
         state=State({"settings": settings, "clock": clock}),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,6 +13,8 @@ import asyncpg
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
+
+logger = logging.getLogger("jobcenter.db")
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 10
 """How long an SQLite writer waits for another one before giving up."""
@@ -70,22 +74,41 @@ async def stop(engine: Engine) -> None:
         await engine.close_connection_pool()
 
 
+SQLITE_UNAVAILABLE = ("locked", "busy", "disk", "unable to open", "readonly", "read-only")
+"""What SQLite says when a retry can cure it: another writer, a full or failing disk, a file made
+read-only (a backup being restored, a full volume remounted)."""
+
+
 def is_unavailable(exc: BaseException) -> bool:
-    """The database is busy, full or unreachable for a moment: retry the whole request later."""
+    """The database is busy, full, read-only or unreachable for a moment: retry the whole request later."""
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
-        return "locked" in text or "busy" in text or "disk" in text or "unable to open" in text
+        return any(words in text for words in SQLITE_UNAVAILABLE)
     return isinstance(
         exc,
         (
             asyncpg.exceptions.PostgresConnectionError,
             asyncpg.exceptions.TooManyConnectionsError,
             asyncpg.exceptions.CannotConnectNowError,
+            asyncpg.exceptions.ReadOnlySQLTransactionError,
+            asyncpg.exceptions.InsufficientResourcesError,  # disk full, out of memory
+            asyncpg.exceptions.OperatorInterventionError,  # shut down by an administrator, recovering
             asyncpg.exceptions.InterfaceError,
             ConnectionError,
             TimeoutError,
         ),
     )
+
+
+async def write_if_possible(write: Awaitable[Any], what: str) -> None:
+    """A write that a read can do without (a session's last-seen time): when the database cannot
+    take it now, the read goes on and the write is left for a later request."""
+    try:
+        await write
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        logger.warning("%s not written, the database is unavailable: %s", what, exc)
 
 
 def is_bad_input(exc: BaseException) -> bool:

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import httpx
 import pytest
@@ -25,48 +20,26 @@ from jobcenter.clock import system_clock
 from jobcenter.signups.tables import Application, SeatPool
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
+from tests.servers import UVICORN, free_port, serving
 from tests.support import present
 
 pytestmark = pytest.mark.load  # run by make test and CI; left out of a plain `pytest` while developing
 
-BIN = Path(sys.executable).parent
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CAPACITY = 30
 PEOPLE = 200
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     environment = {
         **os.environ,
         "DATA_DIR": str(tmp_path_factory.mktemp("server")),
         "SECRET_KEY": "load-test-secret-key-" + "x" * 32,
         "DATABASE_POOL_SIZE": "10",
     }
-    process = subprocess.Popen(
-        [BIN / "uvicorn", "--factory", "jobcenter.app:create_app_from_env", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "2", "--no-access-log", "--no-proxy-headers"],
-        env=environment,
-        cwd=PROJECT_ROOT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=15)
+    with serving([*UVICORN, "--port", str(port), "--workers", "2", "--no-proxy-headers"], environment, port) as url:
+        yield url
 
 
 async def _signed_in_people(count: int) -> list[str]:

@@ -5,28 +5,20 @@ from __future__ import annotations
 
 import os
 import shlex
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
 import pytest
 
 from jobcenter.settings import Limits
+from tests.servers import BIN, PROJECT_ROOT, free_port, serving
 
 PER_ADDRESS = Limits().login_failures_per_address
 pytestmark = pytest.mark.load  # a real server process: run by make test and CI, not by a plain pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _make_run_command(port: int, **variables: str) -> list[str]:
@@ -34,31 +26,19 @@ def _make_run_command(port: int, **variables: str) -> list[str]:
     assignments = [f"{key}={value}" for key, value in {"HOST": "127.0.0.1", "PORT": str(port), **variables}.items()]
     printed = subprocess.run(["make", "-n", "run", *assignments], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
     command = shlex.split(next(line for line in printed.splitlines() if "uvicorn" in line))
-    return [str(Path(sys.executable).parent / "uvicorn"), *command[1:]]
+    return [str(BIN / "uvicorn"), *command[1:]]
 
 
 @pytest.fixture
 def started(tmp_path: Path) -> Iterator[Callable[..., str]]:
-    processes: list[subprocess.Popen[bytes]] = []
+    with ExitStack() as servers:
 
-    def start(**variables: str) -> str:
-        port = _free_port()
-        environment = {**os.environ, "DATA_DIR": str(tmp_path), "SECRET_KEY": "proxy-test-secret-key-" + "x" * 32}
-        processes.append(subprocess.Popen(_make_run_command(port, **variables), env=environment, cwd=PROJECT_ROOT))
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    return url
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise AssertionError("the server did not start")
+        def start(**variables: str) -> str:
+            port = free_port()
+            environment = {**os.environ, "DATA_DIR": str(tmp_path), "SECRET_KEY": "proxy-test-secret-key-" + "x" * 32}
+            return servers.enter_context(serving(_make_run_command(port, **variables), environment, port))
 
-    yield start
-    for process in processes:
-        process.terminate()
-        process.wait(timeout=15)
+        yield start
 
 
 def _wrong_logins(url: str, tries: int) -> list[int]:

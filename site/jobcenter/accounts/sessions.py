@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from jobcenter.accounts.tables import WebSession
+from jobcenter.db import write_if_possible
 
 SESSION_COOKIE = "sid"
 TOUCH_EVERY = timedelta(seconds=15)
@@ -56,10 +57,12 @@ async def citizen_of_session(
     if session is None:
         return None
     if now - session["last_seen_at"] >= idle or now - session["created_at"] >= absolute:
-        await WebSession.delete().where(WebSession.id == session["id"])
+        await write_if_possible(WebSession.delete().where(WebSession.id == session["id"]), "an expired session's end")
         return None
     if now - session["last_seen_at"] >= TOUCH_EVERY:
-        await WebSession.update({WebSession.last_seen_at: now}).where(WebSession.id == session["id"])
+        await write_if_possible(
+            WebSession.update({WebSession.last_seen_at: now}).where(WebSession.id == session["id"]), "a session's last-seen time"
+        )
     prefix = "citizen."
     return {key.removeprefix(prefix): value for key, value in session.items() if key.startswith(prefix)}
 

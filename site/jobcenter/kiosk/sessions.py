@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from jobcenter.accounts.sessions import digest, new_token
+from jobcenter.db import write_if_possible
 from jobcenter.kiosk.tables import KioskSession
 from jobcenter.settings import Settings
 
@@ -31,9 +32,11 @@ async def visit_of(token: str | None, now: datetime, lifetime: timedelta) -> dic
     if visit is None:
         return None
     if now - visit["last_seen_at"] >= lifetime:
-        await KioskSession.delete().where(KioskSession.id == visit["id"])
+        await write_if_possible(KioskSession.delete().where(KioskSession.id == visit["id"]), "an expired kiosk visit's end")
         return None
-    await KioskSession.update({KioskSession.last_seen_at: now}).where(KioskSession.id == visit["id"])
+    await write_if_possible(
+        KioskSession.update({KioskSession.last_seen_at: now}).where(KioskSession.id == visit["id"]), "a kiosk visit's last-seen time"
+    )
     return visit
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from jobcenter.accounts.sessions import TOUCH_EVERY, digest, new_token
+from jobcenter.db import write_if_possible
 from jobcenter.staff.tables import StaffSession
 
 STAFF_COOKIE = "staff_sid"
@@ -72,10 +73,12 @@ async def staff_of_session(
         or (not verified and now - session["created_at"] >= SECOND_FACTOR_WINDOW)
     )
     if expired:
-        await StaffSession.delete().where(StaffSession.id == session["id"])
+        await write_if_possible(StaffSession.delete().where(StaffSession.id == session["id"]), "an expired session's end")
         return None
     if now - session["last_seen_at"] >= TOUCH_EVERY:
-        await StaffSession.update({StaffSession.last_seen_at: now}).where(StaffSession.id == session["id"])
+        await write_if_possible(
+            StaffSession.update({StaffSession.last_seen_at: now}).where(StaffSession.id == session["id"]), "a session's last-seen time"
+        )
     return {
         "id": session["staff_id"],
         "username": session["username"],

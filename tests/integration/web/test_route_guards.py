@@ -11,6 +11,8 @@ from tests.support import csrf_token
 PUBLIC = {
     ("GET", "/"),
     ("GET", "/healthz"),
+    ("GET", "/livez"),
+    ("GET", "/readyz"),
     ("GET", "/programs"),
     ("GET", "/programs/{program_id:int}"),
     ("GET", "/seats/{pool_id:int}"),
