@@ -96,6 +96,16 @@ def test_a_visitor_signs_up_by_taps_alone_and_the_qr_code_opens_the_status_page(
         phone.close()
 
 
+def test_the_privacy_policy_opens_on_the_kiosk_and_leads_back_to_the_start(kiosk: KioskPage, assert_accessible) -> None:
+    page = kiosk.page
+    page.get_by_test_id("privacy-link").tap()
+
+    expect(kiosk.heading).to_have_text("개인정보 처리방침")
+    assert_accessible(page)
+    kiosk.nav("이전").tap()
+    expect(kiosk.door("청년")).to_be_visible()
+
+
 def test_a_full_cohort_puts_the_visitor_on_the_waitlist_with_the_number(kiosk: KioskPage, seed, assert_accessible) -> None:
     seed("fill", "청년 뉴딜 프로그램", "0")
     kiosk.page.reload()

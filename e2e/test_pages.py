@@ -32,6 +32,15 @@ def test_a_program_page_shows_its_cohorts_and_passes_axe(page: Page, assert_acce
     assert_accessible(page)
 
 
+def test_the_privacy_policy_is_one_click_from_the_footer_and_passes_axe(page: Page, assert_accessible) -> None:
+    page.goto("/programs")
+    page.get_by_test_id("privacy-link").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("개인정보 처리방침")
+    expect(page.get_by_role("heading", name="개인정보 보호책임자")).to_be_visible()
+    assert_accessible(page)
+
+
 def test_an_upcoming_program_says_when_applications_open(page: Page) -> None:
     CatalogPage(page).open("?q=청소전문교육")
     page.get_by_role("link", name="청소전문교육").click()

@@ -23,7 +23,7 @@ from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
 from jobcenter.demo.staff import refuse_demo_passwords
 from jobcenter.events.controller import EventController
-from jobcenter.home.controller import ApplyController, home
+from jobcenter.home.controller import ApplyController, home, privacy
 from jobcenter.housekeeping import start_background_jobs
 from jobcenter.kiosk.controller import KioskController, StatusController
 from jobcenter.settings import PROJECT_ROOT, Settings
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
     return Litestar(
         route_handlers=[
             home,
+            privacy,
             CatalogController,
             AccountController,
             MyDataController,

@@ -77,6 +77,15 @@ class Center:
     """Telephone for enquiries and phone applications (`CENTER_PHONE`)."""
     hours: str = "평일 09:00~18:00 (점심시간 12:00~13:00, 주말·공휴일 휴무)"
     """Opening hours as one line (`CENTER_HOURS`)."""
+    privacy_officer: str = "김포시일자리센터장"
+    """The privacy officer (개인정보 보호책임자) named in the privacy policy: title or name (`PRIVACY_OFFICER`)."""
+    privacy_phone: str = "031-980-5000"
+    """The privacy officer's telephone (`PRIVACY_PHONE`)."""
+    privacy_email: str = ""
+    """The privacy officer's email address, when there is one (`PRIVACY_EMAIL`)."""
+    processors: str = ""
+    """Who processes personal data for the center (처리 위탁), as one line, e.g. "(주)문자발송: 문자 발송"
+    (`PRIVACY_PROCESSORS`); empty: nobody."""
 
     @classmethod
     def from_env(cls) -> Center:
@@ -86,6 +95,10 @@ class Center:
             address=os.environ.get("CENTER_ADDRESS") or defaults.address,
             phone=os.environ.get("CENTER_PHONE") or defaults.phone,
             hours=os.environ.get("CENTER_HOURS") or defaults.hours,
+            privacy_officer=os.environ.get("PRIVACY_OFFICER") or defaults.privacy_officer,
+            privacy_phone=os.environ.get("PRIVACY_PHONE") or os.environ.get("CENTER_PHONE") or defaults.privacy_phone,
+            privacy_email=os.environ.get("PRIVACY_EMAIL", defaults.privacy_email),
+            processors=os.environ.get("PRIVACY_PROCESSORS", defaults.processors),
         )
 
 
@@ -145,6 +158,9 @@ class Settings:
     """How often an open page refreshes its seat counts (`SEATS_POLL_SECONDS`)."""
     retention_days: int = 730
     """Accounts not used for this many days are deleted, as the consent notice says (`RETENTION_DAYS`)."""
+    request_log_days: int = 90
+    """How long the server's logs (which hold client addresses) are kept, as the privacy policy
+    says (`REQUEST_LOG_DAYS`): set the process manager's log rotation to it."""
     session_idle_minutes: int = 30
     """A signed-in session ends after this long without a request (`SESSION_IDLE_MINUTES`)."""
     session_warning_seconds: int = 60
@@ -203,6 +219,7 @@ class Settings:
             default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
             seats_poll_seconds=int(os.environ.get("SEATS_POLL_SECONDS") or 20),
             retention_days=int(os.environ.get("RETENTION_DAYS") or 730),
+            request_log_days=int(os.environ.get("REQUEST_LOG_DAYS") or 90),
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
             session_warning_seconds=int(os.environ.get("SESSION_WARNING_SECONDS") or 60),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),

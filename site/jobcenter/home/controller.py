@@ -22,6 +22,7 @@ from jobcenter.events import service as events
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from jobcenter.events.occurrence_page import event_page_context
 from jobcenter.events.service import upcoming_events
+from jobcenter.home.privacy import POLICY_SINCE
 from jobcenter.settings import Settings
 from jobcenter.signups import service
 from jobcenter.signups.targets import target_of
@@ -98,3 +99,10 @@ async def _page_with_refusal(
         status_code=HTTP_409_CONFLICT,
         headers=NO_STORE,
     )
+
+
+@get("/privacy", name="privacy")
+async def privacy() -> Template:
+    """개인정보 처리방침: what is collected and why, for how long, who receives it, the person's
+    rights, the privacy officer (PIPA art. 30)."""
+    return Template(template_name="home/privacy.html", context={"effective_on": POLICY_SINCE})

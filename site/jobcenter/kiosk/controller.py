@@ -35,6 +35,7 @@ from jobcenter.errors import NotFound
 from jobcenter.events import service as calendar
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from jobcenter.events.occurrence_page import event_page_context
+from jobcenter.home.privacy import POLICY_SINCE
 from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.kiosk import help_requests
 from jobcenter.kiosk.display import KIOSK_PATH, MODE_COOKIES, display_of, kiosk_path, toggled
@@ -277,6 +278,11 @@ class KioskController(Controller):
         call = await help_requests.call_staff(settings.kiosk_name, now)
         logger.info("kiosk %s: staff called (call %s)", settings.kiosk_name, call["id"])
         return Redirect(path=f"{KIOSK_PATH}/help", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+
+    @get("/privacy", name="kiosk_privacy")
+    async def privacy(self, request: Request, back: FromQuery[str | None] = None) -> Template:
+        """The privacy policy on the kiosk's screen, with 이전 back to where it was opened."""
+        return _screen(request, "kiosk/privacy.html", effective_on=POLICY_SINCE, back=kiosk_path(back))
 
     @get("/help", name="kiosk_help")
     async def help_page(self, request: Request, settings: NamedDependency[Settings]) -> Template:

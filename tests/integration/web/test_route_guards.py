@@ -11,6 +11,7 @@ from tests.support import csrf_token
 PUBLIC = {
     ("GET", "/"),
     ("GET", "/healthz"),
+    ("GET", "/privacy"),
     ("GET", "/livez"),
     ("GET", "/readyz"),
     ("GET", "/programs"),
@@ -35,6 +36,7 @@ PUBLIC = {
     ("GET", "/kiosk/programs"),
     ("GET", "/kiosk/programs/{program_id:int}"),
     ("GET", "/kiosk/events"),
+    ("GET", "/kiosk/privacy"),
     ("GET", "/kiosk/events/{occurrence_id:int}"),
     ("GET", "/kiosk/apply/{pool_id:int}"),
     ("POST", "/kiosk/apply/{pool_id:int}"),
