@@ -27,6 +27,13 @@ async def test_the_kiosk_never_links_back_out_of_itself(client, back: str) -> No
     assert present(page.select_one("[data-testid=nav-back]"))["href"] == "/kiosk"
 
 
+@pytest.mark.parametrize("next_path", ["/kiosk/../staff", "/kiosk/%2e%2e/staff/audit", "//evil.example/kiosk"])
+async def test_a_display_switch_never_sends_the_kiosk_out_of_itself(client, next_path: str) -> None:
+    response = await post_form(client, "/kiosk/display", {"mode": "text", "next": next_path}, follow_redirects=False)
+
+    assert response.status_code == 303 and response.headers["location"] == "/kiosk"
+
+
 async def test_a_path_inside_the_kiosk_is_still_where_back_leads(client) -> None:
     program = await a_program()
     await a_cohort(program)
