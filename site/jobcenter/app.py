@@ -12,7 +12,6 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.logging.config import LoggingConfig
 from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
-from litestar.static_files import create_static_files_router
 from piccolo.engine.base import Engine
 
 from jobcenter import db
@@ -26,12 +25,14 @@ from jobcenter.events.controller import EventController
 from jobcenter.home.controller import ApplyController, home, privacy
 from jobcenter.housekeeping import start_background_jobs
 from jobcenter.kiosk.controller import KioskController, StatusController
-from jobcenter.settings import PROJECT_ROOT, Settings
+from jobcenter.settings import Settings
 from jobcenter.signups.controller import ApplicationController, MyDataController, seats
 from jobcenter.staff.menu import STAFF_MENU
 from jobcenter.staff.router import staff_router
 from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required
+from jobcenter.web.assets import favicon, static_files_router
 from jobcenter.web.errors import EXCEPTION_HANDLERS
+from jobcenter.web.etags import PageValidators
 from jobcenter.web.headers import add_security_headers
 from jobcenter.web.health import health, ready
 from jobcenter.web.hosts import AllowedHostsMiddleware
@@ -85,7 +86,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             switch_language,
             health,
             ready,
-            create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"], name="static"),
+            static_files_router(),
+            favicon,
         ],
         dependencies={
             "settings": Provide(provide_settings, sync_to_thread=False),
@@ -103,7 +105,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             cookie_samesite="lax",
             header_name="x-csrftoken",
         ),
-        middleware=[AllowedHostsMiddleware(settings.allowed_hosts)],
+        middleware=[AllowedHostsMiddleware(settings.allowed_hosts), PageValidators()],
         request_max_body_size=settings.max_body_bytes,
         before_send=[add_security_headers],
         exception_handlers={

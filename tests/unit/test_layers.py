@@ -29,14 +29,15 @@ CONTROLLERS = {
     "accounts.controller", "audit.backoffice", "catalog.controller", "catalog.backoffice",
     "events.controller", "events.backoffice", "home.controller", "kiosk.controller", "kiosk.backoffice",
     "placements.backoffice", "signups.controller", "signups.backoffice", "staff.backoffice", "staff.citizens",
-    "web.health", "web.language_switch",
+    "web.assets", "web.health", "web.language_switch",
 }
 """The modules that define Litestar controllers or route handlers (jobcenter.<name>)."""
 CONTROLLER_SLOTS = {"controller", "backoffice"}
 """An area's routes live in controller.py (the public site's) or backoffice.py (the back office's)."""
 OTHER_ROUTE_MODULES = {
     "staff.citizens": "the citizens' pages join accounts, signups and audit, so they sit in the back office's own area",
-    "web.health": "the liveness probe belongs to no area",
+    "web.assets": "the favicon belongs to no area",
+    "web.health": "the health probes belong to no area",
     "web.language_switch": "the language switch belongs to no area",
 }
 """Route modules outside the two slots, each with the reason."""

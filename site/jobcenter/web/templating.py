@@ -12,6 +12,7 @@ from litestar.template.config import TemplateConfig
 
 from jobcenter import i18n
 from jobcenter.settings import PROJECT_ROOT, Settings
+from jobcenter.web.assets import asset
 from jobcenter.web.flash import flash_message
 from jobcenter.web.language import language_of
 
@@ -95,6 +96,7 @@ def template_config(settings: Settings, **area_globals: Any) -> TemplateConfig[J
             current_language=_current_language,
             weekday_names=_weekday_names,
             flash_message=flash_message,
+            asset=asset,
             **area_globals,
         )
         environment.filters.update(day=_day, clock=_clock, moment=_moment, number=_number, month_title=_month_title)

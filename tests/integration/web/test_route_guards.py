@@ -11,6 +11,7 @@ from tests.support import csrf_token
 PUBLIC = {
     ("GET", "/"),
     ("GET", "/healthz"),
+    ("GET", "/favicon.ico"),
     ("GET", "/privacy"),
     ("GET", "/livez"),
     ("GET", "/readyz"),
