@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from jobcenter.accounts.sessions import delete_expired_sessions
 from jobcenter.accounts.web import session_timeouts
 from jobcenter.clock import Clock
+from jobcenter.db import is_unavailable
 from jobcenter.events.generation import extend_all
 from jobcenter.limits.service import forget_old as forget_old_rate_events
 from jobcenter.notifications.senders import sender_for
@@ -21,28 +22,39 @@ from jobcenter.staff.sessions import delete_expired_staff_sessions
 logger = logging.getLogger("jobcenter.housekeeping")
 
 SWEEP_EVERY = timedelta(minutes=10)
+RETRY_SOON = timedelta(minutes=1)
+"""When the database could not take the sweep (a rush holds its write lock, a disk is full)."""
+
+
+async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
+    """Delete timed-out sessions (citizens' and staff's), old rate counts and accounts past their
+    retention period; generate event dates up to the horizon. Returns when to sweep again: sooner,
+    with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
+    try:
+        now = clock()
+        await delete_expired_sessions(now, **session_timeouts(settings))
+        await delete_expired_staff_sessions(now, **session_timeouts(settings))
+        await forget_old_rate_events(now)
+        deleted = await delete_inactive_accounts(
+            now, timedelta(days=settings.retention_days), language=settings.default_language, zone=settings.timezone
+        )
+        if deleted:
+            logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
+        await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
+    except asyncio.CancelledError:
+        raise
+    except Exception as error:
+        if is_unavailable(error):
+            logger.warning("housekeeping sweep postponed, the database is unavailable: %s", error)
+            return RETRY_SOON
+        logger.exception("housekeeping sweep failed")  # a bug: its traceback, and the next sweep as usual
+    return SWEEP_EVERY
 
 
 async def sweep_forever(settings: Settings, clock: Clock) -> None:
-    """Delete timed-out sessions (citizens' and staff's), old login failures and accounts past their retention period;
-    generate event dates up to the horizon."""
     while True:
-        try:
-            now = clock()
-            await delete_expired_sessions(now, **session_timeouts(settings))
-            await delete_expired_staff_sessions(now, **session_timeouts(settings))
-            await forget_old_rate_events(now)
-            deleted = await delete_inactive_accounts(
-                now, timedelta(days=settings.retention_days), language=settings.default_language, zone=settings.timezone
-            )
-            if deleted:
-                logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
-            await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # try again at the next sweep
-            logger.exception("housekeeping sweep failed")
-        await asyncio.sleep(SWEEP_EVERY.total_seconds())
+        pause = await sweep_once(settings, clock)
+        await asyncio.sleep(pause.total_seconds())
 
 
 def start_background_jobs(settings: Settings, clock: Clock) -> list[asyncio.Task]:
