@@ -14,15 +14,20 @@ from typing import Any
 from piccolo.columns.combination import And
 
 from jobcenter.catalog.filters import CatalogFilters
+from jobcenter.catalog.labels import AUDIENCE_LABELS
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
 from jobcenter.errors import NotFound
+from jobcenter.i18n import LANGUAGES, gettext
 from jobcenter.rows import RowView
-from jobcenter.text_search import contains_ignoring_case
+from jobcenter.text_search import contains_word, words_of
 from jobcenter.web.paging import page_links
 
 MAX_ID = 2**31 - 1
 """Largest id a row can have (a 32-bit serial); anything above cannot exist."""
+
+SEARCHED = (Program.title, Program.summary, Program.description, Program.eligibility)
+"""The texts a catalog search looks in."""
 
 
 class ProgramNotFound(NotFound):
@@ -86,15 +91,20 @@ def _conditions(filters: CatalogFilters, now: datetime) -> list[Any]:
         conditions.append(Program.category == filters.category)
     if filters.open_only:
         conditions.append(Program.id.is_in(Cohort.select(Cohort.program).where(_open_now(now))))
-    if filters.keyword:
-        pattern = f"%{filters.keyword}%"
-        conditions.append(
-            contains_ignoring_case(Program.title, pattern)
-            | contains_ignoring_case(Program.summary, pattern)
-            | contains_ignoring_case(Program.description, pattern)
-            | contains_ignoring_case(Program.eligibility, pattern)
-        )
+    conditions.extend(_word_found(word) for word in words_of(filters.keyword))
     return conditions
+
+
+def _word_found(word: str) -> Any:
+    """A word of the search in the program's texts, or naming its life stage (어르신 finds the
+    programs for seniors and for everyone)."""
+    found = contains_word(SEARCHED, word)
+    stages = [value for value, label in AUDIENCE_LABELS.items() if value != Audience.all and _names(label, word)]
+    return found | Program.audience.is_in([*stages, Audience.all.value]) if stages else found
+
+
+def _names(label: str, word: str) -> bool:
+    return any(word.casefold() in gettext(language, label).casefold() for language in LANGUAGES)
 
 
 async def _with_cohorts(rows: list[dict[str, Any]], now: datetime, zone: str) -> list[ProgramView]:
