@@ -40,9 +40,15 @@ from _server import (
 )
 
 from jobcenter.accounts.sessions import SESSION_COOKIE, digest
+from jobcenter.catalog.search_index import terms_of
 
 WORDS = ["경비", "청소", "요양", "보호", "조리", "바리스타", "지게차", "용접", "전기", "사무", "회계", "디지털", "스마트폰",
          "면접", "이력서", "창업", "물류", "운전", "간호", "돌봄", "원예", "제빵", "미용", "상담", "코딩", "엑셀"]
+"""Words of real course titles; the titles of the added programs draw on these and on FILLER."""
+SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후"
+FILLER = [a + b for a in SYLLABLES for b in SYLLABLES if a + b not in WORDS][:1000]
+"""Made-up two-syllable words, so that a real word such as 경비 is in about one title in 90 (a
+few dozen programs match a search, as in a real catalog), not in every description."""
 AUDIENCES = ["youth", "middle_aged", "senior", "all"]
 CATEGORIES = ["job_support", "training", "consulting", "lecture"]
 KEYWORD = "경비"
@@ -86,6 +92,10 @@ def add_probe_person(database: Path, now: datetime) -> tuple[str, int]:
     return token, program
 
 
+def _title_word(rng: random.Random) -> str:
+    return rng.choice(WORDS) if rng.random() < 0.3 else rng.choice(FILLER)
+
+
 def add_city(database: Path, programs: int, citizens: int, applications: int, now: datetime) -> None:
     """Programs with a cohort and seat pool each, citizens, and applications spread over the pools."""
     rng = random.Random(13)
@@ -97,12 +107,15 @@ def add_city(database: Path, programs: int, citizens: int, applications: int, no
         connection.executemany(
             "INSERT INTO seat_pool (id, capacity, confirmed_count, waitlisted_count, opens_at, closes_at, cancellable_until)"
             " VALUES (?, 1000000, 0, 0, ?, ?, ?)", ((first_pool + n, opens, closes, closes) for n in range(programs)))
+        rows = [(first_program + n, f"{_title_word(rng)} {rng.choice(FILLER)} 과정 {n}", f"{rng.choice(FILLER)} 실무 요약",
+                 " ".join(rng.choice(FILLER) for _ in range(40)), rng.choice(AUDIENCES), rng.choice(CATEGORIES), stamp(now), stamp(now))
+                for n in range(programs)]
         connection.executemany(
             "INSERT INTO program (id, title, summary, description, audience, category, eligibility, fee_won, contact_phone,"
-            " published, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', 0, '', 1, ?, ?)",
-            ((first_program + n, f"{rng.choice(WORDS)} {rng.choice(WORDS)} 과정 {n}", f"{rng.choice(WORDS)} 실무 요약",
-              " ".join(rng.choice(WORDS) for _ in range(40)), rng.choice(AUDIENCES), rng.choice(CATEGORIES), stamp(now), stamp(now))
-             for n in range(programs)))
+            " published, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', 0, '', 1, ?, ?)", rows)
+        connection.executemany(  # the search index, as catalog/search_index.py writes it for a program saved by staff
+            "INSERT INTO program_term (program, term) VALUES (?, ?)",
+            ((row[0], term) for row in rows for term in sorted(terms_of(row[1:4]))))
         connection.executemany(
             "INSERT INTO cohort (program, label, starts_on, ends_on, start_time, end_time, schedule_note, place, seat_pool)"
             " VALUES (?, '1기', '2026-12-10', '2026-12-20', '10:00:00', '16:00:00', '', '김포시일자리센터 교육장', ?)",
@@ -112,13 +125,11 @@ def add_city(database: Path, programs: int, citizens: int, applications: int, no
             " updated_at, last_active_at) VALUES (?, '시민', ?, '-', 1970, '2026-11', ?, ?, ?, ?)",
             ((first_citizen + n, f"0107{n:07d}", stamp(now), stamp(now), stamp(now), stamp(now)) for n in range(citizens)))
         for start in range(0, applications, BATCH):
-            rows = []
-            for n in range(start, min(start + BATCH, applications)):
-                pool = first_pool + n % programs
-                rows.append((pool, first_citizen + n // programs % citizens, f"{n:08X}", stamp(now), stamp(now)))
             connection.executemany(
                 "INSERT INTO application (seat_pool, citizen, status, confirmation_code, channel, created_at, updated_at)"
-                " VALUES (?, ?, 'confirmed', ?, 'web', ?, ?)", rows)
+                " VALUES (?, ?, 'confirmed', ?, 'web', ?, ?)",
+                ((first_pool + n % programs, first_citizen + n // programs % citizens, f"{n:08X}", stamp(now), stamp(now))
+                 for n in range(start, min(start + BATCH, applications))))
         connection.execute(
             "UPDATE seat_pool SET confirmed_count = (SELECT count(*) FROM application WHERE application.seat_pool = seat_pool.id)"
             " WHERE id >= ?", (first_pool,))

@@ -13,6 +13,7 @@ from datetime import time, timedelta
 from jobcenter.accounts.service import register
 from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.cohorts import add_cohort
+from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
 from jobcenter.settings import Limits
@@ -85,6 +86,7 @@ async def open_program(title: str, capacity: str) -> None:
     now = system_clock()
     program = Program(title=title, audience="all", category="job_support", summary=f"{title} 요약")
     await program.save()
+    await index_program(program.id)
     first_day = (now + timedelta(days=14)).date()
     await add_cohort(
         program_id=program.id, label="1기", starts_on=first_day, ends_on=first_day, start_time=time(10), end_time=time(12),

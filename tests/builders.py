@@ -7,6 +7,7 @@ from typing import Any
 
 from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.cohorts import add_cohort
+from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.staff.tables import StaffMember
 
@@ -26,6 +27,7 @@ async def a_program(title: str = "청년 뉴딜 프로그램", **fields: Any) ->
     values.update(fields)
     program = Program(**values)
     await program.save()
+    await index_program(program.id)
     return program
 
 

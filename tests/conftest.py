@@ -26,7 +26,7 @@ from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E
 from jobcenter.accounts.tables import Citizen, PasswordReset, WebSession  # noqa: E402
 from jobcenter.app import create_app  # noqa: E402
 from jobcenter.audit.tables import AuditEntry  # noqa: E402
-from jobcenter.catalog.tables import Cohort, Program  # noqa: E402
+from jobcenter.catalog.tables import Cohort, Program, ProgramTerm  # noqa: E402
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
 from jobcenter.kiosk.tables import HelpRequest, KioskSession  # noqa: E402
 from jobcenter.limits.tables import RateEvent  # noqa: E402
@@ -60,7 +60,7 @@ async def empty_tables() -> None:
     async with Program._meta.db.transaction():
         for table in (
             HelpRequest, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application,
-            EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, Program, WebSession, RateEvent, PasswordReset, Citizen,
+            EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, ProgramTerm, Program, WebSession, RateEvent, PasswordReset, Citizen,
         ):
             await table.delete(force=True)
 

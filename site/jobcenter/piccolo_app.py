@@ -4,7 +4,7 @@ from piccolo.conf.apps import AppConfig
 
 from jobcenter.accounts.tables import Citizen, PasswordReset, WebSession
 from jobcenter.audit.tables import AuditEntry
-from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.catalog.tables import Cohort, Program, ProgramTerm
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.kiosk.tables import HelpRequest, KioskSession
 from jobcenter.limits.tables import RateEvent
@@ -26,6 +26,7 @@ APP_CONFIG = AppConfig(
         Application,
         Program,
         Cohort,
+        ProgramTerm,
         OutboxMessage,
         EventSeries,
         EventOccurrence,

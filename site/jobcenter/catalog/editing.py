@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
+from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.service import CohortNotFound, ProgramNotFound
 from jobcenter.catalog.tables import Audience, Category, Cohort, Program
 from jobcenter.i18n import N_, Filled
@@ -55,6 +56,7 @@ async def create_program(form: dict[str, str], *, actor: Actor, now: datetime) -
     values = check_program(form)
     async with Program._meta.db.transaction():
         (row,) = await Program.insert(Program(**values, created_at=now, updated_at=now)).returning(Program.id)
+        await index_program(row["id"])
         await record(actor, "program.create", "program", row["id"], now=now, summary=values["title"], after=values)
     return row["id"]
 
@@ -69,6 +71,7 @@ async def update_program(program_id: int, form: dict[str, str], *, actor: Actor,
         if not after:
             return
         await Program.update({**{getattr(Program, key): value for key, value in after.items()}, Program.updated_at: now}).where(Program.id == program_id)
+        await index_program(program_id)
         await record(actor, "program.update", "program", program_id, now=now, summary=values["title"], before=before, after=after)
 
 

@@ -15,6 +15,7 @@ from piccolo.columns.combination import And
 
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import AUDIENCE_LABELS
+from jobcenter.catalog.search_index import INDEXED, holding_word
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
 from jobcenter.errors import NotFound
@@ -25,9 +26,6 @@ from jobcenter.web.paging import page_links
 
 MAX_ID = 2**31 - 1
 """Largest id a row can have (a 32-bit serial); anything above cannot exist."""
-
-SEARCHED = (Program.title, Program.summary, Program.description, Program.eligibility)
-"""The texts a catalog search looks in."""
 
 
 class ProgramNotFound(NotFound):
@@ -98,7 +96,9 @@ def _conditions(filters: CatalogFilters, now: datetime) -> list[Any]:
 def _word_found(word: str) -> Any:
     """A word of the search in the program's texts, or naming its life stage (어르신 finds the
     programs for seniors and for everyone)."""
-    found = contains_word(SEARCHED, word)
+    exact = contains_word(INDEXED, word)
+    candidates = holding_word(word)
+    found = exact if candidates is None else candidates & exact
     stages = [value for value, label in AUDIENCE_LABELS.items() if value != Audience.all and _names(label, word)]
     return found | Program.audience.is_in([*stages, Audience.all.value]) if stages else found
 

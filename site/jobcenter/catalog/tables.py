@@ -74,3 +74,15 @@ class Cohort(Table):
     schedule_note = Varchar(length=200, default="")
     place = Varchar(length=200)
     seat_pool = ForeignKey(references=SeatPool, on_delete=OnDelete.restrict, unique=True, null=False)
+
+
+class ProgramTerm(Table):
+    """The search index of the catalog: every syllable and every pair of neighbouring syllables
+    (or letters, digits) of a program's texts, spaces left out (catalog/search_index.py). A query
+    word is looked up by its own pairs, so two-syllable words (경비, 청소, 면접) hit the index, which
+    trigram indexes never do."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    program = ForeignKey(references=Program, on_delete=OnDelete.cascade, index=True, null=False)
+    term = Varchar(length=2, index=True)

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.cohorts import add_cohort
+from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import Program
 from jobcenter.demo.events import SERIES
 from jobcenter.demo.programs import PROGRAMS, DemoCohort
@@ -56,6 +57,7 @@ async def load_demo_content(now: datetime, zone: str) -> int:
                 fee_won=demo.fee_won,
             )
             await program.save()
+            await index_program(program.id)
             for cohort in demo.cohorts:
                 await _add_demo_cohort(program, cohort, today, zone)
         await _load_events(today, zone)

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 from litestar.testing import AsyncTestClient
 
-from tests.builders import a_program
-from tests.support import card_titles, html
+from jobcenter.audit.service import Actor
+from jobcenter.catalog.editing import update_program
+from jobcenter.catalog.search_index import terms_of, terms_of_word
+from tests.builders import a_program, a_staff_member
+from tests.support import FrozenClock, card_titles, html
 
 
 async def _found(client: AsyncTestClient, query: str) -> list[str]:
@@ -51,3 +54,23 @@ async def test_signs_are_taken_as_typed_and_case_does_not_count(client: AsyncTes
     assert await _found(client, "%") == ["요양 보호 기초"]
     assert await _found(client, "_") == []
     assert await _found(client, "excel") == ["Excel 실무"]
+
+
+async def test_a_program_renamed_by_staff_is_found_by_its_new_name_only(client: AsyncTestClient, clock: FrozenClock) -> None:
+    program = await a_program("바리스타 입문", audience="youth", category="training")
+    staff = await a_staff_member()
+    form = {"title": "제과제빵 입문", "summary": "빵 굽기", "description": "", "audience": "youth", "category": "training",
+            "eligibility": "", "contact_phone": "", "min_age": "", "max_age": "", "fee_won": "0", "published": "1"}
+
+    await update_program(program.id, form, actor=Actor(id=staff.id, name=staff.name), now=clock.now)
+
+    assert await _found(client, "제과") == ["제과제빵 입문"]
+    assert await _found(client, "바리스타") == []
+
+
+def test_a_word_is_looked_up_by_its_pairs_of_syllables_and_a_syllable_by_itself() -> None:
+    assert terms_of_word("경비") == {"경비"} and terms_of_word("경 비") == {"경비"}
+    assert terms_of_word("신임교육") == {"신임", "임교", "교육"}
+    assert terms_of_word("청") == {"청"} and terms_of_word("%") == set()
+    assert {"비신", "경", "24"} <= terms_of(["경비 신임 24시간"])
+    assert "육청" not in terms_of(["경비신임교육", "청소"]), "never a pair across two texts"
