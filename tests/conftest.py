@@ -89,6 +89,7 @@ def settings() -> Settings:
         page_size=10,
         database_pool_size=0,
         background_jobs=False,
+        ready_check_seconds=0,  # each test sees the database as it is now
     )
 
 

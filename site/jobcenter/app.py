@@ -12,7 +12,6 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.logging.config import LoggingConfig
 from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
-from piccolo.engine.base import Engine
 
 from jobcenter import db
 from jobcenter.accounts.controller import AccountController
@@ -34,7 +33,7 @@ from jobcenter.web.assets import favicon, static_files_router
 from jobcenter.web.errors import EXCEPTION_HANDLERS
 from jobcenter.web.etags import PageValidators
 from jobcenter.web.headers import add_security_headers
-from jobcenter.web.health import health, ready
+from jobcenter.web.health import Readiness, health, ready
 from jobcenter.web.hosts import AllowedHostsMiddleware
 from jobcenter.web.language_switch import switch_language
 from jobcenter.web.templating import template_config
@@ -48,8 +47,10 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
     def provide_settings() -> Settings:
         return settings
 
-    def provide_database() -> Engine:
-        return engine
+    readiness = Readiness(engine, settings.ready_check_seconds)
+
+    def provide_readiness() -> Readiness:
+        return readiness
 
     def provide_now() -> datetime:
         return clock()
@@ -91,7 +92,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         ],
         dependencies={
             "settings": Provide(provide_settings, sync_to_thread=False),
-            "database": Provide(provide_database, sync_to_thread=False),
+            "readiness": Provide(provide_readiness, sync_to_thread=False),
             "now": Provide(provide_now, sync_to_thread=False),
         },
         state=State({"settings": settings, "clock": clock}),

@@ -158,6 +158,9 @@ class Settings:
     """How often an open page refreshes its seat counts (`SEATS_POLL_SECONDS`)."""
     retention_days: int = 730
     """Accounts not used for this many days are deleted, as the consent notice says (`RETENTION_DAYS`)."""
+    ready_check_seconds: float = 2.0
+    """/readyz answers from its last check of the database for this long (`READY_CHECK_SECONDS`), so
+    that probing it often never adds writes."""
     request_log_days: int = 90
     """How long the server's logs (which hold client addresses) are kept, as the privacy policy
     says (`REQUEST_LOG_DAYS`): set the process manager's log rotation to it."""
@@ -220,6 +223,7 @@ class Settings:
             seats_poll_seconds=int(os.environ.get("SEATS_POLL_SECONDS") or 20),
             retention_days=int(os.environ.get("RETENTION_DAYS") or 730),
             request_log_days=int(os.environ.get("REQUEST_LOG_DAYS") or 90),
+            ready_check_seconds=float(os.environ.get("READY_CHECK_SECONDS") or 2.0),
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
             session_warning_seconds=int(os.environ.get("SESSION_WARNING_SECONDS") or 60),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),

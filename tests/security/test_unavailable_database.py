@@ -3,6 +3,7 @@ Retry-After, never 500; reads go on, a session's last-seen time is left for late
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable
 from datetime import timedelta
@@ -12,6 +13,7 @@ import pytest
 
 from jobcenter.accounts.sessions import TOUCH_EVERY
 from jobcenter.catalog.tables import Program
+from jobcenter.web.health import Readiness
 from tests.builders import a_citizen, a_cohort, a_program
 from tests.support import post_form
 
@@ -78,3 +80,19 @@ async def test_an_application_on_a_read_only_database_is_503_with_retry_after(cl
 
     assert response.status_code == 503 and response.headers["retry-after"] == "5"
     assert "잠시 뒤 다시 시도해 주세요" in response.text
+
+
+async def test_probes_in_a_loop_check_the_database_once_in_a_while() -> None:
+    class CountingEngine:
+        statements = 0
+
+        async def run_ddl(self, ddl: str, in_pool: bool = True) -> list[dict[str, Any]]:
+            self.statements += 1
+            return []
+
+    engine = CountingEngine()
+    readiness = Readiness(engine, seconds=60)  # type: ignore[arg-type]  # anything with run_ddl will do
+
+    answers = await asyncio.gather(*(readiness.ready() for _ in range(50)))
+
+    assert all(answers) and engine.statements == 2, "one read and one write for fifty probes"

@@ -60,7 +60,7 @@ class PageValidators(ASGIMiddleware):
             headers["cache-control"] = KEEPABLE
             if if_none_match and _matches(if_none_match, etag):
                 start["status"] = 304
-                del headers["content-length"]
+                headers.pop("content-length", None)
                 await send(start)
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
                 return

@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import math
+import time
 
 from litestar import get
 from litestar.di import NamedDependency
@@ -31,16 +34,41 @@ def health() -> Response[str]:
     return Response("ok", media_type="text/plain", headers=NO_STORE)
 
 
+class Readiness:
+    """Whether the database takes a read and a write, checked at most once every `seconds`: /readyz
+    is public, and a script calling it in a loop must not queue writes before people's applications
+    (SQLite has one writer). Concurrent probes wait for the one check under way."""
+
+    def __init__(self, engine: Engine, seconds: float) -> None:
+        self.engine = engine
+        self.seconds = seconds
+        self._checked_at = -math.inf
+        self._ready = False
+        self._lock = asyncio.Lock()
+
+    async def ready(self) -> bool:
+        async with self._lock:
+            if time.monotonic() - self._checked_at >= self.seconds:
+                self._ready = await self._check()
+                self._checked_at = time.monotonic()
+            return self._ready
+
+    async def _check(self) -> bool:
+        try:
+            await self.engine.run_ddl(READ)
+            await self.engine.run_ddl(WRITE)
+        except Exception as exc:
+            if not db.is_unavailable(exc):
+                raise
+            logger.warning("not ready: %s", exc)
+            return False
+        return True
+
+
 @get("/readyz", name="ready", include_in_schema=False)
-async def ready(database: NamedDependency[Engine]) -> Response[str]:
+async def ready(readiness: NamedDependency[Readiness]) -> Response[str]:
     """ok when the database takes a read and a write; 503 with Retry-After when it cannot now."""
-    try:
-        await database.run_ddl(READ)
-        await database.run_ddl(WRITE)
-    except Exception as exc:
-        if not db.is_unavailable(exc):
-            raise
-        logger.warning("not ready: %s", exc)
-        headers = {**NO_STORE, "retry-after": "5"}
-        return Response("unavailable", media_type="text/plain", status_code=HTTP_503_SERVICE_UNAVAILABLE, headers=headers)
-    return Response("ok", media_type="text/plain", headers=NO_STORE)
+    if await readiness.ready():
+        return Response("ok", media_type="text/plain", headers=NO_STORE)
+    headers = {**NO_STORE, "retry-after": "5"}
+    return Response("unavailable", media_type="text/plain", status_code=HTTP_503_SERVICE_UNAVAILABLE, headers=headers)
