@@ -45,8 +45,9 @@ TEST_HOST = "testserver.local"
 async def migrated_database() -> AsyncIterator[None]:
     """Apply the real migrations once, as `make run` does.
 
-    No connection pool in tests (database_pool_size=0): the test client starts the app in another
-    event loop than the one requests and fixtures run in, and an asyncpg pool is bound to one loop.
+    No PostgreSQL connection pool in tests (database_pool_size=0): the test client starts the app in
+    another event loop than the one fixtures run in, and an asyncpg pool is bound to one loop. SQLite
+    keeps its connections for each loop, so the app's requests use kept connections, as in production.
     """
     db.prepare_sqlite_file(Program._meta.db)
     response = await run_forwards(app_name="all")
@@ -87,7 +88,7 @@ def settings() -> Settings:
         secret_key="test-secret-key-" + "x" * 32,
         allowed_hosts=[TEST_HOST, "127.0.0.1"],
         page_size=10,
-        database_pool_size=0,
+        database_pool_size=4 if os.environ["DATABASE_URL"].startswith("sqlite") else 0,
         background_jobs=False,
         ready_check_seconds=0,  # each test sees the database as it is now
     )

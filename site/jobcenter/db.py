@@ -12,33 +12,14 @@ from urllib.parse import urlsplit
 import asyncpg
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
+from piccolo.engine.sqlite import SQLiteEngine
+
+from jobcenter.sqlite_engine import KeptConnectionsSQLiteEngine, SecureDeleteConnection
 
 logger = logging.getLogger("jobcenter.db")
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 10
 """How long an SQLite writer waits for another one before giving up."""
-
-
-class SecureDeleteConnection(sqlite3.Connection):
-    """Every SQLite connection overwrites deleted content with zeros (PIPA: deleted personal data
-    must not linger in free pages of the file). The pragma lasts for one connection, and Piccolo
-    opens one per query, so it is set as each connection opens."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.execute("PRAGMA secure_delete = ON")
-
-
-class WriteLockFirstSQLiteEngine(SQLiteEngine):
-    """Every transaction takes SQLite's write lock as it begins (BEGIN IMMEDIATE). A deferred one
-    that reads and then writes fails at once with "database is locked" when another connection
-    wrote in between (SQLite cannot move its snapshot forward), whatever the busy timeout: a staff
-    member's check-in failed so while the outbox worker sent a message. An immediate one waits for
-    the lock, as long as the busy timeout allows. (A write outside a transaction waits anyway.)"""
-
-    def transaction(self, transaction_type: TransactionType = TransactionType.immediate, allow_nested: bool = True) -> SQLiteTransaction:
-        return super().transaction(transaction_type=transaction_type, allow_nested=allow_nested)
 
 
 def engine_from_url(url: str) -> Engine:
@@ -47,7 +28,7 @@ def engine_from_url(url: str) -> Engine:
     if scheme == "sqlite":
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        return WriteLockFirstSQLiteEngine(path=str(path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS, factory=SecureDeleteConnection)
+        return KeptConnectionsSQLiteEngine(path=str(path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS, factory=SecureDeleteConnection)
     if scheme in {"postgres", "postgresql"}:
         return PostgresEngine(config={"dsn": url})
     raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql://, not {scheme}://")
@@ -61,17 +42,24 @@ def prepare_sqlite_file(engine: Engine) -> None:
 
 
 async def start(engine: Engine, pool_size: int) -> None:
-    """Open what the engine needs before the first request (a pool of up to `pool_size`
-    PostgreSQL connections; 0 opens a connection per query)."""
+    """Open what the engine needs before the first request: a pool of up to `pool_size`
+    PostgreSQL connections, or on SQLite a kept writer connection and up to `pool_size` kept
+    reader connections; 0 opens a connection per query."""
     prepare_sqlite_file(engine)
-    if isinstance(engine, PostgresEngine) and pool_size > 0:
+    if pool_size <= 0:
+        return
+    if isinstance(engine, PostgresEngine):
         await engine.start_connection_pool(min_size=1, max_size=pool_size)
+    elif isinstance(engine, KeptConnectionsSQLiteEngine):
+        engine.keep_connections(readers=pool_size)
 
 
 async def stop(engine: Engine) -> None:
-    """Close the connection pool, if any."""
+    """Close the connection pool or the kept connections, if any."""
     if isinstance(engine, PostgresEngine) and engine.pool is not None:
         await engine.close_connection_pool()
+    elif isinstance(engine, KeptConnectionsSQLiteEngine):
+        await engine.close_kept_connections()
 
 
 SQLITE_UNAVAILABLE = ("locked", "busy", "disk", "unable to open", "readonly", "read-only")

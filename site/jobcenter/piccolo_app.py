@@ -13,6 +13,7 @@ from jobcenter.placements.tables import FollowUpCall, Placement
 from jobcenter.settings import PROJECT_ROOT
 from jobcenter.signups.tables import Application, SeatPool
 from jobcenter.staff.tables import StaffMember, StaffSession
+from jobcenter.web.tables import ReadinessProbe
 
 APP_CONFIG = AppConfig(
     app_name="jobcenter",
@@ -38,6 +39,7 @@ APP_CONFIG = AppConfig(
         FollowUpCall,
         KioskSession,
         HelpRequest,
+        ReadinessProbe,
     ],
     migration_dependencies=[],
     commands=[],

@@ -137,7 +137,8 @@ class Settings:
     database_url: str = field(default_factory=database_url)
     """`sqlite:///path/to/file` (default: data/jobcenter.sqlite3) or `postgresql://user@host/db`."""
     database_pool_size: int = 10
-    """PostgreSQL connections each process keeps open (`DATABASE_POOL_SIZE`); 0 opens one per query."""
+    """Connections each process keeps open for reads (`DATABASE_POOL_SIZE`; SQLite keeps one more for
+    writes); 0 opens one per query."""
     production: bool = False
     """`APP_ENV=production`: refuses to start without SECRET_KEY and ALLOWED_HOSTS."""
     debug: bool = False

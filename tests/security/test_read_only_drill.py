@@ -1,5 +1,6 @@
-"""Issue 12, item 4, drilled on a real server: its SQLite file made immutable (chattr +i, as a full
-or failing volume would make it), then writable again. Reads go on, writes answer 503 with
+"""Issue 12, item 4, drilled on a real server: its SQLite file and write-ahead log made immutable
+(chattr +i, as a full or failing volume would make them, even for connections already open), then
+writable again. Reads go on, writes answer 503 with
 Retry-After, /readyz says the server is not ready, and nothing written before is lost."""
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ PASSWORD = "김포 한강 2026 봄날"
 pytestmark = pytest.mark.load  # a real server process: run by make test and CI, not by a plain pytest
 
 
-def _chattr(flag: str, path: Path) -> bool:
-    return shutil.which("chattr") is not None and subprocess.run(["chattr", flag, str(path)], capture_output=True).returncode == 0
+def _chattr(flag: str, database: Path) -> bool:
+    """Set or clear the immutable flag on the database file and its write-ahead log."""
+    files = [str(path) for path in (database, database.with_name(database.name + "-wal")) if path.exists()]
+    return shutil.which("chattr") is not None and subprocess.run(["chattr", flag, *files], capture_output=True).returncode == 0
 
 
 @pytest.fixture

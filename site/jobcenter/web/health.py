@@ -24,8 +24,11 @@ logger = logging.getLogger("jobcenter.health")
 
 NO_STORE = {"cache-control": "no-store"}
 READ = "SELECT id FROM migration ORDER BY id LIMIT 1"
-WRITE = "UPDATE migration SET name = name WHERE id = (SELECT min(id) FROM migration)"
-"""A write that changes nothing, to a table every migrated database has (Piccolo's own)."""
+WRITE = (
+    "INSERT INTO readiness_probe (id, writes) VALUES (1, 1) "
+    "ON CONFLICT (id) DO UPDATE SET writes = readiness_probe.writes + 1"
+)
+"""A write that changes a row (see web/tables.ReadinessProbe), on SQLite and PostgreSQL alike."""
 
 
 @get(["/livez", "/healthz"], name="health", sync_to_thread=False, include_in_schema=False)
