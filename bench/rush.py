@@ -3,7 +3,8 @@
 A cohort is opened (its window opened a minute ago) with `--capacity` seats, and `--applicants`
 citizens are created and signed in before the clock starts. Then every one of them sends
 `POST /applications` for that cohort at the same moment (at most `--concurrency` in flight,
-default all of them), while `--readers` anonymous visitors read the catalog in a loop: the list
+default all of them), or evenly spread at `--rate` a second (the shape of the issue's bar: 1,000
+applicants at 200 a second), while `--readers` anonymous visitors read the catalog in a loop: the list
 `/programs`, the cohort's program page `/programs/<id>` and the seat count `/seats/<pool>` the
 page polls. The readers stop when the last application is answered. Every person and every
 reader is a browser of its own (an httpx client with one connection, in this one process).
@@ -27,6 +28,7 @@ and sessions, and leaves them there, so a database can be reused. Run from the c
 
     .venv/bin/python bench/rush.py
     .venv/bin/python bench/rush.py --applicants 1000 --capacity 50 --readers 16 --workers 4
+    .venv/bin/python bench/rush.py --applicants 1000 --rate 200
     .venv/bin/python bench/rush.py --database-url postgresql://user@127.0.0.1/jobcenter_bench
 """
 
@@ -162,7 +164,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--concurrency", type=int, help="most applications in flight at once (default: all of them at once)"
     )
+    parser.add_argument("--rate", type=float, help="applications sent per second, evenly spread (default: all at once)")
     args = parser.parse_args()
+    if args.rate is not None and args.rate <= 0:
+        parser.error("--rate must be above 0")
     if args.applicants < 1 or args.capacity < 1 or args.workers < 1 or args.readers < 0:
         parser.error("--applicants, --capacity and --workers must be at least 1; --readers at least 0")
     if args.concurrency is not None and args.concurrency < 1:
@@ -304,8 +309,10 @@ async def check_reads(client: httpx.AsyncClient, paths: tuple[str, ...]) -> None
             raise SystemExit(f"GET {path} answered {response.status_code} before the rush")
 
 
-async def apply(client: httpx.AsyncClient, gate: asyncio.Semaphore, form: dict[str, str], rush: Rush) -> None:
-    """One person presses 신청하기: accepted when sent on to the new application's page."""
+async def apply(client: httpx.AsyncClient, gate: asyncio.Semaphore, form: dict[str, str], rush: Rush, at: float) -> None:
+    """One person presses 신청하기 at `at` (perf_counter time): accepted when sent on to the new
+    application's page."""
+    await asyncio.sleep(max(0.0, at - time.perf_counter()))
     async with gate:
         started = time.perf_counter()
         try:
@@ -346,7 +353,7 @@ async def reader(
 
 
 async def run_rush(
-    base_url: str, setup: Setup, concurrency: int, readers: int, server_cpu: Callable[[], float]
+    base_url: str, setup: Setup, concurrency: int, rate: float | None, readers: int, server_cpu: Callable[[], float]
 ) -> Rush:
     """Readers start, every application is fired, and the readers stop at the last answer."""
     from jobcenter.accounts.sessions import SESSION_COOKIE
@@ -374,7 +381,8 @@ async def run_rush(
             asyncio.create_task(reader(visitor, setup.read_paths, n, done, rush))
             for n, visitor in enumerate(visitors[:readers])
         ]
-        await asyncio.gather(*(apply(person, gate, form, rush) for person in people))
+        spacing = 1 / rate if rate else 0.0
+        await asyncio.gather(*(apply(person, gate, form, rush, started + n * spacing) for n, person in enumerate(people)))
         rush.elapsed_s = time.perf_counter() - started
         rush.client_cpu_s = time.process_time() - client_cpu_started
         rush.server_cpu_s = server_cpu() - server_cpu_started
@@ -434,7 +442,8 @@ def print_header(args: argparse.Namespace, database: str, loader_said: str, setu
     print(f"  database  {database}")
     print(f"  content   {loader_said}")
     print(f"  cohort    program {setup.program_id}, seat pool {setup.pool_id}: {args.capacity} seats, window open")
-    print(f"  rush      {args.applicants} signed-in applicants, at most {args.concurrency} applications in flight")
+    arriving = f"{args.rate:g} a second" if args.rate else "all at once"
+    print(f"  rush      {args.applicants} signed-in applicants arriving {arriving}, at most {args.concurrency} in flight")
     print(f"  people    mobiles {setup.mobiles[0]}..{setup.mobiles[1]}, "
           f"each with its own httpx client (one connection)")
     print(f"  readers   {args.readers} anonymous catalog readers, each with its own client, "
@@ -534,7 +543,7 @@ def main() -> None:
             database = redacted(database_url) if args.database_url else "SQLite, fresh temporary file"
             print_header(args, database, loader_said, setup)
             rush = asyncio.run(
-                run_rush(base_url, setup, args.concurrency, args.readers, lambda: process_tree_cpu_s(server.pid))
+                run_rush(base_url, setup, args.concurrency, args.rate, args.readers, lambda: process_tree_cpu_s(server.pid))
             )
         finally:
             stop_server(server)

@@ -8,7 +8,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from jobcenter.accounts.tables import WebSession
+from jobcenter.accounts.tables import Citizen, WebSession
 from jobcenter.db import write_if_possible
 
 SESSION_COOKIE = "sid"
@@ -42,17 +42,19 @@ async def end_all_sessions(citizen_id: int) -> None:
     await WebSession.delete().where(WebSession.citizen == citizen_id)
 
 
+CITIZEN_COLUMNS = tuple(Citizen.all_columns(exclude=[Citizen.password_hash]))
+
+
 async def citizen_of_session(
     token: str | None, now: datetime, *, idle: timedelta, absolute: timedelta
 ) -> dict[str, Any] | None:
     """The signed-in citizen, or None when there is no session or it has timed out (then it is deleted)."""
     if not token or len(token) > 100:
         return None
+    # Two plain queries, not one join: Piccolo takes about 0.5 ms to build the joined query and
+    # 0.13 ms for both of these, and this runs on every signed-in request.
     session = await WebSession.select(
-        WebSession.id,
-        WebSession.created_at,
-        WebSession.last_seen_at,
-        *WebSession.citizen.all_columns(exclude=[WebSession.citizen.password_hash]),
+        WebSession.id, WebSession.citizen, WebSession.created_at, WebSession.last_seen_at
     ).where(WebSession.token_hash == digest(token)).first()
     if session is None:
         return None
@@ -63,8 +65,7 @@ async def citizen_of_session(
         await write_if_possible(
             WebSession.update({WebSession.last_seen_at: now}).where(WebSession.id == session["id"]), "a session's last-seen time"
         )
-    prefix = "citizen."
-    return {key.removeprefix(prefix): value for key, value in session.items() if key.startswith(prefix)}
+    return await Citizen.select(*CITIZEN_COLUMNS).where(Citizen.id == session["citizen"]).first()
 
 
 async def delete_expired_sessions(now: datetime, *, idle: timedelta, absolute: timedelta) -> None:

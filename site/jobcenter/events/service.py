@@ -217,18 +217,22 @@ async def get_occurrence(occurrence_id: int) -> OccurrenceView:
     return OccurrenceView(row={**row, "series": series}, pool=pool, companies=companies)
 
 
+TARGET_COLUMNS = (
+    EventOccurrence.id,
+    EventOccurrence.seat_pool,
+    EventOccurrence.starts_at,
+    EventOccurrence.ends_at,
+    EventOccurrence.place,
+    EventOccurrence.status,
+    EventOccurrence.series.title.as_alias("title"),
+)
+"""Built once: every application reads them, and Piccolo's joined columns are costly to build."""
+
+
 async def occurrence_targets(pool_ids: list[int], zone: str) -> dict[int, Target]:
     """What the pools among `pool_ids` that belong to event dates are for (see signups/targets.py),
     in one query."""
-    rows = await EventOccurrence.select(
-        EventOccurrence.id,
-        EventOccurrence.seat_pool,
-        EventOccurrence.starts_at,
-        EventOccurrence.ends_at,
-        EventOccurrence.place,
-        EventOccurrence.status,
-        EventOccurrence.series.title.as_alias("title"),
-    ).where(EventOccurrence.seat_pool.is_in(pool_ids))
+    rows = await EventOccurrence.select(*TARGET_COLUMNS).where(EventOccurrence.seat_pool.is_in(pool_ids))
     targets: dict[int, Target] = {}
     for row in rows:
         starts, ends = row["starts_at"].astimezone(ZoneInfo(zone)), row["ends_at"].astimezone(ZoneInfo(zone))

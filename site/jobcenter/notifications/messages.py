@@ -63,16 +63,16 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-async def queue_message(
+def outbox_row(
     kind: str, citizen: dict[str, Any], values: dict[str, Any], *, now: datetime, language: str, zone: str
-) -> None:
-    """Write one message to the outbox, inside the caller's transaction."""
+) -> OutboxMessage:
+    """One message, written in the person's language, ready to be queued."""
     subject, body = TEXTS[kind]
     filled = {"name": citizen["name"], **values}
     if "starts_on" in values:
         filled["day"] = format_day(values["starts_on"], language, zone)
         filled["time"] = format_clock(values["start_time"], language, zone)
-    await OutboxMessage(
+    return OutboxMessage(
         kind=kind,
         citizen=citizen["id"],
         email=citizen.get("email"),
@@ -81,7 +81,20 @@ async def queue_message(
         body=gettext(language, body) % filled,
         created_at=now,
         next_attempt_at=now,
-    ).save()
+    )
+
+
+async def queue_message(
+    kind: str, citizen: dict[str, Any], values: dict[str, Any], *, now: datetime, language: str, zone: str
+) -> None:
+    """Write one message to the outbox, inside the caller's transaction."""
+    await outbox_row(kind, citizen, values, now=now, language=language, zone=zone).save()
+
+
+async def queue_messages(rows: list[OutboxMessage]) -> None:
+    """Write several messages to the outbox in one statement, inside the caller's transaction."""
+    if rows:
+        await OutboxMessage.insert(*rows)
 
 
 async def messages_of(citizen_id: int) -> list[dict[str, Any]]:

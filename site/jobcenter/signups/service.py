@@ -17,10 +17,10 @@ from jobcenter import errors
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
-from jobcenter.notifications.messages import queue_message
+from jobcenter.notifications.messages import outbox_row, queue_message, queue_messages
 from jobcenter.rows import RowView
 from jobcenter.signups.eligibility import may_be_of_age
-from jobcenter.signups.locking import lock_pool, seat_transaction
+from jobcenter.signups.locking import in_seat_queue, lock_pool, seat_transaction
 from jobcenter.signups.tables import Application, ApplicationStatus, Channel, SeatPool
 from jobcenter.signups.targets import Target, target_of, targets_of
 
@@ -111,6 +111,19 @@ async def citizen_of(citizen_id: int) -> dict[str, Any]:
     return citizen
 
 
+@dataclass(frozen=True)
+class SeatRequest:
+    """One person's application as it waits for the pool's lock, with what was read before it."""
+
+    target: Target
+    citizen: dict[str, Any]
+    now: datetime
+    language: str
+    zone: str
+    channel: Channel
+    actor: Actor | None
+
+
 async def take_seat(
     *,
     pool_id: int,
@@ -126,7 +139,8 @@ async def take_seat(
     Refused (nothing written) outside the application window, for people outside the age range,
     and for a second active application by the same person (a double submit makes one row).
     Staff applying on someone's behalf pass `actor`: their name is kept on the application and the
-    audit entry is written in the same transaction.
+    audit entry is written in the same transaction. Applications that wait for the pool's lock at
+    the same time are taken together, in the order they came (see locking.py).
     """
     # What the seats are for and who asks do not change under the lock: read them before it,
     # so the lock is held for as short a time as possible.
@@ -136,44 +150,88 @@ async def take_seat(
     citizen = await citizen_of(citizen_id)
     if not may_be_of_age(citizen["birth_year"], target.starts_on.year, target.min_age, target.max_age):
         raise NotEligible(min_age=target.min_age, max_age=target.max_age)
-    async with seat_transaction():
-        pool = await lock_pool(pool_id)
-        assert pool is not None, "the pool has a target, so it exists"
-        if now < pool["opens_at"]:
-            raise NotOpenYet(opens_at=pool["opens_at"])
-        if now >= pool["closes_at"]:
-            raise ApplicationsClosed()
-        existing = await Application.select(Application.id).where(
-            Application.seat_pool == pool_id, Application.citizen == citizen_id, Application.status.is_in(ACTIVE)
-        ).first()
-        if existing is not None:
-            raise AlreadyApplied(application_id=existing["id"])
-        if pool["confirmed_count"] < pool["capacity"]:
-            status, position = ApplicationStatus.confirmed, None
-            await SeatPool.update({SeatPool.confirmed_count: SeatPool.confirmed_count + 1}).where(SeatPool.id == pool_id)
-        else:
-            status, position = ApplicationStatus.waitlisted, pool["waitlisted_count"] + 1
-            await SeatPool.update({SeatPool.waitlisted_count: position}).where(SeatPool.id == pool_id)
-        application: dict[str, Any] = {
-            "seat_pool": pool_id,
-            "citizen": citizen_id,
-            "status": status.value,
-            "waitlist_position": position,
-            "confirmation_code": _new_code(),
-            "channel": channel.value,
-            "taken_by": actor.name if actor else None,
-            "created_at": now,
-            "updated_at": now,
-        }
-        (inserted,) = await Application.insert(Application(**application)).returning(Application.id)
-        application["id"] = inserted["id"]
-        if actor:
-            await record(
-                actor, "application.create", "application", inserted["id"], now=now, citizen_id=citizen_id,
-                summary=f"{target.title} {target.label}", after={"status": status.value, "waitlist_position": position},
-            )
-        await queue_message(status.value, citizen, message_values(target, application), now=now, language=language, zone=zone)
+    request = SeatRequest(target, citizen, now, language, zone, channel, actor)
+    application: dict[str, Any] = await in_seat_queue(pool_id, request, take_seats)
     return application
+
+
+async def take_seats(pool_id: int, requests: list[SeatRequest]) -> list[dict[str, Any] | SignupError]:
+    """Under the pool's lock: each request checked and numbered in turn, then every new application,
+    the pool's counters and the outbox messages written in a few statements, whatever their number.
+    Returns the new application, or the refusal, of each request."""
+    pool = await lock_pool(pool_id)
+    assert pool is not None, "the pool has a target, so it exists"
+    earlier = await Application.select(Application.citizen, Application.id).where(
+        Application.seat_pool == pool_id,
+        Application.citizen.is_in([request.citizen["id"] for request in requests]),
+        Application.status.is_in(ACTIVE),
+    )
+    holding: dict[int, int | None] = {row["citizen"]: row["id"] for row in earlier}  # None: new in this batch
+    confirmed, waitlisted = pool["confirmed_count"], pool["waitlisted_count"]
+    outcomes: list[dict[str, Any] | SignupError] = []
+    accepted: list[tuple[SeatRequest, dict[str, Any]]] = []
+    for request in requests:
+        citizen_id = request.citizen["id"]
+        if request.now < pool["opens_at"]:
+            outcomes.append(NotOpenYet(opens_at=pool["opens_at"]))
+        elif request.now >= pool["closes_at"]:
+            outcomes.append(ApplicationsClosed())
+        elif citizen_id in holding:
+            outcomes.append(AlreadyApplied(application_id=holding[citizen_id]))
+        else:
+            if confirmed < pool["capacity"]:
+                confirmed += 1
+                status, position = ApplicationStatus.confirmed, None
+            else:
+                waitlisted += 1
+                status, position = ApplicationStatus.waitlisted, waitlisted
+            holding[citizen_id] = None
+            application = _new_application(pool_id, request, status, position)
+            outcomes.append(application)
+            accepted.append((request, application))
+    if not accepted:
+        return outcomes
+    await SeatPool.update({SeatPool.confirmed_count: confirmed, SeatPool.waitlisted_count: waitlisted}).where(
+        SeatPool.id == pool_id
+    )
+    inserted = await Application.insert(*(Application(**row) for _, row in accepted)).returning(
+        Application.id, Application.confirmation_code
+    )
+    ids = {row["confirmation_code"]: row["id"] for row in inserted}
+    for request, row in accepted:
+        row["id"] = ids[row["confirmation_code"]]
+        holding[request.citizen["id"]] = row["id"]
+        if request.actor:
+            await record(
+                request.actor, "application.create", "application", row["id"], now=request.now, citizen_id=request.citizen["id"],
+                summary=f"{request.target.title} {request.target.label}",
+                after={"status": row["status"], "waitlist_position": row["waitlist_position"]},
+            )
+    await queue_messages([
+        outbox_row(row["status"], request.citizen, message_values(request.target, row), now=request.now, language=request.language, zone=request.zone)
+        for request, row in accepted
+    ])
+    # A second application by someone whose first one is in this batch points to the first.
+    return [
+        AlreadyApplied(application_id=holding[requests[n].citizen["id"]])
+        if isinstance(outcome, AlreadyApplied) and outcome.values["application_id"] is None
+        else outcome
+        for n, outcome in enumerate(outcomes)
+    ]
+
+
+def _new_application(pool_id: int, request: SeatRequest, status: ApplicationStatus, position: int | None) -> dict[str, Any]:
+    return {
+        "seat_pool": pool_id,
+        "citizen": request.citizen["id"],
+        "status": status.value,
+        "waitlist_position": position,
+        "confirmation_code": _new_code(),
+        "channel": request.channel.value,
+        "taken_by": request.actor.name if request.actor else None,
+        "created_at": request.now,
+        "updated_at": request.now,
+    }
 
 
 async def promote_waitlist(pool_id: int, now: datetime, language: str, zone: str) -> None:

@@ -57,4 +57,9 @@ async def targets_of(pool_ids: list[int], zone: str) -> dict[int, Target]:
 
 
 async def target_of(pool_id: int, zone: str) -> Target | None:
-    return (await targets_of([pool_id], zone)).get(pool_id)
+    """The target of one pool: owners are asked in turn until one knows it."""
+    for lookup in _lookups:
+        found = (await lookup([pool_id], zone)).get(pool_id)
+        if found is not None:
+            return found
+    return None
