@@ -13,6 +13,7 @@ import asyncpg
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
+from piccolo.query.methods.select import Select
 
 from jobcenter.sqlite_engine import KeptConnectionsSQLiteEngine, SecureDeleteConnection
 
@@ -52,6 +53,14 @@ async def start(engine: Engine, pool_size: int) -> None:
         await engine.start_connection_pool(min_size=1, max_size=pool_size)
     elif isinstance(engine, KeptConnectionsSQLiteEngine):
         engine.keep_connections(readers=pool_size)
+
+
+def locking(query: Select) -> Select:
+    """The select, locking its rows until the transaction ends: FOR UPDATE on PostgreSQL. SQLite
+    needs nothing: its transactions here begin with BEGIN IMMEDIATE, which locks the whole file."""
+    if isinstance(query.table._meta.db, SQLiteEngine):
+        return query
+    return query.lock_rows()
 
 
 async def stop(engine: Engine) -> None:

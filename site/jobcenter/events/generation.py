@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from jobcenter.db import locking
 from jobcenter.events.recurrence import rule_days, span
 from jobcenter.events.tables import EventOccurrence, EventSeries
 from jobcenter.signups.pools import delete_pool, has_applications, new_pool
@@ -42,9 +43,11 @@ async def generate(series_id: int, *, today: date, zone: str, horizon: timedelta
 
     Missing dates are added; unedited future dates follow the series' times and place (their
     SEQUENCE goes up when that changes them); dates the rule no longer gives are removed, unless
-    someone registered for them or staff edited them by hand: those are kept as they are."""
+    someone registered for them or staff edited them by hand: those are kept as they are. The
+    series is locked first: two processes sweeping at once take turns, and the second finds the
+    dates the first added."""
     async with EventSeries._meta.db.transaction():
-        series = await EventSeries.select().where(EventSeries.id == series_id).first()
+        series = await locking(EventSeries.select().where(EventSeries.id == series_id)).first()
         assert series is not None, "called for a series just saved"
         wanted = rule_days(series["rrule"], series["first_day"], today, today + horizon, skip_holidays=series["skip_holidays"])
         existing = {

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from piccolo.engine.sqlite import SQLiteEngine
-
+from jobcenter.db import locking
 from jobcenter.signups.tables import SeatPool
 
 SEAT_WRITERS_PER_PROCESS = {"sqlite": 1, "postgres": 4}
@@ -143,7 +142,4 @@ async def _run_batch(batch: list[_Waiting]) -> None:
 
 async def lock_pool(pool_id: int) -> dict[str, Any] | None:
     """Read a seat pool inside a seat transaction, locking its row where the database can."""
-    query = SeatPool.select().where(SeatPool.id == pool_id)
-    if not isinstance(SeatPool._meta.db, SQLiteEngine):
-        query = query.lock_rows()
-    return await query.first()
+    return await locking(SeatPool.select().where(SeatPool.id == pool_id)).first()
