@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext as gettext_module
 from datetime import date, datetime, time
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -72,6 +72,7 @@ def ngettext(language: str, singular: str, plural: str, count: int) -> str:
     return translations(language).ngettext(singular, plural, count)
 
 
+@lru_cache(maxsize=4096)  # pages show the same few days again and again; Babel takes ~50 µs a call
 def format_day(value: date | datetime, language: str, zone: str, with_year: bool = True) -> str:
     """A day as people read it: 2026년 11월 26일 (목) / Thu, Nov 26, 2026."""
     if isinstance(value, datetime):
@@ -79,6 +80,7 @@ def format_day(value: date | datetime, language: str, zone: str, with_year: bool
     return format_skeleton("yMMMEd" if with_year else "MMMEd", value, locale=language)
 
 
+@lru_cache(maxsize=4096)
 def format_clock(value: time | datetime, language: str, zone: str) -> str:
     """A time of day on the 24-hour clock in the center's zone: 09:30."""
     if isinstance(value, datetime):

@@ -27,6 +27,13 @@ async def pool_of(pool_id: int) -> dict[str, Any] | None:
     return await SeatPool.select().where(SeatPool.id == pool_id).first()
 
 
+async def pools_by_id(pool_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Several pools in one query, by id."""
+    if not pool_ids:
+        return {}
+    return {row["id"]: row for row in await SeatPool.select().where(SeatPool.id.is_in(pool_ids))}
+
+
 async def change_window(pool_id: int, changes: dict[str, datetime]) -> None:
     """Move the window (any of WINDOW); capacity and counters are not the owner's to write."""
     if not set(changes) <= set(WINDOW):

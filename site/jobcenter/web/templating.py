@@ -3,10 +3,12 @@ the areas give every template (the back office's menu) comes in from app.py: web
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from litestar import Litestar
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 
@@ -77,6 +79,18 @@ def _number(context: Context, value: int) -> str:
     return i18n.format_number(value, _language(context))
 
 
+@lru_cache(maxsize=16384)
+def _reverse(app: Litestar, name: str, parameters: tuple[tuple[str, Any], ...]) -> str:
+    return app.route_reverse(name, **dict(parameters))
+
+
+@pass_context
+def _url_for(context: Context, name: str, **parameters: Any) -> str:
+    """Litestar's url_for, remembered: a path depends on the route and its parameters alone, and a
+    page of program cards asks for dozens (Litestar looks through its routes each time)."""
+    return _reverse(context["request"].app, name, tuple(sorted(parameters.items())))
+
+
 def template_config(settings: Settings, **area_globals: Any) -> TemplateConfig[JinjaTemplateEngine]:
     """Templates from <checkout>/templates with the site's helpers installed, and `area_globals`
     (such as `staff_menu`) available to every template."""
@@ -97,6 +111,7 @@ def template_config(settings: Settings, **area_globals: Any) -> TemplateConfig[J
             weekday_names=_weekday_names,
             flash_message=flash_message,
             asset=asset,
+            url_for=_url_for,
             **area_globals,
         )
         environment.filters.update(day=_day, clock=_clock, moment=_moment, number=_number, month_title=_month_title)
