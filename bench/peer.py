@@ -64,25 +64,20 @@ def wrk_rate(url: str) -> float:
     return float(found[1])
 
 
-def our_round(round_number: int) -> Side:
-    with tempfile.TemporaryDirectory(prefix="jobcenter-peer-") as temp:
-        data_dir = Path(temp)
-        database_url = f"sqlite:///{data_dir / 'db.sqlite3'}"
-        env = server_environment(database_url, data_dir) | {"DATABASE_POOL_SIZE": str(DATABASE_POOL_SIZE)}
-        prepare_database(env)
-        use_database(database_url)
-        setup = asyncio.run(set_up(APPLICANTS, SEATS))
-        log = data_dir / "server.log"
-        port = free_port()
-        server = start_server(env, port, WORKERS, log)
-        try:
-            base_url = f"http://{HOST}:{port}"
-            wait_until_healthy(server, base_url, log)
-            program_page = wrk_rate(f"{base_url}/programs/{setup.program_id}")
-            catalog = wrk_rate(f"{base_url}/programs")
-            rush = asyncio.run(run_rush(base_url, setup, IN_FLIGHT, None, 0, lambda: 0.0))
-        finally:
-            stop_server(server)
+def our_round(round_number: int, data_dir: Path, env: dict[str, str]) -> Side:
+    """One round on the database every round shares: a new cohort and new people each time."""
+    setup = asyncio.run(set_up(APPLICANTS, SEATS))
+    log = data_dir / f"server-{round_number}.log"
+    port = free_port()
+    server = start_server(env, port, WORKERS, log)
+    try:
+        base_url = f"http://{HOST}:{port}"
+        wait_until_healthy(server, base_url, log)
+        program_page = wrk_rate(f"{base_url}/programs/{setup.program_id}")
+        catalog = wrk_rate(f"{base_url}/programs")
+        rush = asyncio.run(run_rush(base_url, setup, IN_FLIGHT, None, 0, lambda: 0.0))
+    finally:
+        stop_server(server)
     errors = rush.applications.errors.total()
     print(f"  round {round_number}, this site: done", file=sys.stderr)
     return Side(
@@ -143,7 +138,13 @@ def main() -> None:
     if not args.peer_script.is_file():
         raise SystemExit(f"no peer script at {args.peer_script}")
     allow_open_files(APPLICANTS + 256)
-    rounds = [(our_round(n), peer_round(n, args.peer_script)) for n in range(1, args.rounds + 1)]
+    with tempfile.TemporaryDirectory(prefix="jobcenter-peer-") as temp:
+        data_dir = Path(temp)
+        database_url = f"sqlite:///{data_dir / 'db.sqlite3'}"
+        env = server_environment(database_url, data_dir) | {"DATABASE_POOL_SIZE": str(DATABASE_POOL_SIZE)}
+        prepare_database(env)
+        use_database(database_url)
+        rounds = [(our_round(n, data_dir, env), peer_round(n, args.peer_script)) for n in range(1, args.rounds + 1)]
     report(rounds)
 
 
