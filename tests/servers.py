@@ -1,5 +1,6 @@
-"""The site in a real server process, for the tests that need one (load, forwarded headers, the
-read-only drill): a free loopback port, uvicorn started, waited for, and stopped afterwards."""
+"""Real server processes for the tests that need one: the site in uvicorn (load, forwarded headers,
+the read-only drill) and the gateways it talks to (SMTP, the fake SMS provider): a free loopback
+port, the process started, waited for, and stopped afterwards."""
 
 from __future__ import annotations
 
@@ -43,6 +44,26 @@ def serving(command: list[str], environment: dict[str, str], port: int) -> Itera
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+@contextmanager
+def listening(command: list[str], port: int) -> Iterator[None]:
+    """Run `command` (a server on `port` of 127.0.0.1) until the block ends, from when it accepts connections."""
+    process = subprocess.Popen(command, cwd=PROJECT_ROOT)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"the server did not start: {command}") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=5)
 
 
 def migrate(environment: dict[str, str]) -> None:

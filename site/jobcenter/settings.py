@@ -178,7 +178,17 @@ class Settings:
     kiosk_warning_seconds: int = 60
     """How long that question counts down before the kiosk resets for the next visitor (`KIOSK_WARNING_SECONDS`)."""
     notify_backend: str = "console"
-    """How messages leave the outbox (`NOTIFY_BACKEND`): `console` logs them, `smtp` emails them."""
+    """How emails leave the outbox (`NOTIFY_BACKEND`): `console` logs them, `smtp` sends them."""
+    sms_backend: str = "console"
+    """How text messages leave the outbox (`SMS_BACKEND`): `console` logs them, `solapi` sends them."""
+    solapi_api_key: str = ""
+    """SOLAPI's API key (`SOLAPI_API_KEY`)."""
+    solapi_api_secret: str = ""
+    """SOLAPI's API secret (`SOLAPI_API_SECRET`)."""
+    sms_sender_number: str = ""
+    """The center's sender number, registered with the provider (`SMS_SENDER_NUMBER`, digits only)."""
+    solapi_base_url: str = "https://api.solapi.com"
+    """SOLAPI's address (`SOLAPI_BASE_URL`); tests point it at a fake gateway."""
     background_jobs: bool = True
     """Run outbox delivery and housekeeping inside each app process (`BACKGROUND_JOBS`)."""
     smtp_host: str = "localhost"
@@ -232,6 +242,11 @@ class Settings:
             kiosk_idle_seconds=int(os.environ.get("KIOSK_IDLE_SECONDS") or 90),
             kiosk_warning_seconds=int(os.environ.get("KIOSK_WARNING_SECONDS") or 60),
             notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",
+            sms_backend=os.environ.get("SMS_BACKEND") or "console",
+            solapi_api_key=os.environ.get("SOLAPI_API_KEY", ""),
+            solapi_api_secret=os.environ.get("SOLAPI_API_SECRET", ""),
+            sms_sender_number="".join(filter(str.isdigit, os.environ.get("SMS_SENDER_NUMBER", ""))),
+            solapi_base_url=os.environ.get("SOLAPI_BASE_URL") or "https://api.solapi.com",
             background_jobs=_flag("BACKGROUND_JOBS", True),
             smtp_host=os.environ.get("SMTP_HOST") or "localhost",
             smtp_port=int(os.environ.get("SMTP_PORT") or 25),

@@ -1,5 +1,10 @@
 """The messages people get, written in the site's language when they are queued; a person's
-messages listed (for 내 정보) and deleted with their account."""
+messages listed (for 내 정보) and deleted with their account.
+
+Every message about seats and dates goes by text message (문자) to the mobile number each citizen
+gives: the one channel that reaches seniors, walk-ins and kiosk applicants. Its text is short, to
+fit one SMS (90 bytes, about 45 Hangul characters) where it can; a longer one goes as an LMS (see
+sms.py). A password reset link goes by email, to the address the account gave for it."""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from jobcenter.i18n import N_, format_clock, format_day, gettext
-from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.notifications.tables import Channel, OutboxMessage
 
 TEXTS: dict[str, tuple[str, str]] = {
     "confirmed": (
@@ -63,22 +68,38 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+SHORT_TEXTS: dict[str, str] = {
+    "confirmed": N_("[Confirmed] %(title)s %(label)s, %(day)s %(time)s. No. %(code)s"),
+    "waitlisted": N_("[Waitlist no. %(position)s] %(title)s %(label)s. No. %(code)s"),
+    "promoted": N_("[A seat is yours] %(title)s %(label)s, %(day)s %(time)s. No. %(code)s"),
+    "cancelled": N_("[Cancelled] %(title)s %(label)s. No. %(code)s"),
+    "event_cancelled": N_("[Cancelled by the center] %(title)s %(day)s %(time)s. Reason: %(reason)s"),
+    "event_moved": N_("[Moved] %(title)s %(day)s %(time)s → %(new_moment)s, %(place)s. Reason: %(reason)s"),
+    "event_changed": N_("[Changed] %(title)s %(day)s: now %(time)s, %(place)s"),
+}
+"""The text message of each kind: what happened, to what, when, and the confirmation number.
+The center's number is the sender, so a text need not name the center."""
+
+
 def outbox_row(
     kind: str, citizen: dict[str, Any], values: dict[str, Any], *, now: datetime, language: str, zone: str
 ) -> OutboxMessage:
-    """One message, written in the person's language, ready to be queued."""
+    """One message, written in the person's language, ready to be queued: a text message when the
+    kind has one, an email otherwise."""
     subject, body = TEXTS[kind]
     filled = {"name": citizen["name"], **values}
     if "starts_on" in values:
-        filled["day"] = format_day(values["starts_on"], language, zone)
+        filled["day"] = format_day(values["starts_on"], language, zone, with_year=False)
         filled["time"] = format_clock(values["start_time"], language, zone)
+    channel = Channel.sms if kind in SHORT_TEXTS else Channel.email
     return OutboxMessage(
         kind=kind,
         citizen=citizen["id"],
         email=citizen.get("email"),
         mobile=citizen.get("mobile"),
+        channel=channel.value,
         subject=(gettext(language, subject) % filled)[:200],  # the column's length; titles can be long
-        body=gettext(language, body) % filled,
+        body=gettext(language, SHORT_TEXTS[kind] if channel is Channel.sms else body) % filled,
         created_at=now,
         next_attempt_at=now,
     )

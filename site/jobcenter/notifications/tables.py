@@ -16,6 +16,12 @@ class MessageStatus(str, Enum):
     failed = "failed"
 
 
+class Channel(str, Enum):
+    sms = "sms"
+    """A text message to the mobile number every citizen gives: the channel that reaches everyone."""
+    email = "email"
+
+
 class OutboxMessage(Table):
     """A message to one person, delivered later by the worker with retries and backoff."""
 
@@ -34,8 +40,13 @@ class OutboxMessage(Table):
     LazyTableReference, unlike a dotted string, leaves `piccolo migrations new --auto` with no change.)"""
     email = Varchar(length=254, null=True, default=None)
     mobile = Varchar(length=11, null=True, default=None)
+    channel = Varchar(length=5, choices=Channel, default=Channel.sms.value)
     subject = Varchar(length=200)
+    """An email's subject, or an LMS's title."""
     body = Text()
+    """An email's text, or the whole text message."""
+    provider_id = Varchar(length=64, null=True, default=None)
+    """The id the SMS provider gave the message when it took it."""
     status = Varchar(length=10, choices=MessageStatus, default=MessageStatus.pending.value, index=True)
     attempts = Integer(default=0)
     next_attempt_at = Timestamptz(default=TimestamptzNow(), index=True)

@@ -11,7 +11,8 @@ from piccolo.columns.combination import Or
 
 from jobcenter import db
 from jobcenter.clock import Clock
-from jobcenter.notifications.senders import Sender, Undeliverable
+from jobcenter.notifications.failures import GatewayError, Undeliverable
+from jobcenter.notifications.senders import Sender
 from jobcenter.notifications.tables import MessageStatus, OutboxMessage
 
 logger = logging.getLogger("jobcenter.notifications")
@@ -49,7 +50,7 @@ async def deliver_due(sender: Sender, now: datetime) -> int:
     for message in await _claim(now):
         attempts = message["attempts"] + 1
         try:
-            await sender.send(message)
+            provider_id = await sender.send(message)
         except Undeliverable as never:
             await OutboxMessage.update(
                 {OutboxMessage.status: MessageStatus.failed.value, OutboxMessage.attempts: attempts, OutboxMessage.last_error: str(never)[:500]}
@@ -62,13 +63,18 @@ async def deliver_due(sender: Sender, now: datetime) -> int:
                     OutboxMessage.attempts: attempts,
                     OutboxMessage.next_attempt_at: now + backoff(attempts),
                     OutboxMessage.claimed_until: None,
-                    OutboxMessage.last_error: f"{type(error).__name__}: {error}"[:500],
+                    OutboxMessage.last_error: str(error)[:500] if isinstance(error, GatewayError) else f"{type(error).__name__}: {error}"[:500],
                 }
             ).where(OutboxMessage.id == message["id"])
         else:
             sent += 1
             await OutboxMessage.update(
-                {OutboxMessage.status: MessageStatus.sent.value, OutboxMessage.attempts: attempts, OutboxMessage.sent_at: now}
+                {
+                    OutboxMessage.status: MessageStatus.sent.value,
+                    OutboxMessage.attempts: attempts,
+                    OutboxMessage.sent_at: now,
+                    OutboxMessage.provider_id: (provider_id or None) and provider_id[:64],
+                }
             ).where(OutboxMessage.id == message["id"])
     return sent
 

@@ -71,7 +71,7 @@ async def test_cancelling_tells_each_active_registrant_once_and_closes_registrat
     messages = await _messages("event_cancelled")
     assert sorted(message["citizen"] for message in messages) == sorted([people["김확정"], people["이확정"], people["박대기"]])
     assert messages[0]["subject"] == "일정 취소: 동행면접 신청 상담"
-    assert "2026년 12월 3일 (목) 14:00" in messages[0]["body"] and "참여 기업 사정으로 취소합니다" in messages[0]["body"]
+    assert "[일정취소] 동행면접 신청 상담 12월 3일 (목) 14:00" in messages[0]["body"] and "참여 기업 사정으로 취소합니다" in messages[0]["body"]
     row = await EventOccurrence.select().where(EventOccurrence.id == occurrence["id"]).first()
     assert present(row)["status"] == "cancelled" and present(row)["note"] == "참여 기업 사정으로 취소합니다"
     pool = await SeatPool.select().where(SeatPool.id == occurrence["seat_pool"]).first()

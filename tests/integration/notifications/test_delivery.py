@@ -1,14 +1,11 @@
-"""The outbox worker: delivery through a real SMTP server process, retries when it is down,
-and each message sent once even with several workers."""
+"""The outbox worker with email: delivery through a real SMTP server process, retries when it is
+down, and each message sent once even with several workers. (Text messages: test_text_messages.py.)"""
 
 from __future__ import annotations
 
 import asyncio
 import mailbox
-import socket
-import subprocess
 import sys
-import time
 from dataclasses import replace
 from datetime import timedelta
 from email.header import decode_header, make_header
@@ -16,69 +13,55 @@ from pathlib import Path
 
 import pytest
 
+from jobcenter.accounts.service import queue_reset_link
+from jobcenter.accounts.tables import Citizen
 from jobcenter.notifications.senders import ConsoleSender, SmtpSender
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.notifications.worker import deliver_due
 from jobcenter.signups import service
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
+from tests.servers import free_port, listening
 from tests.support import present
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
 def smtp_server(tmp_path: Path):
     """aiosmtpd in its own process, storing what it receives in a Maildir."""
-    port = _free_port()
+    port = free_port()
     maildir = tmp_path / "maildir"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", str(maildir)]
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield port, maildir
-    process.terminate()
-    process.wait(timeout=5)
+    with listening([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", str(maildir)], port):
+        yield port, maildir
 
 
-async def _apply_with_email(email: str | None = "citizen@example.com") -> dict:
-    cohort = await a_cohort(await a_program("경비신임교육", audience="middle_aged"), label="제8기")
+async def _reset_link_queued(email: str | None = "citizen@example.com") -> str:
+    """A password reset link in the outbox (the one kind of message that goes by email); its link."""
     citizen = await a_citizen("최민수", birth_year=1966, email=email)
-    return await service.take_seat(
-        pool_id=cohort.seat_pool, citizen_id=citizen.id, now=NOON_SEOUL, language="ko", zone="Asia/Seoul"
-    )
+    await queue_reset_link(present(await Citizen.select().where(Citizen.id == citizen.id).first()), "http://testserver.local", NOON_SEOUL,
+                           language="ko", zone="Asia/Seoul")
+    return present(await OutboxMessage.select(OutboxMessage.body).first())["body"].split()[-1]
 
 
-async def test_a_confirmation_is_emailed_through_smtp(settings, smtp_server) -> None:
+async def test_a_reset_link_is_emailed_through_smtp(settings, smtp_server) -> None:
     port, maildir = smtp_server
-    application = await _apply_with_email()
+    link = await _reset_link_queued()
 
     sent = await deliver_due(SmtpSender(replace(settings, smtp_host="127.0.0.1", smtp_port=port)), NOON_SEOUL)
 
     assert sent == 1
     (email,) = list(mailbox.Maildir(maildir))
     assert email["To"] == "citizen@example.com"
-    assert str(make_header(decode_header(email["Subject"]))) == "신청 완료: 경비신임교육"
+    assert str(make_header(decode_header(email["Subject"]))) == "비밀번호 재설정 안내"
     payload = email.get_payload(decode=True)
     assert isinstance(payload, bytes), "a single-part message decodes to bytes"
     body = payload.decode("utf-8")
-    assert application["confirmation_code"] in body and "최민수님" in body
+    assert link.startswith("http://testserver.local/password/reset/") and link in body and "최민수님" in body
     row = present(await OutboxMessage.select().first())
     assert (row["status"], row["attempts"], row["sent_at"]) == ("sent", 1, NOON_SEOUL)
 
 
-async def test_with_the_server_down_the_message_waits_and_the_signup_stands(settings) -> None:
-    application = await _apply_with_email()
-    unreachable = SmtpSender(replace(settings, smtp_host="127.0.0.1", smtp_port=_free_port()))
+async def test_with_the_server_down_the_message_waits(settings) -> None:
+    await _reset_link_queued()
+    unreachable = SmtpSender(replace(settings, smtp_host="127.0.0.1", smtp_port=free_port()))
 
     assert await deliver_due(unreachable, NOON_SEOUL) == 0
 
@@ -86,15 +69,14 @@ async def test_with_the_server_down_the_message_waits_and_the_signup_stands(sett
     assert (row["status"], row["attempts"]) == ("pending", 1)
     assert row["next_attempt_at"] == NOON_SEOUL + timedelta(seconds=30)
     assert "ConnectionRefusedError" in row["last_error"]
-    assert application["status"] == "confirmed"
     assert await deliver_due(unreachable, NOON_SEOUL + timedelta(seconds=10)) == 0, "not retried before its time"
     assert present(await OutboxMessage.select(OutboxMessage.attempts).first())["attempts"] == 1
 
 
 async def test_a_message_waiting_for_a_retry_goes_once_the_server_is_back(settings, smtp_server) -> None:
     port, maildir = smtp_server
-    await _apply_with_email()
-    await deliver_due(SmtpSender(replace(settings, smtp_host="127.0.0.1", smtp_port=_free_port())), NOON_SEOUL)
+    await _reset_link_queued()
+    await deliver_due(SmtpSender(replace(settings, smtp_host="127.0.0.1", smtp_port=free_port())), NOON_SEOUL)
 
     sent = await deliver_due(SmtpSender(replace(settings, smtp_host="127.0.0.1", smtp_port=port)), NOON_SEOUL + timedelta(minutes=1))
 
@@ -102,7 +84,7 @@ async def test_a_message_waiting_for_a_retry_goes_once_the_server_is_back(settin
 
 
 async def test_without_an_email_address_smtp_gives_up_at_once(settings) -> None:
-    await _apply_with_email(email=None)
+    await _reset_link_queued(email=None)
 
     await deliver_due(SmtpSender(settings), NOON_SEOUL)
 
@@ -112,6 +94,7 @@ async def test_without_an_email_address_smtp_gives_up_at_once(settings) -> None:
 
 class CountingSender(ConsoleSender):
     def __init__(self) -> None:
+        super().__init__(production=False)
         self.sent: list[int] = []
 
     async def send(self, message: dict) -> None:
