@@ -193,3 +193,31 @@ def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_sessio
         expect(page.get_by_role("heading", level=1)).to_have_text("내 정보")
     finally:
         context.close()
+
+
+def _choose_email_for_messages(page: Page, assert_accessible) -> None:
+    """On 내 정보: email without an address is refused with the reason; with one it is kept."""
+    page.goto("/signup?next=/me")
+    SignupPage(page).fill(name="이메일 받는 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1975")
+    SignupPage(page).submit()
+    choice = page.get_by_role("group", name="신청 결과 알림 받는 방법")
+    expect(choice.get_by_role("radio", name=re.compile("^문자 메시지"))).to_be_checked()
+
+    choice.get_by_role("radio", name="이메일").check()
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("error-summary")).to_contain_text("이메일로 받으시려면 위에 이메일 주소를 입력하세요.")
+    assert_accessible(page)
+
+    page.get_by_label("이메일 주소").fill("citizen@example.com")
+    page.get_by_role("radio", name="이메일").check()
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_role("radio", name="이메일")).to_be_checked()
+    assert_accessible(page)
+
+
+def test_messages_by_email_can_be_chosen_with_javascript(page: Page, assert_accessible) -> None:
+    _choose_email_for_messages(page, assert_accessible)
+
+
+def test_messages_by_email_can_be_chosen_without_javascript(no_js_page: Page) -> None:
+    _choose_email_for_messages(no_js_page, lambda page: None)

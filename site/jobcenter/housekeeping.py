@@ -1,4 +1,5 @@
-"""Background jobs each app process runs: outbox delivery, and clearing what has expired."""
+"""Background jobs each app process runs: outbox delivery, clearing what has expired, and the
+reminders of tomorrow's courses and dates."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
 from jobcenter.signups.people import delete_inactive_accounts
+from jobcenter.signups.reminders import queue_reminders
 from jobcenter.staff.sessions import delete_expired_staff_sessions
 
 logger = logging.getLogger("jobcenter.housekeeping")
@@ -28,7 +30,7 @@ RETRY_SOON = timedelta(minutes=1)
 
 async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
     """Delete timed-out sessions (citizens' and staff's), old rate counts and accounts past their
-    retention period; generate event dates up to the horizon. Returns when to sweep again: sooner,
+    retention period; generate event dates up to the horizon; queue tomorrow's reminders. Returns when to sweep again: sooner,
     with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
     try:
         now = clock()
@@ -41,6 +43,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
         if deleted:
             logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
         await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
+        await queue_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
     except asyncio.CancelledError:
         raise
     except Exception as error:

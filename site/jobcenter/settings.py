@@ -187,6 +187,8 @@ class Settings:
     """SOLAPI's API secret (`SOLAPI_API_SECRET`)."""
     sms_sender_number: str = ""
     """The center's sender number, registered with the provider (`SMS_SENDER_NUMBER`, digits only)."""
+    reminder_hour: int = 10
+    """From this hour (in the center's zone) the day before, people holding a seat get a reminder (`REMINDER_HOUR`)."""
     solapi_base_url: str = "https://api.solapi.com"
     """SOLAPI's address (`SOLAPI_BASE_URL`); tests point it at a fake gateway."""
     background_jobs: bool = True
@@ -243,6 +245,7 @@ class Settings:
             kiosk_warning_seconds=int(os.environ.get("KIOSK_WARNING_SECONDS") or 60),
             notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",
             sms_backend=os.environ.get("SMS_BACKEND") or "console",
+            reminder_hour=int(os.environ.get("REMINDER_HOUR") or 10),
             solapi_api_key=os.environ.get("SOLAPI_API_KEY", ""),
             solapi_api_secret=os.environ.get("SOLAPI_API_SECRET", ""),
             sms_sender_number="".join(filter(str.isdigit, os.environ.get("SMS_SENDER_NUMBER", ""))),

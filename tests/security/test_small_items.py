@@ -47,7 +47,7 @@ async def test_a_nul_in_an_email_address_is_refused_and_not_stored(client, sign_
     citizen = await a_citizen("홍길동", birth_year=1970)
     await sign_in(citizen)
 
-    response = await post_form(client, "/me", {"name": "홍길동", "birth_year": "1970", "email": "hong\x00@example.com"})
+    response = await post_form(client, "/me", {"name": "홍길동", "birth_year": "1970", "email": "hong\x00@example.com", "notify_by": "sms"})
 
     assert response.status_code == 422
     assert present(await Citizen.select(Citizen.email).where(Citizen.id == citizen.id).first())["email"] is None

@@ -20,6 +20,7 @@ from jobcenter.i18n import N_
 from jobcenter.limits import service as limiter
 from jobcenter.limits.service import RateLimited, key_of
 from jobcenter.notifications.messages import delete_messages_of, queue_message
+from jobcenter.notifications.tables import Channel
 from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid, FormReader
 
@@ -38,7 +39,7 @@ class TooManyAttempts(Exception):
 
 SIGNUP_FIELDS = ["name", "mobile", "password", "password_again", "birth_year", "email", "consent_required"]
 """The sign-up form's fields, in the order its problems are listed (the consent boxes last)."""
-DETAILS_FIELDS = ["name", "birth_year", "email"]
+DETAILS_FIELDS = ["name", "birth_year", "email", "notify_by"]
 NOT_A_MOBILE = N_("Enter a mobile number like 010-1234-5678.")
 NOT_THE_SAME = N_("The two passwords are not the same.")
 
@@ -103,14 +104,18 @@ def read_new_password(form: FormReader, *, mobile: str | None, missing: str | No
     return password
 
 
-async def update_details(citizen_id: int, *, name: str, birth_year: str, email: str, now: datetime) -> None:
-    """Correct one's own name, year of birth and email; FormInvalid (nothing changed) otherwise."""
-    form = FormReader({"name": name, "birth_year": birth_year, "email": email}, order=DETAILS_FIELDS)
+async def update_details(citizen_id: int, *, name: str, birth_year: str, email: str, notify_by: str, now: datetime) -> None:
+    """Correct one's own name, year of birth and email, and choose how to hear about applications;
+    FormInvalid (nothing changed) otherwise."""
+    form = FormReader({"name": name, "birth_year": birth_year, "email": email, "notify_by": notify_by}, order=DETAILS_FIELDS)
     values: dict[Column | str, Any] = {
         Citizen.name: read_name(form),
         Citizen.birth_year: read_birth_year(form, now),
         Citizen.email: read_email(form),
+        Citizen.notify_by: form.choice("notify_by", Channel, N_("Choose how we tell you about your applications.")),
     }
+    if values[Citizen.notify_by] == Channel.email.value and form.ok("email") and not values[Citizen.email]:
+        form.fail("notify_by", N_("To hear from us by email, enter your email address above."))
     form.check()
     await Citizen.update({**values, Citizen.updated_at: now}).where(Citizen.id == citizen_id)
 

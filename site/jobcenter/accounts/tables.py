@@ -17,6 +17,9 @@ class Citizen(Table):
     password_hash = Varchar(length=255)
     birth_year = Integer()
     email = Varchar(length=254, null=True, default=None)
+    notify_by = Varchar(length=5, default="sms")
+    """How the person hears about their applications: `sms` (text message, the default: everyone
+    has a mobile number) or `email` (only with an email address). See notifications.messages."""
     consent_version = Varchar(length=20)
     consented_at = Timestamptz()
     notices_consented_at = Timestamptz(null=True, default=None)

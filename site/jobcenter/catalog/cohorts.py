@@ -71,6 +71,11 @@ TARGET_COLUMNS = (
 """Built once: every application reads them, and Piccolo's joined columns are costly to build."""
 
 
+async def cohort_pools_starting_on(day: date, zone: str) -> list[int]:
+    """The pools of cohorts that start on `day` (see signups/targets.py)."""
+    return [row["seat_pool"] for row in await Cohort.select(Cohort.seat_pool).where(Cohort.starts_on == day)]
+
+
 async def cohort_targets(pool_ids: list[int], zone: str) -> dict[int, Target]:
     """What the pools among `pool_ids` that belong to cohorts are for, in one query."""
     rows = await Cohort.select(*TARGET_COLUMNS).where(Cohort.seat_pool.is_in(pool_ids))

@@ -229,6 +229,18 @@ TARGET_COLUMNS = (
 """Built once: every application reads them, and Piccolo's joined columns are costly to build."""
 
 
+async def occurrence_pools_starting_on(day: date, zone: str) -> list[int]:
+    """The pools of event dates that start on `day` in `zone` and are not cancelled (see signups/targets.py)."""
+    start = datetime.combine(day, time(0), tzinfo=ZoneInfo(zone))
+    rows = await EventOccurrence.select(EventOccurrence.seat_pool).where(
+        EventOccurrence.starts_at >= start,
+        EventOccurrence.starts_at < start + timedelta(days=1),
+        EventOccurrence.seat_pool.is_not_null(),
+        EventOccurrence.status != OccurrenceStatus.cancelled.value,
+    )
+    return [row["seat_pool"] for row in rows]
+
+
 async def occurrence_targets(pool_ids: list[int], zone: str) -> dict[int, Target]:
     """What the pools among `pool_ids` that belong to event dates are for (see signups/targets.py),
     in one query."""

@@ -61,6 +61,10 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Your registration stays valid. Confirmation number: %(code)s."
         ),
     ),
+    "reminder": (
+        N_("Tomorrow: %(title)s"),
+        N_("%(name)s, %(title)s (%(label)s) is tomorrow, %(day)s at %(time)s, at %(place)s. Confirmation number: %(code)s."),
+    ),
     "password_reset": (
         N_("Reset your password"),
         N_("%(name)s, open this link within an hour to choose a new password: %(link)s"),
@@ -76,6 +80,7 @@ SHORT_TEXTS: dict[str, str] = {
     "event_cancelled": N_("[Cancelled by the center] %(title)s %(day)s %(time)s. Reason: %(reason)s"),
     "event_moved": N_("[Moved] %(title)s %(day)s %(time)s → %(new_moment)s, %(place)s. Reason: %(reason)s"),
     "event_changed": N_("[Changed] %(title)s %(day)s: now %(time)s, %(place)s"),
+    "reminder": N_("[Tomorrow] %(day)s %(time)s %(title)s %(label)s, %(place)s. No. %(code)s"),
 }
 """The text message of each kind: what happened, to what, when, and the confirmation number.
 The center's number is the sender, so a text need not name the center."""
@@ -85,13 +90,14 @@ def outbox_row(
     kind: str, citizen: dict[str, Any], values: dict[str, Any], *, now: datetime, language: str, zone: str
 ) -> OutboxMessage:
     """One message, written in the person's language, ready to be queued: a text message when the
-    kind has one, an email otherwise."""
+    kind has one, unless the person chose email and gave an address (`notify_by`); an email otherwise."""
     subject, body = TEXTS[kind]
     filled = {"name": citizen["name"], **values}
     if "starts_on" in values:
         filled["day"] = format_day(values["starts_on"], language, zone, with_year=False)
         filled["time"] = format_clock(values["start_time"], language, zone)
-    channel = Channel.sms if kind in SHORT_TEXTS else Channel.email
+    by_email = kind not in SHORT_TEXTS or (citizen.get("notify_by") == Channel.email.value and citizen.get("email"))
+    channel = Channel.email if by_email else Channel.sms
     return OutboxMessage(
         kind=kind,
         citizen=citizen["id"],
@@ -116,6 +122,20 @@ async def queue_messages(rows: list[OutboxMessage]) -> None:
     """Write several messages to the outbox in one statement, inside the caller's transaction."""
     if rows:
         await OutboxMessage.insert(*rows)
+
+
+async def queue_once(rows: list[tuple[str, OutboxMessage]]) -> int:
+    """Write each message unless one with its key (see OutboxMessage.once_key) is there already, as
+    one statement: two processes queueing the same messages at once write each of them once.
+    Returns how many were written."""
+    if not rows:
+        return 0
+    for key, row in rows:
+        row.once_key = key
+    written = await OutboxMessage.insert(*(row for _, row in rows)).on_conflict(
+        target=OutboxMessage.once_key, action="DO NOTHING"
+    ).returning(OutboxMessage.id)
+    return len(written)
 
 
 async def messages_of(citizen_id: int) -> list[dict[str, Any]]:

@@ -47,6 +47,10 @@ class OutboxMessage(Table):
     """An email's text, or the whole text message."""
     provider_id = Varchar(length=64, null=True, default=None)
     """The id the SMS provider gave the message when it took it."""
+    once_key = Varchar(length=80, null=True, default=None)
+    """For a message that must go once whoever queues it (a reminder, queued by every app process's
+    housekeeping): a second one with the same key is not written. Unique through an index of its
+    own (migration 2026-12-01T05:21:31: SQLite cannot add a UNIQUE column)."""
     status = Varchar(length=10, choices=MessageStatus, default=MessageStatus.pending.value, index=True)
     attempts = Integer(default=0)
     next_attempt_at = Timestamptz(default=TimestamptzNow(), index=True)

@@ -108,15 +108,17 @@ class MyDataController(Controller):
         """What the center holds about the person, with the form to correct it."""
         data = await data_of(citizen["id"])
         account = data["account"]
-        values = {"name": account["name"], "birth_year": str(account["birth_year"]), "email": account["email"] or ""}
+        values = {"name": account["name"], "birth_year": str(account["birth_year"]), "email": account["email"] or "",
+                  "notify_by": account["notify_by"]}
         return _page(data, values, {}, saved=saved == "1")
 
     @post("/")
     async def update(
         self, citizen: Citizen, data: URLEncodedBody[dict[str, str]], now: NamedDependency[datetime]
     ) -> Response:
-        """Correct name, year of birth and email; the same page with the errors otherwise."""
-        values = {key: data.get(key, "") for key in ("name", "birth_year", "email")}
+        """Correct name, year of birth and email, and the way to hear from the center; the same page
+        with the errors otherwise."""
+        values = {key: data.get(key, "") for key in ("name", "birth_year", "email", "notify_by")}
         try:
             await update_details(citizen["id"], now=now, **values)
         except FormInvalid as invalid:

@@ -71,4 +71,5 @@ async def active_registrants(pool_id: int) -> list[dict[str, Any]]:
         Application.citizen.name.as_alias("name"),
         Application.citizen.email.as_alias("email"),
         Application.citizen.mobile.as_alias("mobile"),
+        Application.citizen.notify_by.as_alias("notify_by"),
     ).where(Application.seat_pool == pool_id, Application.status.is_in(ACTIVE))

@@ -104,7 +104,7 @@ def message_values(target: Target, application: dict[str, Any]) -> dict[str, Any
 
 async def citizen_of(citizen_id: int) -> dict[str, Any]:
     citizen = await Citizen.select(
-        Citizen.id, Citizen.name, Citizen.email, Citizen.mobile, Citizen.birth_year
+        Citizen.id, Citizen.name, Citizen.email, Citizen.mobile, Citizen.notify_by, Citizen.birth_year
     ).where(Citizen.id == citizen_id).first()
     if citizen is None:
         raise NotFound()

@@ -34,14 +34,24 @@ class Target:
 
 TargetLookup = Callable[[list[int], str], Awaitable[dict[int, Target]]]
 """An owner's lookup: (pool ids, the center's zone) -> the targets of the pools it owns, by pool id."""
+StartingOn = Callable[[date, str], Awaitable[list[int]]]
+"""An owner's list of its pools whose course or date starts on a day (in the center's zone),
+leaving out dates the center cancelled."""
 
 _lookups: list[TargetLookup] = []
+_starting_on: list[StartingOn] = []
 
 
-def describes_pools(lookup: TargetLookup) -> None:
+def describes_pools(lookup: TargetLookup, starting_on: StartingOn) -> None:
     """An area that owns seat pools says how to look them up (once; asked in the order given)."""
     if lookup not in _lookups:
         _lookups.append(lookup)
+        _starting_on.append(starting_on)
+
+
+async def pools_starting_on(day: date, zone: str) -> list[int]:
+    """Every pool whose course or date starts on `day`, from every owner."""
+    return [pool for starting_on in _starting_on for pool in await starting_on(day, zone)]
 
 
 async def targets_of(pool_ids: list[int], zone: str) -> dict[int, Target]:

@@ -23,18 +23,40 @@ async def test_the_page_shows_what_is_held_and_corrections_are_saved(client, sig
     held = present(html(page).select_one("[data-testid=held]")).get_text(" ", strip=True)
     assert "010-2345-6789" in held and "2026-11" in held
 
-    saved = await post_form(client, "/me", {"name": "김포 시민", "birth_year": "1971", "email": "me@example.com"}, follow_redirects=False)
+    saved = await post_form(client, "/me", {"name": "김포 시민", "birth_year": "1971", "email": "me@example.com", "notify_by": "sms"},
+                            follow_redirects=False)
 
     assert saved.status_code == 303
     row = present(await Citizen.select().where(Citizen.id == citizen.id).first())
-    assert (row["name"], row["birth_year"], row["email"]) == ("김포 시민", 1971, "me@example.com")
+    assert (row["name"], row["birth_year"], row["email"], row["notify_by"]) == ("김포 시민", 1971, "me@example.com", "sms")
+
+
+async def test_text_messages_by_default_and_email_for_whoever_chooses_it_with_an_address(client, sign_in) -> None:
+    citizen = await a_citizen("김포시민", birth_year=1970)
+    await sign_in(citizen)
+    page = html(await client.get("/me"))
+    assert present(page.select_one("input[name=notify_by][value=sms]")).has_attr("checked")
+
+    without = await post_form(client, "/me", {"name": "김포시민", "birth_year": "1970", "email": "", "notify_by": "email"})
+    assert without.status_code == 422
+    assert "이메일로 받으시려면 위에 이메일 주소를 입력하세요." in present(html(without).select_one(".error-summary")).get_text()
+    assert present(await Citizen.select(Citizen.notify_by).where(Citizen.id == citizen.id).first())["notify_by"] == "sms"
+
+    chosen = await post_form(client, "/me", {"name": "김포시민", "birth_year": "1970", "email": "me@example.com", "notify_by": "email"},
+                             follow_redirects=False)
+    assert chosen.status_code == 303
+    cohort = await a_cohort(await a_program())
+    await service.take_seat(pool_id=cohort.seat_pool, citizen_id=citizen.id, now=NOON_SEOUL, language="ko", zone="Asia/Seoul")
+    message = present(await OutboxMessage.select().where(OutboxMessage.citizen == citizen.id).first())
+    assert (message["channel"], message["email"]) == ("email", "me@example.com")
+    assert "김포시민님" in message["body"], "the email's full text, not the short one"
 
 
 async def test_a_wrong_correction_keeps_the_values_and_changes_nothing(client, sign_in) -> None:
     citizen = await a_citizen("김포시민", birth_year=1970)
     await sign_in(citizen)
 
-    response = await post_form(client, "/me", {"name": "", "birth_year": "70", "email": "nope"})
+    response = await post_form(client, "/me", {"name": "", "birth_year": "70", "email": "nope", "notify_by": "sms"})
 
     assert response.status_code == 422
     soup = html(response)
