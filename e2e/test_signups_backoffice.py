@@ -110,3 +110,26 @@ def test_programs_and_cohorts_pages_pass_axe_in_every_state(page: Page, seed, st
     page.get_by_role("button", name="저장").click()
     expect(page.get_by_test_id("error-summary")).to_be_focused()
     assert_accessible(page)
+
+
+def test_a_notice_to_the_roster_is_previewed_then_sent(page: Page, seed, staff_login, assert_accessible) -> None:
+    seed("open_program", "안내 문자 연습 과정", "5")
+    staff_login(page)
+    roster = RosterPage(page).open_for("안내 문자 연습 과정")
+    roster.sign_up_by_phone("010-3456-7811", "김안내", "1962", consent=True)
+    page.get_by_role("link", name="안내 문자 보내기").click()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="미리 보기").click()
+    expect(page.get_by_test_id("error-summary")).to_contain_text("안내 내용을 입력하세요.")
+    assert_accessible(page)
+
+    page.get_by_label("안내 내용").fill("내일 교육은 3층 대회의실에서 합니다.")
+    page.get_by_role("button", name="미리 보기").click()
+    preview = page.get_by_test_id("notice-preview")
+    expect(preview).to_contain_text("[안내 문자 연습 과정 1기] 내일 교육은 3층 대회의실에서 합니다.")
+    expect(preview).to_contain_text("SMS")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="1명에게 보내기").click()
+    expect(page.get_by_test_id("flash")).to_have_text("안내를 받을 분마다 발송 대기열에 넣었습니다.")

@@ -65,6 +65,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Tomorrow: %(title)s"),
         N_("%(name)s, %(title)s (%(label)s) is tomorrow, %(day)s at %(time)s, at %(place)s. Confirmation number: %(code)s."),
     ),
+    "notice": (
+        N_("Notice: %(title)s"),
+        N_("%(name)s, a notice about %(title)s (%(label)s), which you applied for: %(text)s"),
+    ),
     "password_reset": (
         N_("Reset your password"),
         N_("%(name)s, open this link within an hour to choose a new password: %(link)s"),
@@ -81,6 +85,7 @@ SHORT_TEXTS: dict[str, str] = {
     "event_moved": N_("[Moved] %(title)s %(day)s %(time)s → %(new_moment)s, %(place)s. Reason: %(reason)s"),
     "event_changed": N_("[Changed] %(title)s %(day)s: now %(time)s, %(place)s"),
     "reminder": N_("[Tomorrow] %(day)s %(time)s %(title)s %(label)s, %(place)s. No. %(code)s"),
+    "notice": N_("[%(title)s %(label)s] %(text)s"),
 }
 """The text message of each kind: what happened, to what, when, and the confirmation number.
 The center's number is the sender, so a text need not name the center."""

@@ -19,6 +19,7 @@ from jobcenter.audit.service import Actor
 from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.settings import Settings
 from jobcenter.signups import roster_changes
+from jobcenter.signups.notices import AUDIENCE_LABELS, Audience, preview, read_notice, send_notice
 from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.roster import SORTS, check_in_by_code, reveal_mobile, roster, set_attendance
 from jobcenter.signups.roster_exports import export
@@ -165,6 +166,33 @@ class RosterController(Controller):
             return form_page("signups/backoffice/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
                              errors={"mobile": _refusal(refused)}, values=values)
         return done(f"/staff/rosters/{pool_id}?added={application['id']}", "signed_up")
+
+    @get("/notice", name="staff_roster_notice")
+    async def notice_form(self, pool_id: RowId, settings: NamedDependency[Settings]) -> Template:
+        """Write a notice to the people on the roster; it is previewed before it goes."""
+        return form_page("signups/backoffice/notice.html", roster=await self._sheet(pool_id, settings), pool_id=pool_id,
+                         audiences=AUDIENCE_LABELS, values={"audience": Audience.confirmed.value})
+
+    @post("/notice")
+    async def notice(
+        self, request: Request, pool_id: RowId, data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """`action=preview`: the page again with the text as it arrives and the number of people;
+        `action=send`: queued for each of them, with an audit entry, if it is what was previewed
+        (a text changed after its preview is previewed again, not sent)."""
+        values = {key: data.get(key, "") for key in ("audience", "text")}
+        page = {"roster": await self._sheet(pool_id, settings), "pool_id": pool_id, "audiences": AUDIENCE_LABELS, "values": values}
+        try:
+            audience, text = read_notice(data)
+        except FormInvalid as invalid:
+            return form_page("signups/backoffice/notice.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, **page)
+        language = language_of(request)
+        if data.get("action") != "send" or data.get("previewed") != f"{audience.value}:{data.get('text', '')}":
+            shown = await preview(pool_id, audience, text, language=language, zone=settings.timezone)
+            return form_page("signups/backoffice/notice.html", preview=shown, **page)
+        await send_notice(pool_id, audience, text, actor=actor, now=now, language=language, zone=settings.timezone)
+        return done(f"/staff/rosters/{pool_id}", "notice_sent")
 
     async def _sheet(self, pool_id: int, settings: Settings) -> Any:
         return await roster(pool_id, settings.timezone)

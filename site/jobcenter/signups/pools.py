@@ -67,6 +67,7 @@ async def active_registrants(pool_id: int) -> list[dict[str, Any]]:
     """The people with a seat or a waitlist place in the pool, with what a message to them needs."""
     return await Application.select(
         Application.confirmation_code,
+        Application.status,
         Application.citizen.id.as_alias("id"),
         Application.citizen.name.as_alias("name"),
         Application.citizen.email.as_alias("email"),

@@ -22,6 +22,7 @@ MESSAGES = {
     "scheduled": N_("The job was recorded and its follow-up calls were scheduled."),
     "reset_link_sent": N_("A password reset link was sent by email. It works once, for one hour."),
     "citizen_deleted": N_("The account was deleted, and any seats it held went to the people waiting."),
+    "notice_sent": N_("The notice was queued for each person it is for."),
 }
 
 
