@@ -16,6 +16,7 @@ from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
+from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.settings import Limits
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import SeatPool
@@ -95,6 +96,13 @@ async def open_program(title: str, capacity: str) -> None:
     )
 
 
+async def failed_message(reason: str) -> None:
+    """A text message the worker gave up on with `reason`, as it leaves one."""
+    now = system_clock()
+    await OutboxMessage(kind="confirmed", mobile="01000000000", channel="sms", subject="-", body="[신청확정] -", status="failed",
+                        attempts=1, last_error=reason, created_at=now, next_attempt_at=now).save()
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     if command == "fill":
@@ -103,6 +111,8 @@ if __name__ == "__main__":
         asyncio.run(open_program(*arguments))
     elif command == "staff":
         asyncio.run(staff(*arguments))
+    elif command == "failed_message":
+        asyncio.run(failed_message(*arguments))
     elif command == "citizen":
         asyncio.run(citizen(*arguments))
     else:

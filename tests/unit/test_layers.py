@@ -28,7 +28,7 @@ area at the top, like staff/.)"""
 CONTROLLERS = {
     "accounts.controller", "audit.backoffice", "catalog.controller", "catalog.backoffice",
     "events.controller", "events.backoffice", "home.controller", "kiosk.controller", "kiosk.backoffice",
-    "placements.backoffice", "signups.controller", "signups.backoffice", "staff.backoffice", "staff.citizens",
+    "notifications.backoffice", "placements.backoffice", "signups.controller", "signups.backoffice", "staff.backoffice", "staff.citizens",
     "web.assets", "web.health", "web.language_switch",
 }
 """The modules that define Litestar controllers or route handlers (jobcenter.<name>)."""

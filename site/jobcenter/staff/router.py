@@ -11,6 +11,7 @@ from jobcenter.audit.backoffice import AuditController
 from jobcenter.catalog.backoffice import ProgramAdminController
 from jobcenter.events.backoffice import StaffCalendarController
 from jobcenter.kiosk.backoffice import HelpRequestController
+from jobcenter.notifications.backoffice import FailedMessagesController
 from jobcenter.placements.backoffice import FollowUpCallsController
 from jobcenter.signups.backoffice import RosterController
 from jobcenter.staff.backoffice import StaffAccountsController, StaffLoginController, staff_dashboard, staff_keep_session, staff_logout
@@ -34,6 +35,7 @@ def staff_router() -> Router:
             ProgramAdminController,
             StaffCalendarController,
             HelpRequestController,
+            FailedMessagesController,
         ],
         guards=[staff_only],
         before_request=forget_citizen,

@@ -23,6 +23,7 @@ MESSAGES = {
     "reset_link_sent": N_("A password reset link was sent by email. It works once, for one hour."),
     "citizen_deleted": N_("The account was deleted, and any seats it held went to the people waiting."),
     "notice_sent": N_("The notice was queued for each person it is for."),
+    "queued_again": N_("The messages are queued again and go out within a minute."),
 }
 
 
