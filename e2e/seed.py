@@ -16,6 +16,7 @@ from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
+from jobcenter.notifications.sending_limits import HOLD_FOR, OVER_DAILY
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.settings import Limits
 from jobcenter.signups.service import take_seat
@@ -103,6 +104,13 @@ async def failed_message(reason: str) -> None:
                         attempts=1, last_error=reason, created_at=now, next_attempt_at=now).save()
 
 
+async def held_text() -> None:
+    """A text message waiting an hour for a sending limit, as the worker leaves one."""
+    now = system_clock()
+    await OutboxMessage(kind="confirmed", mobile="01000000000", channel="sms", subject="-", body="[신청확정] -",
+                        last_error=OVER_DAILY, created_at=now, next_attempt_at=now + HOLD_FOR).save()
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     if command == "fill":
@@ -111,6 +119,8 @@ if __name__ == "__main__":
         asyncio.run(open_program(*arguments))
     elif command == "staff":
         asyncio.run(staff(*arguments))
+    elif command == "held_text":
+        asyncio.run(held_text())
     elif command == "failed_message":
         asyncio.run(failed_message(*arguments))
     elif command == "citizen":

@@ -62,6 +62,6 @@ async def sweep_forever(settings: Settings, clock: Clock) -> None:
 
 def start_background_jobs(settings: Settings, clock: Clock) -> list[asyncio.Task]:
     return [
-        asyncio.create_task(deliver_forever(sender_for(settings), clock)),
+        asyncio.create_task(deliver_forever(sender_for(settings), clock, settings.limits)),
         asyncio.create_task(sweep_forever(settings, clock)),
     ]

@@ -118,6 +118,11 @@ class Limits:
     """Wrong passwords (or codes) for one account from one address in 15 minutes (`LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS`)."""
     login_failures_per_address: int = 50
     """Wrong passwords from one address, for any accounts, in 15 minutes (`LOGIN_FAILURES_PER_ADDRESS`)."""
+    texts_per_number_per_day: int = 20
+    """Text messages to one person's number in 24 hours; more wait (`TEXTS_PER_NUMBER_PER_DAY`)."""
+    texts_per_hour: int = 2000
+    """Text messages in an hour, to everyone; more wait, and the dashboard says so (`TEXTS_PER_HOUR`):
+    a script pumping texts to premium numbers costs the center per message."""
 
     @classmethod
     def from_env(cls) -> Limits:

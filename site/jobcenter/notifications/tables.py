@@ -57,4 +57,5 @@ class OutboxMessage(Table):
     claimed_until = Timestamptz(null=True, default=None)
     last_error = Varchar(length=500, null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
-    sent_at = Timestamptz(null=True, default=None)
+    sent_at = Timestamptz(null=True, default=None, index=True)
+    """Indexed: the sending limits count the texts sent in the last hour and day."""

@@ -13,7 +13,9 @@ from jobcenter import db
 from jobcenter.clock import Clock
 from jobcenter.notifications.failures import GatewayError, Undeliverable
 from jobcenter.notifications.senders import Sender
+from jobcenter.notifications.sending_limits import HOLD_FOR, over_limit
 from jobcenter.notifications.tables import MessageStatus, OutboxMessage
+from jobcenter.settings import Limits
 
 logger = logging.getLogger("jobcenter.notifications")
 
@@ -44,10 +46,17 @@ async def _claim(now: datetime) -> list[dict]:
     return claimed
 
 
-async def deliver_due(sender: Sender, now: datetime) -> int:
-    """Send what is due now; returns how many went. A failure never escapes: it is retried later."""
+async def deliver_due(sender: Sender, now: datetime, limits: Limits | None = None) -> int:
+    """Send what is due now; returns how many went. A failure never escapes: it is retried later.
+    A text over a sending limit waits (sending_limits.py) without counting as an attempt."""
     sent = 0
     for message in await _claim(now):
+        held = await over_limit(message, now, limits or Limits())
+        if held:
+            await OutboxMessage.update(
+                {OutboxMessage.next_attempt_at: now + HOLD_FOR, OutboxMessage.claimed_until: None, OutboxMessage.last_error: held}
+            ).where(OutboxMessage.id == message["id"])
+            continue
         attempts = message["attempts"] + 1
         try:
             provider_id = await sender.send(message)
@@ -84,11 +93,11 @@ async def failed_count() -> int:
     return await OutboxMessage.count().where(OutboxMessage.status == MessageStatus.failed.value)
 
 
-async def run_forever(sender: Sender, clock: Clock, interval_seconds: float = 2.0) -> None:
+async def run_forever(sender: Sender, clock: Clock, limits: Limits, interval_seconds: float = 2.0) -> None:
     """The worker task started with the app: deliver, sleep, repeat; never dies of one error."""
     while True:
         try:
-            await deliver_due(sender, clock())
+            await deliver_due(sender, clock(), limits)
         except asyncio.CancelledError:
             raise
         except Exception as error:  # never let one failure stop delivery

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from jobcenter.catalog.program_list import open_cohorts, sessions_of_day
 from jobcenter.events.service import events_of_day
 from jobcenter.kiosk.help_requests import open_calls
+from jobcenter.notifications.sending_limits import held_count
 from jobcenter.notifications.worker import failed_count
 from jobcenter.placements.calls import calls_due
 
@@ -21,6 +22,8 @@ class Dashboard:
     today_sessions: list[dict[str, Any]]
     open_cohorts: list[dict[str, Any]]
     failed_messages: int
+    held_texts: int
+    """Texts waiting because of the sending limits (see notifications/sending_limits.py)."""
     calls_due: int
     help_requests: list[dict[str, Any]]
     """직원 호출 from the lobby kiosk that nobody has answered yet."""
@@ -33,6 +36,7 @@ async def dashboard(now: datetime, zone: str) -> Dashboard:
         today_sessions=await sessions_of_day(today),
         open_cohorts=await open_cohorts(now),
         failed_messages=await failed_count(),
+        held_texts=await held_count(),
         calls_due=await calls_due(today),
         help_requests=await open_calls(),
     )
