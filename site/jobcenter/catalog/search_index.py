@@ -57,6 +57,9 @@ def holding_word(word: str) -> WhereRaw | None:
     terms = sorted(terms_of_word(word))
     if not terms:
         return None
+    # Grouped even for one term: PostgreSQL then starts from the index and looks up the few programs
+    # found; with a plain `IN (SELECT ...)` it scanned every program's texts first (24 ms, not 1.2,
+    # at 10,000 programs).
     placeholders = ", ".join("{}" for _ in terms)
     return WhereRaw(
         f'"program"."id" IN (SELECT program FROM program_term WHERE term IN ({placeholders})'
