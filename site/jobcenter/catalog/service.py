@@ -138,6 +138,8 @@ async def _with_cohorts(rows: list[dict[str, Any]], now: datetime, zone: str) ->
 async def search_programs(filters: CatalogFilters, *, now: datetime, zone: str, page_size: int) -> CatalogPage:
     """Published programs matching every filter, ordered by title, one page at a time."""
     conditions = _conditions(filters, now)
+    if words_of(filters.keyword):
+        return await _found(filters, conditions, now=now, zone=zone, page_size=page_size)
     total = await Program.count().where(*conditions)
     page_count = max(1, math.ceil(total / page_size))
     if filters.page > page_count:
@@ -151,6 +153,22 @@ async def search_programs(filters: CatalogFilters, *, now: datetime, zone: str, 
     )
     programs = await _with_cohorts(rows, now, zone)
     return CatalogPage(filters=filters, programs=programs, total=total, page_count=page_count)
+
+
+async def _found(filters: CatalogFilters, conditions: list[Any], *, now: datetime, zone: str, page_size: int) -> CatalogPage:
+    """A keyword search: the matching ids first (the words are checked once, not once to count and
+    again for the page), then the page's programs by id. The matches, a few hundred at most for a
+    real word, are put in title order here: asked to order them, both databases walked every
+    program in title order instead of starting from the search index (4x slower at 10,000)."""
+    found = await Program.select(Program.id, Program.title).where(*conditions)
+    ids = [row["id"] for row in sorted(found, key=lambda row: (row["title"], row["id"]))]
+    page_count = max(1, math.ceil(len(ids) / page_size))
+    if filters.page > page_count:
+        filters = filters.on_page(page_count)
+    shown = ids[(filters.page - 1) * page_size:filters.page * page_size]
+    by_id = {row["id"]: row for row in await Program.select().where(Program.id.is_in(shown or [0]))}
+    programs = await _with_cohorts([by_id[program_id] for program_id in shown], now, zone)
+    return CatalogPage(filters=filters, programs=programs, total=len(ids), page_count=page_count)
 
 
 async def get_program(program_id: int, *, now: datetime, zone: str) -> ProgramView:

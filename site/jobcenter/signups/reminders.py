@@ -39,7 +39,7 @@ async def queue_reminders(now: datetime, *, hour: int, language: str, zone: str)
     targets = await targets_of(pool_ids, zone)
     holders = await Application.select(*HOLDERS).where(
         Application.seat_pool.is_in(pool_ids), Application.status == ApplicationStatus.confirmed.value
-    )
+    ).order_by(Application.id)
     return await queue_once([
         (
             f"reminder:{holder['id']}:{tomorrow.isoformat()}",

@@ -42,8 +42,8 @@ async def test_each_confirmed_seat_for_tomorrow_gets_one_text_and_nobody_else_do
 
     assert await _remind() == 2, "김확정, and 박대기 who moved up when 이취소 cancelled"
 
-    texts = [row["body"] for row in await _reminders()]
-    assert texts[0] == f"[내일 안내] 12월 10일 (목) 10:00 경비신임교육 제8기 김포시일자리센터 교육장 확인번호 {kept['confirmation_code']}"
+    texts = {row["citizen"]: row["body"] for row in await _reminders()}
+    assert texts[kept["citizen"]] == f"[내일 안내] 12월 10일 (목) 10:00 경비신임교육 제8기 김포시일자리센터 교육장 확인번호 {kept['confirmation_code']}"
     assert all(row["channel"] == "sms" for row in await _reminders())
 
 
