@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,8 +20,6 @@ import httpx
 
 from jobcenter.notifications.failures import GatewayError, Undeliverable
 from jobcenter.settings import Settings
-
-logger = logging.getLogger("jobcenter.notifications")
 
 SMS_BYTES = 90
 """One SMS holds 90 bytes in Korean carriers' encoding (EUC-KR: a Hangul syllable takes two)."""
