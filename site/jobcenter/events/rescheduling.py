@@ -14,9 +14,9 @@ from jobcenter.errors import NotFound
 from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 from jobcenter.i18n import N_, format_moment
-from jobcenter.notifications.messages import queue_message
+from jobcenter.notifications.messages import outbox_row, queue_messages
 from jobcenter.signups.locking import lock_pool, seat_transaction
-from jobcenter.signups.pools import active_registrants, close_window_by
+from jobcenter.signups.pools import close_window_by, registrants
 from jobcenter.web.form_input import FormReader
 
 DETAILS_FIELDS = ["start_time", "end_time", "place", "note"]
@@ -87,10 +87,11 @@ async def _tell_registrants(
     """One outbox message to each confirmed or waitlisted person; how many were told."""
     if pool is None:
         return 0
-    registrants = await active_registrants(pool["id"])
-    for person in registrants:
-        await queue_message(kind, person, {**values, "code": person["confirmation_code"]}, now=now, language=language, zone=zone)
-    return len(registrants)
+    people = await registrants([pool["id"]])
+    await queue_messages([
+        outbox_row(kind, person, {**values, "code": person["confirmation_code"]}, now=now, language=language, zone=zone) for person in people
+    ])
+    return len(people)
 
 
 def _summary(row: dict[str, Any], zone: str, told: int) -> str:

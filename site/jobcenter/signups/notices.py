@@ -13,7 +13,7 @@ from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_, gettext
 from jobcenter.notifications.messages import SHORT_TEXTS, outbox_row, queue_messages
 from jobcenter.notifications.sms import byte_length, message_type
-from jobcenter.signups.pools import active_registrants
+from jobcenter.signups.pools import registrants
 from jobcenter.signups.service import NotFound, message_values
 from jobcenter.signups.tables import Application, ApplicationStatus
 from jobcenter.signups.targets import Target, target_of
@@ -62,7 +62,7 @@ def read_notice(data: dict[str, str]) -> tuple[Audience, str]:
 
 
 async def _recipients(pool_id: int, audience: Audience) -> list[dict[str, Any]]:
-    return [person for person in await active_registrants(pool_id) if person["status"] in STATUSES[audience]]
+    return await registrants([pool_id], STATUSES[audience])
 
 
 async def _target(pool_id: int, zone: str) -> Target:

@@ -5,6 +5,7 @@ roster_changes.py), under the seat lock."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -63,14 +64,18 @@ async def delete_pool(pool_id: int) -> None:
     await SeatPool.delete().where(SeatPool.id == pool_id)
 
 
-async def active_registrants(pool_id: int) -> list[dict[str, Any]]:
-    """The people with a seat or a waitlist place in the pool, with what a message to them needs."""
+async def registrants(pool_ids: list[int], statuses: Iterable[str] = ACTIVE) -> list[dict[str, Any]]:
+    """The people with these statuses (by default a seat or a waitlist place) in these pools, in the
+    order they applied: each application's id, pool, status and code, and what a message to the
+    person needs (their citizen id as `id`)."""
     return await Application.select(
-        Application.confirmation_code,
+        Application.id.as_alias("application_id"),
+        Application.seat_pool,
         Application.status,
+        Application.confirmation_code,
         Application.citizen.id.as_alias("id"),
         Application.citizen.name.as_alias("name"),
         Application.citizen.email.as_alias("email"),
         Application.citizen.mobile.as_alias("mobile"),
         Application.citizen.notify_by.as_alias("notify_by"),
-    ).where(Application.seat_pool == pool_id, Application.status.is_in(ACTIVE))
+    ).where(Application.seat_pool.is_in(pool_ids), Application.status.is_in(list(statuses))).order_by(Application.id)

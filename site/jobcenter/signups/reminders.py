@@ -9,21 +9,10 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from jobcenter.notifications.messages import outbox_row, queue_once
+from jobcenter.signups.pools import registrants
 from jobcenter.signups.service import message_values
-from jobcenter.signups.tables import Application, ApplicationStatus
+from jobcenter.signups.tables import ApplicationStatus
 from jobcenter.signups.targets import pools_starting_on, targets_of
-
-HOLDERS = (
-    Application.id,
-    Application.seat_pool,
-    Application.confirmation_code,
-    Application.waitlist_position,
-    Application.citizen.id.as_alias("citizen_id"),
-    Application.citizen.name.as_alias("name"),
-    Application.citizen.email.as_alias("email"),
-    Application.citizen.mobile.as_alias("mobile"),
-    Application.citizen.notify_by.as_alias("notify_by"),
-)
 
 
 async def queue_reminders(now: datetime, *, hour: int, language: str, zone: str) -> int:
@@ -37,17 +26,12 @@ async def queue_reminders(now: datetime, *, hour: int, language: str, zone: str)
     if not pool_ids:
         return 0
     targets = await targets_of(pool_ids, zone)
-    holders = await Application.select(*HOLDERS).where(
-        Application.seat_pool.is_in(pool_ids), Application.status == ApplicationStatus.confirmed.value
-    ).order_by(Application.id)
+    holders = await registrants(pool_ids, [ApplicationStatus.confirmed.value])
     return await queue_once([
         (
-            f"reminder:{holder['id']}:{tomorrow.isoformat()}",
+            f"reminder:{holder['application_id']}:{tomorrow.isoformat()}",
             outbox_row(
-                "reminder",
-                {"id": holder["citizen_id"], "name": holder["name"], "email": holder["email"], "mobile": holder["mobile"],
-                 "notify_by": holder["notify_by"]},
-                message_values(targets[holder["seat_pool"]], {"confirmation_code": holder["confirmation_code"], "waitlist_position": None}),
+                "reminder", holder, message_values(targets[holder["seat_pool"]], {**holder, "waitlist_position": None}),
                 now=now, language=language, zone=zone,
             ),
         )
