@@ -221,3 +221,37 @@ def test_messages_by_email_can_be_chosen_with_javascript(page: Page, assert_acce
 
 def test_messages_by_email_can_be_chosen_without_javascript(no_js_page: Page) -> None:
     _choose_email_for_messages(no_js_page, lambda page: None)
+
+
+def _stop_and_take_the_news(page: Page, assert_accessible) -> None:
+    """On 내 정보: the news consent given at sign-up is stopped in one step, and taken again."""
+    page.goto("/signup?next=/me")
+    SignupPage(page).fill(name="소식 받는 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1958", notices=True)
+    SignupPage(page).submit()
+    news = page.get_by_test_id("news-consent")
+    expect(news).to_contain_text("소식 받기에 동의하셨습니다")
+
+    news.get_by_role("button", name="소식 그만 받기").click()
+    expect(page.get_by_test_id("news-changed")).to_have_text("이제 소식을 받지 않습니다.")
+    expect(page.get_by_test_id("news-consent")).to_contain_text("지금은 소식을 받지 않습니다.")
+    assert_accessible(page)
+
+    page.get_by_test_id("news-consent").get_by_role("button", name="소식 받기").click()
+    expect(page.get_by_test_id("news-changed")).to_have_text("이제 소식을 받습니다.")
+    page.goto("/me")
+    expect(page.get_by_test_id("news-consent")).to_contain_text("소식 받기에 동의하셨습니다")
+
+
+def test_the_news_is_stopped_in_one_step_with_javascript(page: Page, assert_accessible) -> None:
+    _stop_and_take_the_news(page, assert_accessible)
+    page.goto("/me")
+    page.get_by_test_id("news-consent").get_by_role("button", name="소식 그만 받기").click()
+    expect(page.get_by_test_id("news-changed")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"/me$"))  # the section changed in place
+    page.goto("/me/news")  # where the news texts' opt-out link leads
+    expect(page.get_by_test_id("news-consent")).to_contain_text("지금은 소식을 받지 않습니다.")
+    assert_accessible(page)
+
+
+def test_the_news_is_stopped_in_one_step_without_javascript(no_js_page: Page) -> None:
+    _stop_and_take_the_news(no_js_page, lambda page: None)  # axe runs as a script: checked with JavaScript above

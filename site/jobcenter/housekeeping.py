@@ -8,6 +8,7 @@ import logging
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from jobcenter.accounts.news import queue_renewal_requests
 from jobcenter.accounts.sessions import delete_expired_sessions
 from jobcenter.accounts.web import session_timeouts
 from jobcenter.clock import Clock
@@ -30,7 +31,8 @@ RETRY_SOON = timedelta(minutes=1)
 
 async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
     """Delete timed-out sessions (citizens' and staff's), old rate counts and accounts past their
-    retention period; generate event dates up to the horizon; queue tomorrow's reminders. Returns when to sweep again: sooner,
+    retention period; generate event dates up to the horizon; queue tomorrow's reminders and the
+    questions to people whose consent to the news lapses soon. Returns when to sweep again: sooner,
     with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
     try:
         now = clock()
@@ -44,6 +46,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
             logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
         await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         await queue_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
+        await queue_renewal_requests(now, settings=settings)
     except asyncio.CancelledError:
         raise
     except Exception as error:
@@ -62,6 +65,6 @@ async def sweep_forever(settings: Settings, clock: Clock) -> None:
 
 def start_background_jobs(settings: Settings, clock: Clock) -> list[asyncio.Task]:
     return [
-        asyncio.create_task(deliver_forever(sender_for(settings), clock, settings.limits)),
+        asyncio.create_task(deliver_forever(sender_for(settings), clock, settings.limits, settings.timezone)),
         asyncio.create_task(sweep_forever(settings, clock)),
     ]

@@ -7,6 +7,9 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+DEFAULT_TIMEZONE = "Asia/Seoul"
+"""The center's zone unless TIMEZONE says otherwise."""
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 """The checkout: templates/, static/ and migrations/ live beside site/."""
 
@@ -51,6 +54,41 @@ def data_dir() -> Path:
 def database_url() -> str:
     """`DATABASE_URL`, or an SQLite file under the data directory."""
     return os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir() / 'jobcenter.sqlite3'}"
+
+
+def _kakao_templates(name: str) -> dict[str, str]:
+    """`kind:template-id` pairs separated by commas: the 알림톡 template registered for each kind of
+    message. Never for news: 알림톡 may not carry advertising."""
+    value = os.environ.get(name, "")
+    pairs = [item.strip() for item in value.split(",") if item.strip()]
+    templates = {}
+    for pair in pairs:
+        kind, _, template = pair.partition(":")
+        if not kind.strip() or not template.strip():
+            raise SettingsError(f"{name} must be kind:template-id pairs separated by commas, like confirmed:KA01TP1,reminder:KA01TP2.")
+        templates[kind.strip()] = template.strip()
+    if "news" in templates:
+        raise SettingsError(f"{name} may not name news: 알림톡 may not carry advertising (news goes by SMS or LMS).")
+    return templates
+
+
+def _production() -> bool:
+    return os.environ.get("APP_ENV", "development").strip().lower() == "production"
+
+
+def public_url() -> str:
+    """`PUBLIC_URL`, or in production https:// and the first allowed host: the site's address in
+    the links text messages carry (read here, like database_url, by whatever queues a message)."""
+    return _public_url(_production(), _list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"]))
+
+
+def _public_url(production: bool, allowed_hosts: list[str]) -> str:
+    value = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    if value:
+        if not value.startswith(("http://", "https://")):
+            raise SettingsError("PUBLIC_URL must begin with https:// (or http:// in development).")
+        return value
+    return f"https://{allowed_hosts[0]}" if production else "http://127.0.0.1:8000"
 
 
 def _development_secret_key(directory: Path) -> str:
@@ -156,7 +194,7 @@ class Settings:
     """Largest request body accepted (`MAX_BODY_BYTES`); forms are small."""
     page_size: int = 10
     """Programs per catalog page (`PAGE_SIZE`)."""
-    timezone: str = "Asia/Seoul"
+    timezone: str = DEFAULT_TIMEZONE
     """Zone in which times are shown and application windows are judged (`TIMEZONE`)."""
     default_language: str = "ko"
     """Language of a first visit (`DEFAULT_LANGUAGE`: ko or en)."""
@@ -196,6 +234,18 @@ class Settings:
     """From this hour (in the center's zone) the day before, people holding a seat get a reminder (`REMINDER_HOUR`)."""
     solapi_base_url: str = "https://api.solapi.com"
     """SOLAPI's address (`SOLAPI_BASE_URL`); tests point it at a fake gateway."""
+    kakao_profile_id: str = ""
+    """The center's 카카오톡 채널 profile id at SOLAPI (`KAKAO_PROFILE_ID`); with it, messages of the
+    kinds in `kakao_templates` go as 알림톡, and as SMS/LMS when 알림톡 cannot reach the person."""
+    kakao_templates: dict[str, str] = field(default_factory=dict)
+    """The 알림톡 template of each kind of message (`KAKAO_TEMPLATES`, like confirmed:KA01TP1,reminder:KA01TP2);
+    each template must be registered with the wording of that kind's Korean text."""
+    public_url: str = field(default_factory=public_url)
+    """The site's address as people reach it (`PUBLIC_URL`; in production https:// and the first of
+    ALLOWED_HOSTS by default): links in text messages point here."""
+    news_opt_out_number: str = ""
+    """A free number (080) to stop the center's news, printed in every news text (`NEWS_OPT_OUT_NUMBER`);
+    without one, news texts point to 내 정보 on the site, where stopping is one step."""
     background_jobs: bool = True
     """Run outbox delivery and housekeeping inside each app process (`BACKGROUND_JOBS`)."""
     smtp_host: str = "localhost"
@@ -221,22 +271,23 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         """Read the environment; refuse a production setup that would be unsafe."""
-        production = os.environ.get("APP_ENV", "development").strip().lower() == "production"
+        production = _production()
         secret_key = os.environ.get("SECRET_KEY", "").strip()
         if production and len(secret_key) < 32:
             raise SettingsError("APP_ENV=production needs SECRET_KEY (at least 32 characters).")
         if production and not os.environ.get("ALLOWED_HOSTS"):
             raise SettingsError("APP_ENV=production needs ALLOWED_HOSTS.")
+        allowed_hosts = _list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
         return cls(
             secret_key=secret_key or _development_secret_key(data_dir()),
             production=production,
             database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE") or 10),
             debug=_flag("DEBUG", False),
-            allowed_hosts=_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"]),
+            allowed_hosts=allowed_hosts,
             cookie_secure=_flag("COOKIE_SECURE", production),
             max_body_bytes=int(os.environ.get("MAX_BODY_BYTES") or 64 * 1024),
             page_size=int(os.environ.get("PAGE_SIZE") or 10),
-            timezone=os.environ.get("TIMEZONE") or "Asia/Seoul",
+            timezone=os.environ.get("TIMEZONE") or DEFAULT_TIMEZONE,
             default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
             seats_poll_seconds=int(os.environ.get("SEATS_POLL_SECONDS") or 20),
             retention_days=int(os.environ.get("RETENTION_DAYS") or 730),
@@ -255,6 +306,10 @@ class Settings:
             solapi_api_secret=os.environ.get("SOLAPI_API_SECRET", ""),
             sms_sender_number="".join(filter(str.isdigit, os.environ.get("SMS_SENDER_NUMBER", ""))),
             solapi_base_url=os.environ.get("SOLAPI_BASE_URL") or "https://api.solapi.com",
+            kakao_profile_id=os.environ.get("KAKAO_PROFILE_ID", "").strip(),
+            kakao_templates=_kakao_templates("KAKAO_TEMPLATES"),
+            public_url=_public_url(production, allowed_hosts),
+            news_opt_out_number=os.environ.get("NEWS_OPT_OUT_NUMBER", "").strip(),
             background_jobs=_flag("BACKGROUND_JOBS", True),
             smtp_host=os.environ.get("SMTP_HOST") or "localhost",
             smtp_port=int(os.environ.get("SMTP_PORT") or 25),

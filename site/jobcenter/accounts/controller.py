@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts import service
+from jobcenter.accounts import news, service
+from jobcenter.accounts.news import NEWS_PATH
 from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
+from jobcenter.accounts.web import provide_citizen
 from jobcenter.limits.service import RateLimited
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import FormInvalid
-from jobcenter.web.forms import TOO_MANY_REQUESTS, form_page, throttled_page
+from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page, throttled_page
+from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of, safe_return_path
 
 logger = logging.getLogger("jobcenter.accounts")
@@ -157,3 +160,25 @@ class AccountController(Controller):
                 "accounts/reset.html", HTTP_422_UNPROCESSABLE_ENTITY, token=token, valid=True, errors=invalid.errors
             )
         return Redirect(path="/login?reset=1", status_code=HTTP_303_SEE_OTHER)
+
+
+class NewsConsentController(Controller):
+    """새 프로그램·행사 소식 in 내 정보: stop it, or take it (again), in one step. The page is where the
+    news texts' opt-out link leads; 내 정보 shows the same section."""
+
+    path = NEWS_PATH
+    dependencies = {"citizen": Provide(provide_citizen, sync_to_thread=False)}
+
+    @get("/", name="news_consent")
+    async def show(self, citizen: NamedDependency[dict[str, Any]], now: NamedDependency[datetime]) -> Template:
+        return Template("accounts/news_consent.html", context={"consent": await news.consent_of(citizen["id"], now), "now": now},
+                        headers=NO_STORE)
+
+    @post("/")
+    async def choose(self, request: Request, citizen: NamedDependency[dict[str, Any]], data: Form, now: NamedDependency[datetime]) -> Response:
+        """`agree=1` takes (or renews) the news, anything else stops it; the section again for htmx,
+        the page with what changed otherwise."""
+        consent = await news.set_consent(citizen["id"], data.get("agree") == "1", now=now)
+        logger.info("citizen %s %s the news", citizen["id"], "took" if consent.current else "stopped")
+        template = "accounts/_news_consent.html" if wants_fragment(request) else "accounts/news_consent.html"
+        return Template(template, context={"consent": consent, "now": now, "changed": True}, headers=NO_STORE)

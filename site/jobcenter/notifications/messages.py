@@ -4,15 +4,22 @@ messages listed (for 내 정보) and deleted with their account.
 Every message about seats and dates goes by text message (문자) to the mobile number each citizen
 gives: the one channel that reaches seniors, walk-ins and kiosk applicants. Its text is short, to
 fit one SMS (90 bytes, about 45 Hangul characters) where it can; a longer one goes as an LMS (see
-sms.py). A password reset link goes by email, to the address the account gave for it."""
+sms.py). Where a page says more (a waitlist place that moves, a date that changed), the text ends
+with a link to the application's status page on the site's own address. A password reset link goes
+by email, to the address the account gave for it. The center's news is advertising and has rules
+of its own (advertising.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from jobcenter.i18n import N_, format_clock, format_day, gettext
-from jobcenter.notifications.tables import Channel, OutboxMessage
+from jobcenter.notifications.advertising import ADVERTISING_KINDS, next_sending_time
+from jobcenter.notifications.sms import byte_length, message_type
+from jobcenter.notifications.tables import Channel, MessageStatus, OutboxMessage
+from jobcenter.settings import public_url
 
 TEXTS: dict[str, tuple[str, str]] = {
     "confirmed": (
@@ -26,7 +33,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("On the waitlist: %(title)s"),
         N_(
             "%(name)s, you are number %(position)s on the waitlist for %(title)s (%(label)s). "
-            "We will tell you as soon as a seat is free. Confirmation number: %(code)s."
+            "We will tell you as soon as a seat is free. Confirmation number: %(code)s. Your place today: %(link)s"
         ),
     ),
     "promoted": (
@@ -44,21 +51,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Cancelled: %(title)s"),
         N_(
             "%(name)s, %(title)s on %(day)s at %(time)s is cancelled. Reason: %(reason)s. "
-            "Your confirmation number was %(code)s. We are sorry for the inconvenience."
+            "Your confirmation number was %(code)s. We are sorry for the inconvenience. Details: %(link)s"
         ),
     ),
     "event_moved": (
         N_("New date: %(title)s"),
         N_(
             "%(name)s, %(title)s planned for %(day)s at %(time)s moves to %(new_moment)s, at %(place)s. "
-            "Reason: %(reason)s. Your registration stays valid. Confirmation number: %(code)s."
+            "Reason: %(reason)s. Your registration stays valid. Confirmation number: %(code)s. Details: %(link)s"
         ),
     ),
     "event_changed": (
         N_("Changed: %(title)s"),
         N_(
             "%(name)s, %(title)s on %(day)s now starts at %(time)s, at %(place)s. "
-            "Your registration stays valid. Confirmation number: %(code)s."
+            "Your registration stays valid. Confirmation number: %(code)s. Details: %(link)s"
         ),
     ),
     "reminder": (
@@ -69,6 +76,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Notice: %(title)s"),
         N_("%(name)s, a notice about %(title)s (%(label)s), which you applied for: %(text)s"),
     ),
+    "news": (
+        N_("(Ad) News from %(center)s"),
+        N_("(Ad) %(center)s\n%(text)s\nEnquiries: %(phone)s\n%(opt_out)s"),
+    ),
+    "news_consent": (
+        N_("Do you still want our news?"),
+        N_(
+            "%(name)s, on %(agreed_on)s you agreed to receive news of new programs and events from %(center)s. "
+            "To keep receiving it after %(until)s, renew your consent in My details: %(link)s. "
+            "If you do nothing, the news stops then."
+        ),
+    ),
     "password_reset": (
         N_("Reset your password"),
         N_("%(name)s, open this link within an hour to choose a new password: %(link)s"),
@@ -78,17 +97,44 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 SHORT_TEXTS: dict[str, str] = {
     "confirmed": N_("[Confirmed] %(title)s %(label)s, %(day)s %(time)s. No. %(code)s"),
-    "waitlisted": N_("[Waitlist no. %(position)s] %(title)s %(label)s. No. %(code)s"),
+    "waitlisted": N_("[Waitlist no. %(position)s] %(title)s %(label)s %(link)s"),
     "promoted": N_("[A seat is yours] %(title)s %(label)s, %(day)s %(time)s. No. %(code)s"),
     "cancelled": N_("[Cancelled] %(title)s %(label)s. No. %(code)s"),
-    "event_cancelled": N_("[Cancelled by the center] %(title)s %(day)s %(time)s. Reason: %(reason)s"),
-    "event_moved": N_("[Moved] %(title)s %(day)s %(time)s → %(new_moment)s, %(place)s. Reason: %(reason)s"),
-    "event_changed": N_("[Changed] %(title)s %(day)s: now %(time)s, %(place)s"),
+    "event_cancelled": N_("[Cancelled by the center] %(title)s %(day)s %(time)s. Reason: %(reason)s %(link)s"),
+    "event_moved": N_("[Moved] %(title)s %(day)s %(time)s → %(new_moment)s, %(place)s. Reason: %(reason)s %(link)s"),
+    "event_changed": N_("[Changed] %(title)s %(day)s: now %(time)s, %(place)s %(link)s"),
     "reminder": N_("[Tomorrow] %(day)s %(time)s %(title)s %(label)s, %(place)s. No. %(code)s"),
     "notice": N_("[%(title)s %(label)s] %(text)s"),
+    "news": N_("(Ad) %(center)s\n%(text)s\nEnquiries: %(phone)s\n%(opt_out)s"),
+    "news_consent": N_("[%(center)s] You agreed to our news on %(agreed_on)s. To keep it after %(until)s, renew: %(link)s"),
 }
 """The text message of each kind: what happened, to what, when, and the confirmation number.
-The center's number is the sender, so a text need not name the center."""
+The center's number is the sender, so a text need not name the center (news must: the law asks
+an advertisement to begin with (광고) and its sender's name; "(Ad)" is written "(광고)" in Korean)."""
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A text staff wrote, as it arrives by text message, and to how many people it goes."""
+
+    text: str
+    bytes: int
+    kind: str
+    recipients: int
+
+    @classmethod
+    def of(cls, text: str, recipients: int) -> Preview:
+        return cls(text, byte_length(text), message_type(text), recipients)
+
+
+def status_link(code: str) -> str:
+    """The application's status page (asks the number's last four digits before it shows anything)."""
+    return f"{public_url()}/status/{code}"
+
+
+def fill(kind: str, values: dict[str, Any], *, sms: bool, language: str) -> str:
+    """The text of a message of `kind` (the SMS when `sms`, the email body otherwise), filled in."""
+    return gettext(language, SHORT_TEXTS[kind] if sms else TEXTS[kind][1]) % values
 
 
 def outbox_row(
@@ -96,8 +142,10 @@ def outbox_row(
 ) -> OutboxMessage:
     """One message, written in the person's language, ready to be queued: a text message when the
     kind has one, unless the person chose email and gave an address (`notify_by`); an email otherwise."""
-    subject, body = TEXTS[kind]
+    subject = TEXTS[kind][0]
     filled = {"name": citizen["name"], **values}
+    if "code" in values:
+        filled.setdefault("link", status_link(values["code"]))
     if "starts_on" in values:
         filled["day"] = format_day(values["starts_on"], language, zone, with_year=False)
         filled["time"] = format_clock(values["start_time"], language, zone)
@@ -110,9 +158,9 @@ def outbox_row(
         mobile=citizen.get("mobile"),
         channel=channel.value,
         subject=(gettext(language, subject) % filled)[:200],  # the column's length; titles can be long
-        body=gettext(language, SHORT_TEXTS[kind] if channel is Channel.sms else body) % filled,
+        body=fill(kind, filled, sms=channel is Channel.sms, language=language),
         created_at=now,
-        next_attempt_at=now,
+        next_attempt_at=next_sending_time(now, zone) if kind in ADVERTISING_KINDS else now,
     )
 
 
@@ -148,6 +196,14 @@ async def messages_of(citizen_id: int) -> list[dict[str, Any]]:
     return await OutboxMessage.select(
         OutboxMessage.kind, OutboxMessage.subject, OutboxMessage.status, OutboxMessage.created_at, OutboxMessage.sent_at
     ).where(OutboxMessage.citizen == citizen_id).order_by(OutboxMessage.id)
+
+
+async def delete_unsent_news(citizen_id: int) -> None:
+    """When the person withdraws their consent to the news, inside the caller's transaction."""
+    await OutboxMessage.delete().where(
+        OutboxMessage.citizen == citizen_id, OutboxMessage.kind.is_in(list(ADVERTISING_KINDS)),
+        OutboxMessage.status == MessageStatus.pending.value,
+    )
 
 
 async def delete_messages_of(citizen_id: int) -> None:

@@ -6,7 +6,12 @@ A message the provider refuses for good (an invalid or landline number) is Undel
 A refusal of the whole request (5xx, a bad key) or no connection is retried later by the worker.
 A request that timed out after it was sent may have been taken: before sending it again, the
 provider's list of messages to that number is asked whether it holds this message (each message
-carries its outbox id in `customFields`), so a person never gets the same text twice."""
+carries its outbox id in `customFields`), so a person never gets the same text twice.
+
+With a 카카오톡 채널 profile and templates (KAKAO_PROFILE_ID, KAKAO_TEMPLATES), a message of a kind
+that has a template goes as 알림톡 (type ATA); the provider sends the same text as SMS or LMS when
+알림톡 cannot reach the person (no KakaoTalk, blocked channel, or a text that does not match the
+template). News never goes as 알림톡: 알림톡 may not carry advertising."""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from jobcenter.notifications.advertising import ADVERTISING_KINDS
 from jobcenter.notifications.failures import GatewayError, Undeliverable
 from jobcenter.settings import Settings
 
@@ -50,6 +56,8 @@ class SolapiSender:
         self.api_secret = settings.solapi_api_secret
         self.sender_number = settings.sms_sender_number
         self.timeout_seconds = TIMEOUT_SECONDS
+        self.kakao_profile_id = settings.kakao_profile_id
+        self.kakao_templates = settings.kakao_templates
 
     def _authorization(self) -> str:
         date = datetime.now(UTC).isoformat(timespec="seconds")
@@ -76,6 +84,10 @@ class SolapiSender:
         }
         if kind == "LMS":
             outgoing["subject"] = message["subject"][:LMS_SUBJECT_CHARACTERS]
+        template = self.kakao_templates.get(message["kind"])
+        if self.kakao_profile_id and template and message["kind"] not in ADVERTISING_KINDS:
+            outgoing["type"] = "ATA"
+            outgoing["kakaoOptions"] = {"pfId": self.kakao_profile_id, "templateId": template, "disableSms": False}
         async with self._client() as client:
             try:
                 response = await client.post(

@@ -11,11 +11,12 @@ from piccolo.columns.combination import Or
 
 from jobcenter import db
 from jobcenter.clock import Clock
+from jobcenter.notifications.advertising import ADVERTISING_KINDS, may_send_at, next_sending_time
 from jobcenter.notifications.failures import GatewayError, Undeliverable
 from jobcenter.notifications.senders import Sender
 from jobcenter.notifications.sending_limits import HOLD_FOR, over_limit
 from jobcenter.notifications.tables import MessageStatus, OutboxMessage
-from jobcenter.settings import Limits
+from jobcenter.settings import DEFAULT_TIMEZONE, Limits
 
 logger = logging.getLogger("jobcenter.notifications")
 
@@ -46,11 +47,17 @@ async def _claim(now: datetime) -> list[dict]:
     return claimed
 
 
-async def deliver_due(sender: Sender, now: datetime, limits: Limits | None = None) -> int:
+async def deliver_due(sender: Sender, now: datetime, limits: Limits | None = None, zone: str = DEFAULT_TIMEZONE) -> int:
     """Send what is due now; returns how many went. A failure never escapes: it is retried later.
-    A text over a sending limit waits (sending_limits.py) without counting as an attempt."""
+    A text over a sending limit waits (sending_limits.py) without counting as an attempt, and so
+    does news outside its sending hours (a retry can fall there: advertising.py)."""
     sent = 0
     for message in await _claim(now):
+        if message["kind"] in ADVERTISING_KINDS and not may_send_at(now, zone):
+            await OutboxMessage.update(
+                {OutboxMessage.next_attempt_at: next_sending_time(now, zone), OutboxMessage.claimed_until: None}
+            ).where(OutboxMessage.id == message["id"])
+            continue
         held = await over_limit(message, now, limits or Limits())
         if held:
             await OutboxMessage.update(
@@ -93,11 +100,11 @@ async def failed_count() -> int:
     return await OutboxMessage.count().where(OutboxMessage.status == MessageStatus.failed.value)
 
 
-async def run_forever(sender: Sender, clock: Clock, limits: Limits, interval_seconds: float = 2.0) -> None:
+async def run_forever(sender: Sender, clock: Clock, limits: Limits, zone: str, interval_seconds: float = 2.0) -> None:
     """The worker task started with the app: deliver, sleep, repeat; never dies of one error."""
     while True:
         try:
-            await deliver_due(sender, clock(), limits)
+            await deliver_due(sender, clock(), limits, zone)
         except asyncio.CancelledError:
             raise
         except Exception as error:  # never let one failure stop delivery

@@ -17,6 +17,7 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts.mobile import format_mobile
+from jobcenter.accounts.news import Consent
 from jobcenter.accounts.service import update_details
 from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.web import provide_citizen
@@ -104,13 +105,13 @@ class MyDataController(Controller):
     dependencies = {"citizen": Provide(provide_citizen, sync_to_thread=False)}
 
     @get("/", name="my_data")
-    async def show(self, citizen: Citizen, saved: FromQuery[str | None] = None) -> Template:
-        """What the center holds about the person, with the form to correct it."""
+    async def show(self, citizen: Citizen, now: NamedDependency[datetime], saved: FromQuery[str | None] = None) -> Template:
+        """What the center holds about the person, with the form to correct it and the news consent."""
         data = await data_of(citizen["id"])
         account = data["account"]
         values = {"name": account["name"], "birth_year": str(account["birth_year"]), "email": account["email"] or "",
                   "notify_by": account["notify_by"]}
-        return _page(data, values, {}, saved=saved == "1")
+        return _page(data, values, {}, now, saved=saved == "1")
 
     @post("/")
     async def update(
@@ -122,7 +123,7 @@ class MyDataController(Controller):
         try:
             await update_details(citizen["id"], now=now, **values)
         except FormInvalid as invalid:
-            return _page(await data_of(citizen["id"]), values, invalid.errors, HTTP_422_UNPROCESSABLE_ENTITY)
+            return _page(await data_of(citizen["id"]), values, invalid.errors, now, HTTP_422_UNPROCESSABLE_ENTITY)
         return Redirect(path="/me?saved=1", status_code=HTTP_303_SEE_OTHER)
 
     @get("/session", name="keep_session", status_code=204)
@@ -155,10 +156,12 @@ class MyDataController(Controller):
         return response
 
 
-def _page(data: dict[str, Any], values: dict[str, str], errors: dict[str, str], status_code: int = 200, saved: bool = False) -> Template:
+def _page(data: dict[str, Any], values: dict[str, str], errors: dict[str, str], now: datetime, status_code: int = 200, saved: bool = False) -> Template:
+    consent = Consent.of(data["account"]["notices_consented_at"], now)
     return Template(
         "signups/my_data.html",
-        context={"data": data, "values": values, "errors": errors, "saved": saved, "mobile": format_mobile(data["account"]["mobile"])},
+        context={"data": data, "values": values, "errors": errors, "saved": saved, "mobile": format_mobile(data["account"]["mobile"]),
+                 "consent": consent, "now": now},
         status_code=status_code,
         headers=NO_STORE,
     )

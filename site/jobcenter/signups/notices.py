@@ -4,15 +4,13 @@ queued for each of them in one transaction with its audit entry."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any
 
 from jobcenter.audit.service import Actor, record
-from jobcenter.i18n import N_, gettext
-from jobcenter.notifications.messages import SHORT_TEXTS, outbox_row, queue_messages
-from jobcenter.notifications.sms import byte_length, message_type
+from jobcenter.i18n import N_
+from jobcenter.notifications.messages import Preview, fill, outbox_row, queue_messages
 from jobcenter.signups.pools import registrants
 from jobcenter.signups.service import NotFound, message_values
 from jobcenter.signups.tables import Application, ApplicationStatus
@@ -41,16 +39,6 @@ STATUSES = {
 }
 
 
-@dataclass(frozen=True)
-class Preview:
-    """The notice as a text message arrives, and to how many people it goes."""
-
-    text: str
-    bytes: int
-    kind: str
-    recipients: int
-
-
 def read_notice(data: dict[str, str]) -> tuple[Audience, str]:
     """The audience and the text from the form; FormInvalid when either is missing or wrong."""
     form = FormReader(data, order=["audience", "text"])
@@ -74,8 +62,8 @@ async def _target(pool_id: int, zone: str) -> Target:
 
 async def preview(pool_id: int, audience: Audience, text: str, *, language: str, zone: str) -> Preview:
     target = await _target(pool_id, zone)
-    sms = gettext(language, SHORT_TEXTS["notice"]) % {"title": target.title, "label": target.label, "text": text}
-    return Preview(sms, byte_length(sms), message_type(sms), len(await _recipients(pool_id, audience)))
+    sms = fill("notice", {"title": target.title, "label": target.label, "text": text}, sms=True, language=language)
+    return Preview.of(sms, len(await _recipients(pool_id, audience)))
 
 
 async def send_notice(pool_id: int, audience: Audience, text: str, *, actor: Actor, now: datetime, language: str, zone: str) -> int:

@@ -7,6 +7,7 @@ STAFF_MENU = [
     ("staff", N_("Calendar"), "/staff/calendar"),
     ("staff", N_("Citizens"), "/staff/citizens"),
     ("staff", N_("Follow-up calls"), "/staff/calls"),
+    ("staff", N_("News"), "/staff/news"),
     ("admin", N_("Audit log"), "/staff/audit"),
     ("admin", N_("Staff accounts"), "/staff/accounts"),
 ]

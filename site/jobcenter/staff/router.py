@@ -6,6 +6,7 @@ from __future__ import annotations
 from litestar import Router
 from litestar.di import Provide
 
+from jobcenter.accounts.backoffice import NewsController
 from jobcenter.accounts.web import forget_citizen
 from jobcenter.audit.backoffice import AuditController
 from jobcenter.catalog.backoffice import ProgramAdminController
@@ -36,6 +37,7 @@ def staff_router() -> Router:
             StaffCalendarController,
             HelpRequestController,
             FailedMessagesController,
+            NewsController,
         ],
         guards=[staff_only],
         before_request=forget_citizen,

@@ -24,6 +24,7 @@ MESSAGES = {
     "citizen_deleted": N_("The account was deleted, and any seats it held went to the people waiting."),
     "notice_sent": N_("The notice was queued for each person it is for."),
     "queued_again": N_("The messages are queued again and go out within a minute."),
+    "news_sent": N_("The news was queued for everyone who agreed to receive it."),
 }
 
 

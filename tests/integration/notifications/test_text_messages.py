@@ -13,12 +13,15 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from jobcenter.accounts.news import send_news
+from jobcenter.audit.service import Actor
 from jobcenter.notifications.senders import ConsoleSender, sender_for
 from jobcenter.notifications.sms import SolapiSender, byte_length
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.notifications.worker import deliver_due
 from jobcenter.settings import Settings
 from jobcenter.signups import service
+from jobcenter.signups.tables import Application
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
 from tests.fake_sms_gateway import INVALID_NUMBER
 from tests.servers import free_port, listening
@@ -77,8 +80,34 @@ async def test_a_waitlist_place_says_its_number_and_no_personal_data(texts: Sett
     await deliver_due(sender_for(texts), NOON_SEOUL)
 
     (text,) = gateway.received()
-    assert text["text"].startswith("[대기 1번] 경비신임교육 제8기")
+    code = present(await Application.select(Application.confirmation_code).first())["confirmation_code"]
+    assert text["text"] == f"[대기 1번] 경비신임교육 제8기 http://127.0.0.1:8000/status/{code}"
     assert "최민수" not in text["text"] and "1966" not in text["text"] and text["to"] not in text["text"]
+
+
+async def test_the_link_in_a_text_opens_the_applications_status_page(client, texts: Settings, gateway: Gateway) -> None:
+    await _apply(capacity=0)
+    await deliver_due(sender_for(texts), NOON_SEOUL)
+    (text,) = gateway.received()
+    path = text["text"].rsplit(" ", 1)[1].removeprefix("http://127.0.0.1:8000")
+
+    page = await client.get(path)
+
+    assert page.status_code == 200 and "input" in page.text and "last_four" in page.text
+
+
+async def test_with_a_kakao_profile_a_kind_with_a_template_goes_as_alimtalk_that_falls_back_to_a_text(texts: Settings, gateway: Gateway) -> None:
+    alimtalk = replace(texts, kakao_profile_id="KA01PF1", kakao_templates={"confirmed": "KA01TP1", "news": "KA01TP9"})
+    await _apply()
+    await a_citizen("소식받음", notices_consented_at=NOON_SEOUL)
+    await send_news("새 과정이 열립니다.", settings=alimtalk, actor=Actor(id=1, name="이상담"), now=NOON_SEOUL, language="ko")
+
+    assert await deliver_due(sender_for(alimtalk), NOON_SEOUL) == 2
+
+    confirmed, news = sorted(gateway.received(), key=lambda text: text["text"].startswith("(광고)"))
+    assert confirmed["type"] == "ATA" and confirmed["text"].startswith("[신청확정] 경비신임교육 제8기")
+    assert confirmed["kakaoOptions"] == {"pfId": "KA01PF1", "templateId": "KA01TP1", "disableSms": False}
+    assert news["type"] in {"SMS", "LMS"} and "kakaoOptions" not in news, "advertising never goes as 알림톡"
 
 
 async def test_a_long_title_goes_as_an_lms_with_a_short_subject(texts: Settings, gateway: Gateway) -> None:
