@@ -159,8 +159,11 @@ class Limits:
     texts_per_number_per_day: int = 20
     """Text messages to one person's number in 24 hours; more wait (`TEXTS_PER_NUMBER_PER_DAY`)."""
     texts_per_hour: int = 2000
-    """Text messages in an hour, to everyone; more wait, and the dashboard says so (`TEXTS_PER_HOUR`):
-    a script pumping texts to premium numbers costs the center per message."""
+    """Text messages about seats and dates in an hour, to everyone; more wait, and the dashboard says
+    so (`TEXTS_PER_HOUR`): a script pumping texts to premium numbers costs the center per message."""
+    news_texts_per_hour: int = 2000
+    """News texts in an hour (`NEWS_TEXTS_PER_HOUR`): a budget of their own, so a broadcast never
+    holds back a text about someone's seat."""
 
     @classmethod
     def from_env(cls) -> Limits:

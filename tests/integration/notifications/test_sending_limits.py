@@ -13,9 +13,9 @@ from tests.integration.notifications.test_delivery import CountingSender
 from tests.support import html, present
 
 
-async def _queued(citizen_id: int, count: int, channel: str = "sms") -> None:
+async def _queued(citizen_id: int, count: int, channel: str = "sms", kind: str = "notice") -> None:
     for number in range(count):
-        await OutboxMessage(kind="notice", citizen=citizen_id, mobile="01012345678", channel=channel, subject="s", body=f"안내 {number}",
+        await OutboxMessage(kind=kind, citizen=citizen_id, mobile="01012345678", channel=channel, subject="s", body=f"안내 {number}",
                             created_at=NOON_SEOUL, next_attempt_at=NOON_SEOUL).save()
 
 
@@ -44,7 +44,21 @@ async def test_the_hourly_limit_holds_every_text_but_not_emails() -> None:
     sent = await deliver_due(CountingSender(), NOON_SEOUL, Limits(texts_per_hour=2))
 
     assert sent == 3, "two texts and the email"
-    assert await OutboxMessage.count().where(OutboxMessage.last_error == "held: over the hourly limit for all texts") == 1
+    assert await OutboxMessage.count().where(OutboxMessage.last_error == "held: over the hourly limit for texts about seats and dates") == 1
+
+
+async def test_news_has_an_hourly_budget_of_its_own_and_never_holds_back_a_text_about_a_seat() -> None:
+    people = [await a_citizen(f"소식 {number}") for number in range(3)]
+    for person in people:
+        await _queued(person.id, 1, kind="news")
+    await _queued(people[0].id, 1, kind="confirmed")
+    limits = Limits(texts_per_hour=1, news_texts_per_hour=2)
+
+    sent = await deliver_due(CountingSender(), NOON_SEOUL, limits)
+
+    assert sent == 3, "two news and the confirmation"
+    held = present(await OutboxMessage.select().where(OutboxMessage.status == "pending").first())
+    assert (held["kind"], held["last_error"]) == ("news", "held: over the hourly limit for news")
 
 
 async def test_the_dashboard_warns_of_texts_held_by_the_limits(client, sign_in_staff) -> None:
