@@ -22,6 +22,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from e2e.pages import GATEWAY_VARIABLE
+from tests.servers import free_port, listening
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -29,6 +32,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # How long an assertion waits for what a person would see. CI runs the Python suite beside this one
 # on two cores, so a page that answers in 50 ms alone can take seconds; waiting longer only costs
 # time when a test is failing anyway. Playwright's own default is 5 s.
+SMS_SECRET = "e2e-gateway-secret"
 EXPECT_TIMEOUT_MS = int(os.environ.get("E2E_EXPECT_TIMEOUT_MS", "15000"))
 
 
@@ -57,11 +61,27 @@ def patient_assertions() -> None:
 
 
 @pytest.fixture(scope="session")
-def server_environment() -> dict[str, str]:
+def sms_gateway() -> Iterator[str]:
+    """The fake SMS provider (tests/fake_sms_gateway.py) the server texts through: a test reads a
+    code from its inbox as a person reads it on their phone (pages.texted_code)."""
+    port = free_port()
+    with listening([sys.executable, "-m", "tests.fake_sms_gateway", str(port), SMS_SECRET], port):
+        url = f"http://127.0.0.1:{port}"
+        os.environ[GATEWAY_VARIABLE] = url
+        yield url
+
+
+@pytest.fixture(scope="session")
+def server_environment(sms_gateway: str) -> dict[str, str]:
     """The environment of the server process; seed.py runs with it to reach the same database."""
     scratch = tempfile.mkdtemp(prefix="jobcenter-e2e-")
     return {
         **os.environ,
+        "SMS_BACKEND": "solapi",
+        "SOLAPI_BASE_URL": sms_gateway,
+        "SOLAPI_API_KEY": "e2e",
+        "SOLAPI_API_SECRET": SMS_SECRET,
+        "SMS_SENDER_NUMBER": "0319805000",
         "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{scratch}/e2e.sqlite3",
         "DATA_DIR": scratch,
         "SECRET_KEY": "e2e-secret-key-" + "x" * 32,

@@ -3,8 +3,31 @@
 from __future__ import annotations
 
 import itertools
+import os
+import re
+import time
 
+import httpx
 from playwright.sync_api import Locator, Page, expect
+
+GATEWAY_VARIABLE = "E2E_SMS_GATEWAY"
+"""Where conftest's fake SMS provider listens (set for the whole run)."""
+TEXT_WAIT_SECONDS = 20.0
+
+
+def texted_code(typed_mobile: str, after: int = 0) -> str:
+    """The six digits of the newest code texted to this number (after its first `after` texts), as
+    the person reads it on their phone once it arrives (the server's outbox sends within seconds)."""
+    number = re.sub(r"\D", "", typed_mobile)
+    deadline = time.monotonic() + TEXT_WAIT_SECONDS
+    while True:
+        received = httpx.get(f"{os.environ[GATEWAY_VARIABLE]}/_received", trust_env=False).json()
+        codes = [re.search(r"\b(\d{6})\b", text["text"]) for text in received if text["to"] == number and "인증번호" in text["text"]]
+        found = [match.group(1) for match in codes if match]
+        if len(found) > after:
+            return found[-1]
+        assert time.monotonic() < deadline, f"no code texted to {typed_mobile}"
+        time.sleep(0.2)
 
 
 class CatalogPage:
@@ -56,7 +79,7 @@ def new_mobile() -> str:
 
 
 class SignupPage:
-    """/signup: the consent notice, then the details."""
+    """/signup: the consent notice, then the details, then the code texted to the number."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -72,11 +95,23 @@ class SignupPage:
         self.page.get_by_label("태어난 해").fill(birth_year)
 
     def submit(self) -> None:
-        self.page.get_by_role("button", name="가입하기").click()
+        """Ask for the code; when it is texted (the form was right), enter it as the person would."""
+        mobile = self.page.get_by_label("휴대전화 번호").input_value()
+        self.page.get_by_role("button", name="인증번호 받기").click()
+        sent = self.page.get_by_test_id("code-sent").or_(self.error_summary)
+        expect(sent).to_be_visible()
+        if self.page.get_by_test_id("code-sent").is_visible():
+            enter_code(self.page, texted_code(mobile))
 
     @property
     def error_summary(self) -> Locator:
         return self.page.get_by_test_id("error-summary")
+
+
+def enter_code(page: Page, code: str) -> None:
+    """The code typed as it arrived, then 확인."""
+    page.get_by_label("인증번호 (6자리)").fill(code)
+    page.get_by_role("button", name="확인").click()
 
 
 class ProgramPage:

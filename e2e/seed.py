@@ -10,7 +10,8 @@ import asyncio
 import sys
 from datetime import time, timedelta
 
-from jobcenter.accounts.service import register
+from jobcenter.accounts.passwords import hash_password
+from jobcenter.accounts.signup import open_account
 from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
@@ -18,7 +19,6 @@ from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
 from jobcenter.notifications.sending_limits import HOLD_FOR, OVER_DAILY
 from jobcenter.notifications.tables import OutboxMessage
-from jobcenter.settings import Limits
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import SeatPool
 from jobcenter.staff.service import create_staff
@@ -67,12 +67,12 @@ async def staff(username: str, role: str, secret: str) -> None:
 
 
 async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) -> None:
-    """A citizen signed up through the public sign-up rules (password CITIZEN_PASSWORD) and, when
-    a program title is given, with a seat in its cohort that is open now."""
+    """A citizen whose number was verified, opened by the sign-up's rules (password CITIZEN_PASSWORD)
+    and, when a program title is given, with a seat in its cohort that is open now."""
     now = system_clock()
-    form = {"name": name, "mobile": mobile, "password": CITIZEN_PASSWORD, "password_again": CITIZEN_PASSWORD,
-            "birth_year": birth_year, "consent_required": "1"}
-    account = await register(form, now, client="e2e-seed", limits=Limits.from_env())
+    details = {"name": name, "birth_year": int(birth_year), "email": None, "password_hash": await hash_password(CITIZEN_PASSWORD),
+               "notices": False}
+    citizen_id, _ = await open_account(mobile, details, now)
     if program_title:
         cohort = await Cohort.select(Cohort.seat_pool).where(
             Cohort.program.is_in(Program.select(Program.id).where(Program.title == program_title[0])),
@@ -80,7 +80,7 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
             Cohort.seat_pool.closes_at > now,
         ).first()
         assert cohort is not None, f"no cohort of {program_title[0]!r} is open now"
-        await take_seat(pool_id=cohort["seat_pool"], citizen_id=account["id"], now=now, language="ko", zone="Asia/Seoul")
+        await take_seat(pool_id=cohort["seat_pool"], citizen_id=citizen_id, now=now, language="ko", zone="Asia/Seoul")
 
 
 async def open_program(title: str, capacity: str) -> None:

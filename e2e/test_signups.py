@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.pages import ApplicationPage, ProgramPage, SignupPage, new_mobile
+from e2e.pages import ApplicationPage, ProgramPage, SignupPage, new_mobile, texted_code
 
 PASSWORD = "김포 한강 2026 봄날"
 
@@ -85,9 +85,10 @@ def _tab_to(page: Page, target: Locator, limit: int = 60) -> None:
 
 def test_sign_up_and_apply_by_keyboard_alone(page: Page) -> None:
     page.goto("/signup?next=/programs")
+    mobile = new_mobile()
     fields = [
         ("이름", "김포시민"),
-        ("휴대전화 번호", new_mobile()),
+        ("휴대전화 번호", mobile),
         ("비밀번호", PASSWORD),
         ("비밀번호 확인", PASSWORD),
         ("태어난 해", "1990"),
@@ -97,7 +98,10 @@ def test_sign_up_and_apply_by_keyboard_alone(page: Page) -> None:
     for label, value in fields:
         _tab_to(page, page.get_by_label(label, exact=True))
         page.keyboard.type(value)
-    _tab_to(page, page.get_by_role("button", name="가입하기"))
+    _tab_to(page, page.get_by_role("button", name="인증번호 받기"))
+    page.keyboard.press("Enter")
+    _tab_to(page, page.get_by_label("인증번호 (6자리)"))
+    page.keyboard.type(texted_code(mobile))
     page.keyboard.press("Enter")
 
     # Signed up and sent on to the catalog (a URL ending in /programs would also match the sign-up

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TypeVar
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import AttributeValueList
+
+from jobcenter.accounts.mobile import normalise_mobile
+from jobcenter.notifications.tables import OutboxMessage
 
 T = TypeVar("T")
 
@@ -55,3 +59,20 @@ async def post_form(client, path: str, fields: dict[str, str], **kwargs):
     """POST a form as the browser would: url-encoded, with the CSRF token field."""
     token = await csrf_token(client)
     return await client.post(path, data={**fields, "_csrf_token": token}, **kwargs)
+
+
+async def texted_code(mobile: str) -> str:
+    """The six digits of the newest code queued for the number (as stored: 010...), as the person reads them."""
+    text = present(await OutboxMessage.select(OutboxMessage.body).where(
+        OutboxMessage.kind == "code", OutboxMessage.mobile == mobile).order_by(OutboxMessage.id, ascending=False).first())
+    return present(re.search(r"\d{6}", text["body"])).group()
+
+
+async def signed_up(client, fields: dict[str, str], **kwargs):
+    """The whole sign-up: the form, then the code texted to its number; the answer to the form if it was refused,
+    else the answer to the code."""
+    asked = await post_form(client, "/signup", fields, follow_redirects=False, **kwargs)
+    if asked.status_code != 303:
+        return asked
+    code = await texted_code(present(normalise_mobile(fields["mobile"])))
+    return await post_form(client, "/signup/code", {"code": code}, follow_redirects=False, **kwargs)

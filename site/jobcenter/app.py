@@ -14,7 +14,7 @@ from litestar.logging.config import LoggingConfig
 from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
 
 from jobcenter import db
-from jobcenter.accounts.controller import AccountController, NewsConsentController
+from jobcenter.accounts.controller import AccountController, CodeController, NewsConsentController
 from jobcenter.accounts.web import LoginRequired, handle_login_required, load_citizen
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
@@ -77,6 +77,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             CatalogController,
             AccountController,
             NewsConsentController,
+            CodeController,
             MyDataController,
             ApplyController,
             ApplicationController,

@@ -9,6 +9,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from jobcenter.accounts.news import queue_renewal_requests
+from jobcenter.accounts.phone_codes import forget_old as forget_old_codes
 from jobcenter.accounts.sessions import delete_expired_sessions
 from jobcenter.accounts.web import session_timeouts
 from jobcenter.clock import Clock
@@ -30,7 +31,7 @@ RETRY_SOON = timedelta(minutes=1)
 
 
 async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
-    """Delete timed-out sessions (citizens' and staff's), old rate counts and accounts past their
+    """Delete timed-out sessions (citizens' and staff's), old rate counts and texted codes, accounts past their
     retention period; generate event dates up to the horizon; queue tomorrow's reminders and the
     questions to people whose consent to the news lapses soon. Returns when to sweep again: sooner,
     with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
@@ -39,6 +40,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
         await delete_expired_sessions(now, **session_timeouts(settings))
         await delete_expired_staff_sessions(now, **session_timeouts(settings))
         await forget_old_rate_events(now)
+        await forget_old_codes(now)
         deleted = await delete_inactive_accounts(
             now, timedelta(days=settings.retention_days), language=settings.default_language, zone=settings.timezone
         )

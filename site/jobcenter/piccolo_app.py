@@ -2,7 +2,7 @@
 
 from piccolo.conf.apps import AppConfig
 
-from jobcenter.accounts.tables import Citizen, PasswordReset, WebSession
+from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSession
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, Program, ProgramTerm
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
@@ -23,6 +23,7 @@ APP_CONFIG = AppConfig(
         WebSession,
         RateEvent,
         PasswordReset,
+        PhoneCode,
         SeatPool,
         Application,
         Program,

@@ -161,6 +161,14 @@ class Limits:
     texts_per_hour: int = 2000
     """Text messages about seats and dates in an hour, to everyone; more wait, and the dashboard says
     so (`TEXTS_PER_HOUR`): a script pumping texts to premium numbers costs the center per message."""
+    codes_per_number_per_hour: int = 5
+    """Codes texted to one number in an hour (`CODES_PER_NUMBER_PER_HOUR`); more are refused at once
+    (429): a late code is useless, so codes never wait like other texts."""
+    codes_per_address_per_hour: int = 30
+    """Codes asked for from one address in an hour (`CODES_PER_ADDRESS_PER_HOUR`)."""
+    codes_per_hour: int = 500
+    """Codes texted to everyone in an hour (`CODES_PER_HOUR`): their own budget, so a script asking
+    for codes never holds back a text about someone's seat."""
     news_texts_per_hour: int = 2000
     """News texts in an hour (`NEWS_TEXTS_PER_HOUR`): a budget of their own, so a broadcast never
     holds back a text about someone's seat."""

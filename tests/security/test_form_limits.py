@@ -15,7 +15,7 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.settings import Limits, Settings
 from tests.builders import a_citizen
 from tests.conftest import TEST_HOST
-from tests.support import FrozenClock, html, post_form, present
+from tests.support import FrozenClock, html, post_form, present, signed_up
 
 TOO_MANY = "이 연결에서 요청이 너무 많습니다"
 
@@ -38,7 +38,7 @@ async def test_one_address_makes_a_few_accounts_an_hour_then_is_told_to_wait(str
     answers = []
     for number in range(4):
         strict_client.cookies.clear()
-        answers.append(await post_form(strict_client, "/signup", _sign_up(number), follow_redirects=False))
+        answers.append(await signed_up(strict_client, _sign_up(number)))
 
     assert [answer.status_code for answer in answers] == [303, 303, 303, 429]
     refused = answers[-1]

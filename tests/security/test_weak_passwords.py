@@ -7,7 +7,7 @@ import pytest
 
 from jobcenter.accounts.password_strength import typed_keys
 from jobcenter.accounts.tables import Citizen
-from tests.support import html, post_form, present
+from tests.support import html, post_form, present, signed_up
 
 ADVICE = "짐작하기 쉬운 비밀번호입니다. 기억하기 쉬운 낱말 서너 개를 띄어 쓰고 숫자를 더해 만들어 보세요."
 
@@ -31,7 +31,7 @@ async def test_a_password_easy_to_guess_is_refused_at_sign_up_and_nothing_is_sto
 
 @pytest.mark.parametrize("password", ["김포 한강 2026 봄날", "counter-desk-2026", "correct horse battery", "새 비밀번호는 길게 2027"])
 async def test_a_passphrase_people_remember_is_taken(client, password: str) -> None:
-    response = await post_form(client, "/signup", _sign_up(password), follow_redirects=False)
+    response = await signed_up(client, _sign_up(password))
 
     assert response.status_code == 303
     assert await Citizen.count() == 1

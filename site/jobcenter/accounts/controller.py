@@ -5,18 +5,23 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
+from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
 
-from jobcenter.accounts import news, service
+from jobcenter.accounts import news, phone_codes, service, signup
+from jobcenter.accounts.mobile import mask_mobile
 from jobcenter.accounts.news import NEWS_PATH
+from jobcenter.accounts.phone_codes import Purpose
 from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
+from jobcenter.accounts.signup import Opened
 from jobcenter.accounts.web import provide_citizen
+from jobcenter.i18n import N_, gettext
 from jobcenter.limits.service import RateLimited
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import FormInvalid
@@ -25,6 +30,11 @@ from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of, safe_return_path
 
 logger = logging.getLogger("jobcenter.accounts")
+
+TICKET_COOKIE = "code_ticket"
+"""Names the texted code this browser is entering (phone_codes.py keeps only its HMAC)."""
+TOO_MANY_CODES = N_("Too many codes were asked for. Try again in %(minutes)s minutes.")
+WAIT_FOR_CODE = N_("A new code can be sent in %(seconds)s seconds. The last one still works until then.")
 
 NextPath = Annotated[str | None, QueryParameter(name="next")]
 Form = URLEncodedBody[dict[str, str]]
@@ -39,12 +49,12 @@ def _session_cookie(token: str, settings: Settings) -> Cookie:
     return Cookie(key=SESSION_COOKIE, value=token, httponly=True, samesite="lax", secure=settings.cookie_secure, path="/")
 
 
-def _signed_in(request: Request, token: str, settings: Settings, next_path: str | None) -> Redirect:
-    return Redirect(
-        path=safe_return_path(next_path) if next_path else "/me/applications",
-        status_code=HTTP_303_SEE_OTHER,
-        cookies=[_session_cookie(token, settings)],
-    )
+def _signed_in(request: Request, token: str, settings: Settings, next_path: str | None, flash: str | None = None) -> Redirect:
+    """303 to where the person was going, signed in; `flash`: a success message to show there."""
+    path = safe_return_path(next_path) if next_path else "/me/applications"
+    if flash:
+        path += ("&" if "?" in path else "?") + f"done={flash}"
+    return Redirect(path=path, status_code=HTTP_303_SEE_OTHER, cookies=[_session_cookie(token, settings)])
 
 
 class AccountController(Controller):
@@ -57,11 +67,12 @@ class AccountController(Controller):
     async def signup(
         self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
-        """Create the account and sign in; the same form with every error otherwise."""
+        """Text a code to the number (the account is opened once it is entered); the same form with
+        every error otherwise."""
         next_path = data.get("next")
         client = request.client.host if request.client else "unknown"
         try:
-            citizen = await service.register(data, now, client=client, limits=settings.limits)
+            ticket = await signup.start_signup(data, now, client=client, settings=settings)
         except RateLimited as limited:
             logger.warning("sign-up limited: client %s", client)
             return throttled_page("accounts/signup.html", language_of(request), limited.retry_after, "name", TOO_MANY_REQUESTS,
@@ -70,8 +81,7 @@ class AccountController(Controller):
             return form_page(
                 "accounts/signup.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=next_path
             )
-        await end_session(request.cookies.get(SESSION_COOKIE))
-        return _signed_in(request, await start_session(citizen["id"], now), settings, next_path)
+        return _to_code_page("/signup/code", ticket, next_path, settings)
 
     @get("/login", name="login")
     async def login_form(self, next_path: NextPath = None, reset: FromQuery[str | None] = None) -> Template:
@@ -182,3 +192,102 @@ class NewsConsentController(Controller):
         logger.info("citizen %s %s the news", citizen["id"], "took" if consent.current else "stopped")
         template = "accounts/_news_consent.html" if wants_fragment(request) else "accounts/news_consent.html"
         return Template(template, context={"consent": consent, "now": now, "changed": True}, headers=NO_STORE)
+
+
+def _to_code_page(path: str, ticket: str, next_path: str | None, settings: Settings) -> Redirect:
+    """303 to the page where the code is entered; the browser holds the code's ticket in a cookie."""
+    query = f"?next={quote(safe_return_path(next_path), safe='')}" if next_path else ""
+    cookie = Cookie(key=TICKET_COOKIE, value=ticket, httponly=True, samesite="lax", secure=settings.cookie_secure, path="/",
+                    max_age=int(phone_codes.VALID_FOR.total_seconds()) * 2)
+    return Redirect(path=path + query, status_code=HTTP_303_SEE_OTHER, cookies=[cookie], headers=NO_STORE)
+
+
+class CodeController(Controller):
+    """Entering a texted code: for a sign-up (/signup/code) and for 문자로 로그인 (/login/code)."""
+
+    async def _page(self, request: Request, purpose: Purpose, now: datetime, settings: Settings, status_code: int = 200,
+                    **context: Any) -> Template:
+        mobile = await phone_codes.pending_mobile(request.cookies.get(TICKET_COOKIE, ""), purpose, now, settings)
+        return form_page("accounts/code.html", status_code, purpose=purpose.value, masked=mask_mobile(mobile) if mobile else None,
+                         next=safe_return_path(request.query_params.get("next")) if request.query_params.get("next") else "",
+                         **context)
+
+    @get("/signup/code", name="signup_code")
+    async def signup_code(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        return await self._page(request, Purpose.signup, now, settings)
+
+    @post("/signup/code")
+    async def finish_signup(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """The account opens (or the walk-in record is claimed, or the existing account logs in)."""
+        try:
+            citizen_id, opened = await signup.finish_signup(request.cookies.get(TICKET_COOKIE, ""), data.get("code", ""), now,
+                                                            settings=settings)
+        except FormInvalid as invalid:
+            return await self._page(request, Purpose.signup, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        logger.info("sign-up verified: citizen %s, %s", citizen_id, opened.value)
+        return await _signed_in_by_code(request, citizen_id, data.get("next"), settings, now,
+                                        None if opened is Opened.created else f"account_{opened.value}")
+
+    @post("/signup/code/again", name="signup_code_again")
+    async def signup_code_again(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        return await self._again(request, Purpose.signup, "/signup/code", settings, now)
+
+    @get("/login/code", name="code_login")
+    async def code_login_form(self, next_path: NextPath = None) -> Template:
+        """문자로 로그인: the number, then the code texted to it."""
+        return form_page("accounts/code_login.html", next=safe_return_path(next_path))
+
+    @post("/login/code")
+    async def start_code_login(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """Text a code if the number has an account; the next page says the same either way."""
+        client = request.client.host if request.client else "unknown"
+        try:
+            ticket = await signup.start_code_login(data.get("mobile", ""), now, client=client, settings=settings)
+        except RateLimited as limited:
+            logger.warning("code login limited: mobile %s, client %s", _masked(data.get("mobile", "")), client)
+            return throttled_page("accounts/code_login.html", language_of(request), limited.retry_after, "mobile", TOO_MANY_CODES,
+                                  values=data, next=data.get("next"))
+        except FormInvalid as invalid:
+            return form_page("accounts/code_login.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=data.get("next"))
+        return _to_code_page("/login/code/enter", ticket, data.get("next"), settings)
+
+    @get("/login/code/enter", name="code_login_enter")
+    async def code_login_enter(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        return await self._page(request, Purpose.login, now, settings)
+
+    @post("/login/code/enter")
+    async def finish_code_login(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        try:
+            citizen_id = await signup.finish_code_login(request.cookies.get(TICKET_COOKIE, ""), data.get("code", ""), now, settings=settings)
+        except FormInvalid as invalid:
+            return await self._page(request, Purpose.login, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        return await _signed_in_by_code(request, citizen_id, data.get("next"), settings, now)
+
+    @post("/login/code/again", name="code_login_again")
+    async def code_login_again(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        return await self._again(request, Purpose.login, "/login/code/enter", settings, now)
+
+    async def _again(self, request: Request, purpose: Purpose, path: str, settings: Settings, now: datetime) -> Response:
+        """A new code to the same number, after a wait; the code page with the reason otherwise."""
+        client = request.client.host if request.client else "unknown"
+        ticket = request.cookies.get(TICKET_COOKIE, "")
+        try:
+            await phone_codes.resend(ticket, purpose, now=now, client=client, settings=settings)
+        except RateLimited as limited:
+            wait = gettext(language_of(request), WAIT_FOR_CODE) % {"seconds": limited.retry_after}
+            response = await self._page(request, purpose, now, settings, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
+            response.headers["retry-after"] = str(limited.retry_after)
+            return response
+        except FormInvalid as invalid:
+            return await self._page(request, purpose, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        query = f"?next={quote(request.query_params['next'], safe='')}" if request.query_params.get("next") else ""
+        return Redirect(path=path + query, status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+
+
+async def _signed_in_by_code(request: Request, citizen_id: int, next_path: str | None, settings: Settings, now: datetime,
+                             flash: str | None = None) -> Redirect:
+    """A new session for the person whose number the code proved; the code's ticket is dropped."""
+    await end_session(request.cookies.get(SESSION_COOKIE))
+    response = _signed_in(request, await start_session(citizen_id, now), settings, next_path, flash)
+    response.delete_cookie(TICKET_COOKIE, path="/")
+    return response

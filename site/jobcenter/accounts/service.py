@@ -5,7 +5,6 @@ signups.people.delete_person does both, in that order."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,7 +17,7 @@ from jobcenter.accounts.sessions import digest, end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
 from jobcenter.i18n import N_
 from jobcenter.limits import service as limiter
-from jobcenter.limits.service import RateLimited, key_of
+from jobcenter.limits.service import key_of
 from jobcenter.notifications.messages import delete_messages_of, queue_message
 from jobcenter.notifications.tables import Channel
 from jobcenter.settings import Limits
@@ -131,42 +130,6 @@ async def delete_account(citizen_id: int) -> None:
     async with Citizen._meta.db.transaction():
         await delete_messages_of(citizen_id)
         await Citizen.delete().where(Citizen.id == citizen_id)
-
-
-async def register(data: Mapping[str, str], now: datetime, *, client: str, limits: Limits) -> dict[str, Any]:
-    """Create the account from the sign-up form; FormInvalid (nothing stored) when any field is
-    wrong; RateLimited when this address has made its accounts for the hour."""
-    per_address = throttle.signups_per_address(limits)
-    wait = await limiter.seconds_to_wait(per_address, key_of(client), now)
-    if wait:
-        raise RateLimited(wait)
-    form = FormReader(data, order=SIGNUP_FIELDS)
-    name = read_name(form)
-    mobile = read_mobile(form, missing=N_("Enter your mobile number."))
-    password = read_new_password(form, mobile=mobile, missing=N_("Enter a password."))
-    birth_year = read_birth_year(form, now)
-    email = read_email(form)
-    if not form.ticked("consent_required"):
-        form.fail("consent_required", N_("To create an account, agree to the collection and use of your personal data."))
-    if form.ok(*SIGNUP_FIELDS) and await Citizen.exists().where(Citizen.mobile == mobile):
-        form.fail("mobile", N_("An account with this mobile number already exists. Log in, or reset the password."))
-    form.check()
-    citizen = Citizen(
-        name=name,
-        mobile=mobile,
-        birth_year=birth_year,
-        email=email,
-        password_hash=await hash_password(password),
-        consent_version=CONSENT_VERSION,
-        consented_at=now,
-        notices_consented_at=now if form.ticked("consent_notices") else None,
-        last_active_at=now,
-        created_at=now,
-        updated_at=now,
-    )
-    await citizen.save()
-    await limiter.note(per_address, key_of(client), now)
-    return {"id": citizen.id, "name": citizen.name, "mobile": citizen.mobile}
 
 
 async def authenticate(typed_mobile: str, password: str, client: str, now: datetime, limits: Limits) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import ForeignKey, Integer, OnDelete, Serial, Timestamptz, Varchar
+from piccolo.columns import ForeignKey, Integer, OnDelete, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -49,4 +49,22 @@ class PasswordReset(Table):
     token_hash = Varchar(length=64, unique=True)
     citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, null=False)
     expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
+
+
+class PhoneCode(Table):
+    """A six-digit code texted to a number, to prove the person holds the phone (phone_codes.py).
+    The code and the ticket that names it in the person's browser are kept only as HMACs."""
+
+    id: Serial
+
+    ticket_hash = Varchar(length=64, unique=True)
+    mobile = Varchar(length=11, index=True)
+    purpose = Varchar(length=10)
+    code_hash = Varchar(length=64)
+    payload = Text(default="")
+    """What the code, once entered, completes (a sign-up's details, its password already hashed), as JSON."""
+    attempts = Integer(default=0)
+    sent_at = Timestamptz()
+    expires_at = Timestamptz(index=True)
     used_at = Timestamptz(null=True, default=None)

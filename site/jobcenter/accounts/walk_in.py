@@ -21,8 +21,8 @@ UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationE
 """What the database raises for a second row with the same mobile number."""
 
 NO_PASSWORD = ""
-"""A record made for someone else has no password: nobody can log in to it until the person
-resets one (online by email, or at the center)."""
+"""A record made for someone else has no password: its owner claims it by signing up with a code
+to the number (signup.py), or logs in by a code."""
 FIELDS = ["mobile", "name", "birth_year", "consent"]
 """The fields in the order staff ask for them (the number first: it may find the account)."""
 

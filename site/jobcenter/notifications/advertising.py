@@ -10,6 +10,9 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 ADVERTISING_KINDS = frozenset({"news"})
+CODE_KINDS = frozenset({"code"})
+"""Codes (인증번호): limited when they are asked for (accounts/phone_codes.py), never held by the
+worker's limits, and cleared from the outbox once sent."""
 SENDING_FROM = time(8)
 SENDING_UNTIL = time(21)
 

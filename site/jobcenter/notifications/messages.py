@@ -88,6 +88,10 @@ TEXTS: dict[str, tuple[str, str]] = {
             "If you do nothing, the news stops then."
         ),
     ),
+    "code": (
+        N_("Your code"),
+        N_("[%(center)s] Your code is %(code)s. Enter it within 5 minutes."),
+    ),
     "password_reset": (
         N_("Reset your password"),
         N_("%(name)s, open this link within an hour to choose a new password: %(link)s"),
@@ -106,6 +110,7 @@ SHORT_TEXTS: dict[str, str] = {
     "reminder": N_("[Tomorrow] %(day)s %(time)s %(title)s %(label)s, %(place)s. No. %(code)s"),
     "notice": N_("[%(title)s %(label)s] %(text)s"),
     "news": N_("(Ad) %(center)s\n%(text)s\nEnquiries: %(phone)s\n%(opt_out)s"),
+    "code": N_("[%(center)s] Your code is %(code)s. Enter it within 5 minutes."),
     "news_consent": N_("[%(center)s] You agreed to our news on %(agreed_on)s. To keep it after %(until)s, renew: %(link)s"),
 }
 """The text message of each kind: what happened, to what, when, and the confirmation number.
@@ -175,6 +180,15 @@ async def queue_messages(rows: list[OutboxMessage]) -> None:
     """Write several messages to the outbox in one statement, inside the caller's transaction."""
     if rows:
         await OutboxMessage.insert(*rows)
+
+
+async def queue_code(mobile: str, code: str, *, center: str, now: datetime, language: str) -> None:
+    """A code (인증번호) to a number, which may have no account yet, inside the caller's transaction.
+    Its body is cleared once sent (worker.py): the database keeps no code after it has left."""
+    await OutboxMessage.insert(OutboxMessage(
+        kind="code", citizen=None, mobile=mobile, channel=Channel.sms.value, subject=gettext(language, TEXTS["code"][0]),
+        body=fill("code", {"center": center, "code": code}, sms=True, language=language), created_at=now, next_attempt_at=now,
+    ))
 
 
 async def queue_once(rows: list[tuple[str, OutboxMessage]]) -> int:

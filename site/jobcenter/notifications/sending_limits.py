@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from jobcenter.notifications.advertising import ADVERTISING_KINDS
+from jobcenter.notifications.advertising import ADVERTISING_KINDS, CODE_KINDS
 from jobcenter.notifications.tables import Channel, MessageStatus, OutboxMessage
 from jobcenter.settings import Limits
 
@@ -33,13 +33,13 @@ def _hourly_budget(kind: str, limits: Limits) -> tuple[Any, int, str]:
     news = list(ADVERTISING_KINDS)
     if kind in ADVERTISING_KINDS:
         return OutboxMessage.kind.is_in(news), limits.news_texts_per_hour, OVER_NEWS_HOURLY
-    return OutboxMessage.kind.not_in(news), limits.texts_per_hour, OVER_HOURLY
+    return OutboxMessage.kind.not_in(news + list(CODE_KINDS)), limits.texts_per_hour, OVER_HOURLY
 
 
 async def over_limit(message: dict[str, Any], now: datetime, limits: Limits) -> str | None:
     """Why this message must wait now, or None when it may go."""
-    if message["channel"] != Channel.sms.value:
-        return None
+    if message["channel"] != Channel.sms.value or message["kind"] in CODE_KINDS:
+        return None  # codes were counted against their own limits when they were asked for
     same_budget, budget, reason = _hourly_budget(message["kind"], limits)
     if await _sent_texts_since(now - timedelta(hours=1)).where(same_budget) >= budget:
         return reason

@@ -11,7 +11,7 @@ from piccolo.columns.combination import Or
 
 from jobcenter import db
 from jobcenter.clock import Clock
-from jobcenter.notifications.advertising import ADVERTISING_KINDS, may_send_at, next_sending_time
+from jobcenter.notifications.advertising import ADVERTISING_KINDS, CODE_KINDS, may_send_at, next_sending_time
 from jobcenter.notifications.failures import GatewayError, Undeliverable
 from jobcenter.notifications.senders import Sender
 from jobcenter.notifications.sending_limits import HOLD_FOR, over_limit
@@ -90,6 +90,7 @@ async def deliver_due(sender: Sender, now: datetime, limits: Limits | None = Non
                     OutboxMessage.attempts: attempts,
                     OutboxMessage.sent_at: now,
                     OutboxMessage.provider_id: (provider_id or None) and provider_id[:64],
+                    **({OutboxMessage.body: ""} if message["kind"] in CODE_KINDS else {}),
                 }
             ).where(OutboxMessage.id == message["id"])
     return sent
