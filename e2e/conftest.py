@@ -93,11 +93,13 @@ def server_environment(sms_gateway: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def seed(server_environment: dict[str, str]) -> Callable[..., None]:
-    """Run one of seed.py's commands against the server's database."""
+def seed(server_environment: dict[str, str]) -> Callable[..., str]:
+    """Run one of seed.py's commands against the server's database; what it printed."""
 
-    def run(*arguments: str) -> None:
-        subprocess.run([BIN / "python", "-m", "e2e.seed", *arguments], env=server_environment, cwd=PROJECT_ROOT, check=True)
+    def run(*arguments: str) -> str:
+        return subprocess.run(
+            [BIN / "python", "-m", "e2e.seed", *arguments], env=server_environment, cwd=PROJECT_ROOT, check=True, stdout=subprocess.PIPE, text=True
+        ).stdout
 
     return run
 

@@ -476,6 +476,14 @@ class KioskPage:
     def keypad(self, field: str) -> Locator:
         return self.page.get_by_test_id(f"keypad-{field}")
 
+    def enrol(self, code: str) -> KioskPage:
+        """Staff make this browser the kiosk: the enrolment code at /kiosk/enrol, then the start screen."""
+        self.page.goto("/kiosk/enrol")
+        self.field("등록 코드").fill(code)
+        self.page.get_by_role("button", name="등록", exact=True).click()
+        expect(self.door("직원 호출")).to_be_visible()
+        return self
+
     def tap_keys(self, field: str, keys: str) -> None:
         for key in keys:
             self.keypad(field).get_by_role("button", name=key, exact=True).tap()
@@ -496,6 +504,13 @@ class KioskPage:
         self.next_step()
         self.page.get_by_label("위와 같이 개인정보를 수집·이용하는 데 동의합니다 (필수)").tap()
         self.page.get_by_role("button", name="신청", exact=True).tap()
+        self.enter_texted_code(mobile)
+
+    def enter_texted_code(self, mobile: str) -> None:
+        """The code texted to the number, tapped on the number pad, then 확인하고 신청."""
+        expect(self.page.get_by_test_id("code-sent")).to_be_visible()
+        self.tap_keys("code", texted_code(mobile))
+        self.page.get_by_role("button", name="확인하고 신청").tap()
 
     @property
     def result_headline(self) -> Locator:

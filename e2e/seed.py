@@ -13,10 +13,12 @@ from datetime import time, timedelta
 from jobcenter.accounts.passwords import hash_password
 from jobcenter.accounts.signup import open_account
 from jobcenter.accounts.tables import Citizen
+from jobcenter.audit.service import Actor
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.clock import system_clock
+from jobcenter.kiosk.devices import create_kiosk
 from jobcenter.notifications.sending_limits import HOLD_FOR, OVER_DAILY
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups.service import take_seat
@@ -111,6 +113,12 @@ async def held_text() -> None:
                         last_error=OVER_DAILY, created_at=now, next_attempt_at=now + HOLD_FOR).save()
 
 
+async def kiosk(name: str) -> str:
+    """A new kiosk named `name`, as an administrator makes it, and its one-time enrolment code."""
+    _, code = await create_kiosk({"name": name}, actor=Actor(id=0, name="e2e 관리자", role="admin"), now=system_clock())
+    return code
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     if command == "fill":
@@ -123,6 +131,8 @@ if __name__ == "__main__":
         asyncio.run(held_text())
     elif command == "failed_message":
         asyncio.run(failed_message(*arguments))
+    elif command == "kiosk":
+        print(asyncio.run(kiosk(*arguments)))
     elif command == "citizen":
         asyncio.run(citizen(*arguments))
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, FloatRect, ViewportSize, expect
 
 from e2e.conftest import EXPECT_TIMEOUT_MS, WCAG_TAGS, serving
-from e2e.pages import KioskPage
+from e2e.pages import KioskPage, texted_code
 
 PORTRAIT: ViewportSize = {"width": 1080, "height": 1920}
 LANDSCAPE: ViewportSize = {"width": 1920, "height": 1080}
@@ -26,13 +27,16 @@ def _mobile() -> str:
     return f"0107701{next(_numbers):04d}"
 
 
-def _kiosk_context(browser: Browser, base_url: str, viewport: ViewportSize = PORTRAIT) -> BrowserContext:
-    return browser.new_context(viewport=viewport, has_touch=True, is_mobile=False, base_url=base_url)
+def _kiosk_context(browser: Browser, base_url: str, seed, viewport: ViewportSize = PORTRAIT, **options) -> BrowserContext:
+    """A touch screen the center enrolled as a kiosk of its own (each has its name, so its calls are its own)."""
+    context = browser.new_context(viewport=viewport, has_touch=True, is_mobile=False, base_url=base_url, **options)
+    KioskPage(context.new_page()).enrol(seed("kiosk", f"로비 키오스크 {time.monotonic_ns()}").strip()).page.close()
+    return context
 
 
 @pytest.fixture
-def kiosk(browser: Browser, base_url: str) -> Iterator[KioskPage]:
-    context = _kiosk_context(browser, base_url)
+def kiosk(browser: Browser, base_url: str, seed) -> Iterator[KioskPage]:
+    context = _kiosk_context(browser, base_url, seed)
     try:
         yield KioskPage(context.new_page()).open()
     finally:
@@ -74,6 +78,8 @@ def test_a_visitor_signs_up_by_taps_alone_and_the_qr_code_opens_the_status_page(
     expect(page.get_by_role("heading", name="개인정보 수집·이용 동의")).to_be_visible()
     page.get_by_label("위와 같이 개인정보를 수집·이용하는 데 동의합니다 (필수)").tap()
     page.get_by_role("button", name="신청", exact=True).tap()
+    expect(page.get_by_test_id("code-sent")).to_contain_text(f"010-****-{mobile[-4:]}")
+    kiosk.enter_texted_code(mobile)
 
     expect(kiosk.result_headline).to_have_text("신청 완료")
     expect(kiosk.confirmation_code).to_have_text(re.compile(r"^[A-Z2-9]{8}$"))
@@ -122,9 +128,9 @@ def test_a_full_cohort_puts_the_visitor_on_the_waitlist_with_the_number(kiosk: K
 
 
 def test_after_inactivity_the_kiosk_asks_then_resets_and_leaves_nothing_behind(
-    browser: Browser, short_kiosk_server: str, assert_accessible
+    browser: Browser, short_kiosk_server: str, seed, assert_accessible
 ) -> None:
-    context = _kiosk_context(browser, short_kiosk_server)
+    context = _kiosk_context(browser, short_kiosk_server, seed)
     try:
         kiosk = KioskPage(context.new_page()).open()
         page = kiosk.page
@@ -151,7 +157,8 @@ def test_after_inactivity_the_kiosk_asks_then_resets_and_leaves_nothing_behind(
 
         expect(page).to_have_url(f"{short_kiosk_server}/kiosk")
         after = {cookie["name"]: cookie["value"] for cookie in context.cookies()}
-        assert set(after) <= {"csrftoken"}, after
+        assert set(after) <= {"csrftoken", "kiosk_device"}, after
+        assert after["kiosk_device"] == before["kiosk_device"], "still the enrolled kiosk"
         assert after.get("csrftoken") != before["csrftoken"]
         assert page.evaluate("[sessionStorage.length, localStorage.length]") == [0, 0]
         expect(kiosk.root).to_have_class("kiosk")
@@ -194,8 +201,8 @@ def test_a_staff_call_appears_at_once_on_an_open_staff_dashboard(
 
 @pytest.mark.parametrize("viewport", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
-def test_text_and_targets_are_large_and_nothing_scrolls_sideways(browser: Browser, base_url: str, viewport, large: bool) -> None:
-    context = _kiosk_context(browser, base_url, viewport)
+def test_text_and_targets_are_large_and_nothing_scrolls_sideways(browser: Browser, base_url: str, seed, viewport, large: bool) -> None:
+    context = _kiosk_context(browser, base_url, seed, viewport)
     try:
         kiosk = KioskPage(context.new_page()).open()
         if large:
@@ -252,7 +259,8 @@ def test_every_kiosk_screen_passes_axe(kiosk: KioskPage, mode: str, axe: Axe, as
     check("step 1 with its error")
     kiosk.tap_keys("name", NAME_KEYS)
     kiosk.next_step()
-    kiosk.tap_keys("mobile", _mobile())
+    mobile = _mobile()
+    kiosk.tap_keys("mobile", mobile)
     kiosk.next_step()
     kiosk.tap_keys("birth_year", "2020")
     kiosk.next_step()
@@ -266,6 +274,13 @@ def test_every_kiosk_screen_passes_axe(kiosk: KioskPage, mode: str, axe: Axe, as
     kiosk.tap_keys("birth_year", "1960")
     kiosk.next_step()
     page.get_by_role("button", name="신청", exact=True).tap()
+    expect(page.get_by_test_id("code-sent")).to_be_visible()
+    check("code")
+    kiosk.tap_keys("code", "1")
+    page.get_by_role("button", name="확인하고 신청").tap()
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    check("code with its error")
+    kiosk.enter_texted_code(mobile)
     expect(kiosk.result_headline).to_have_text("신청 완료")
     check("result")
     kiosk.nav("처음으로").tap()
@@ -291,8 +306,8 @@ def test_every_kiosk_screen_passes_axe(kiosk: KioskPage, mode: str, axe: Axe, as
     check("error")
 
 
-def test_the_kiosk_works_as_plain_forms_without_javascript(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport=PORTRAIT, base_url=base_url)
+def test_the_kiosk_works_as_plain_forms_without_javascript(browser: Browser, base_url: str, seed) -> None:
+    context = _kiosk_context(browser, base_url, seed, java_script_enabled=False)
     try:
         kiosk = KioskPage(context.new_page()).open()
         page = kiosk.page
@@ -302,17 +317,21 @@ def test_the_kiosk_works_as_plain_forms_without_javascript(browser: Browser, bas
         kiosk.card("경비신임교육").click()
         kiosk.apply_button().click()
         expect(kiosk.keypad("name")).to_be_hidden()
+        mobile = _mobile()
         kiosk.field("이름").fill("김포시민")
-        kiosk.field("휴대전화 번호").fill(_mobile())
+        kiosk.field("휴대전화 번호").fill(mobile)
         kiosk.field("태어난 해").fill("1970")
         page.get_by_label("위와 같이 개인정보를 수집·이용하는 데 동의합니다 (필수)").check()
         page.get_by_role("button", name="신청", exact=True).click()
+        expect(kiosk.keypad("code")).to_be_hidden()
+        kiosk.field("인증번호 (6자리)").fill(texted_code(mobile))
+        page.get_by_role("button", name="확인하고 신청").click()
 
         expect(kiosk.result_headline).to_have_text("신청 완료")
         kiosk.nav("처음으로").click()
         expect(kiosk.heading).to_have_text("무엇을 찾으시나요?")
         expect(kiosk.root).to_have_class("kiosk")
-        assert not [cookie for cookie in context.cookies() if cookie["name"].startswith("kiosk")]
+        assert [cookie["name"] for cookie in context.cookies() if cookie["name"].startswith("kiosk")] == ["kiosk_device"]
         page.goto("/kiosk/done")
         expect(kiosk.heading).to_have_text("무엇을 찾으시나요?")
     finally:
@@ -327,7 +346,8 @@ def test_a_physical_keyboard_works_the_form_too(kiosk: KioskPage) -> None:
     page.keyboard.type("Kim Gimpo")
     page.keyboard.press("Enter")
     expect(kiosk.field("휴대전화 번호")).to_be_focused()
-    page.keyboard.type(_mobile())
+    mobile = _mobile()
+    page.keyboard.type(mobile)
     page.keyboard.press("Enter")
     page.keyboard.type("1968")
     page.keyboard.press("Enter")
@@ -340,5 +360,58 @@ def test_a_physical_keyboard_works_the_form_too(kiosk: KioskPage) -> None:
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
+    expect(page.get_by_test_id("code-sent")).to_be_visible()
+    kiosk.field("인증번호 (6자리)").focus()
+    page.keyboard.type(texted_code(mobile))
+    page.keyboard.press("Enter")
 
     expect(kiosk.result_headline).to_have_text("신청 완료")
+
+
+def test_an_administrator_enrols_a_kiosk_and_any_other_browser_is_sent_to_the_website(
+    browser: Browser, base_url: str, staff_login, assert_accessible
+) -> None:
+    lobby = browser.new_context(viewport=PORTRAIT, has_touch=True, is_mobile=False, base_url=base_url)
+    office = browser.new_context(base_url=base_url)
+    name = f"2층 상담실 {time.monotonic_ns()}"
+    try:
+        kiosk = KioskPage(lobby.new_page()).open()
+        page = kiosk.page
+        expect(kiosk.door("청년")).to_be_visible()
+        expect(kiosk.door("직원 호출")).to_have_count(0)
+        kiosk.door("청년").tap()
+        kiosk.card("맞춤형 취업특강").tap()
+        kiosk.apply_button().tap()
+        expect(page.get_by_test_id("web-only")).to_contain_text("센터 로비의 키오스크에서만")
+        expect(page.get_by_test_id("web-url")).to_have_text(re.compile(r"/programs/\d+$"))
+        assert_accessible(page)
+
+        admin = office.new_page()
+        staff_login(admin, "admin")
+        admin.get_by_role("link", name="키오스크", exact=True).click()
+        admin.get_by_label("이름", exact=True).fill(name)
+        admin.get_by_role("button", name="키오스크를 만들고 등록 코드 보기").click()
+        shown = admin.get_by_test_id("enrolment-code")
+        expect(shown).to_contain_text(name)
+        digits = re.search(r"(\d{4}) (\d{4})", shown.inner_text())
+        assert digits is not None
+        assert_accessible(admin)
+
+        page.goto("/kiosk/enrol")
+        kiosk.tap_keys("code", digits.group(1) + digits.group(2))
+        assert_accessible(page)
+        page.get_by_role("button", name="등록", exact=True).tap()
+        expect(kiosk.door("직원 호출")).to_be_visible()
+
+        admin.goto("/staff/kiosks")
+        row = admin.get_by_test_id("kiosks").get_by_role("row").filter(has_text=name)
+        expect(row).to_contain_text("사용 중")
+        row.get_by_role("button", name=f"{name} 등록 해지").click()
+        expect(admin.get_by_test_id("flash")).to_contain_text("해지했습니다")
+        expect(row).to_contain_text("해지됨")
+        kiosk.open()
+        expect(kiosk.door("청년")).to_be_visible()
+        expect(kiosk.door("직원 호출")).to_have_count(0)
+    finally:
+        office.close()
+        lobby.close()

@@ -23,12 +23,12 @@ from piccolo.apps.migrations.commands.forwards import run_forwards  # noqa: E402
 
 from jobcenter import db  # noqa: E402
 from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E402
-from jobcenter.accounts.tables import Citizen, PasswordReset, WebSession  # noqa: E402
+from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSession  # noqa: E402
 from jobcenter.app import create_app  # noqa: E402
 from jobcenter.audit.tables import AuditEntry  # noqa: E402
 from jobcenter.catalog.tables import Cohort, Program, ProgramTerm  # noqa: E402
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
-from jobcenter.kiosk.tables import HelpRequest, KioskSession  # noqa: E402
+from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession  # noqa: E402
 from jobcenter.limits.tables import RateEvent  # noqa: E402
 from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
 from jobcenter.placements.tables import FollowUpCall, Placement  # noqa: E402
@@ -60,8 +60,8 @@ async def empty_tables() -> None:
     """Each test starts from an empty database (one transaction: one connection, not one a table)."""
     async with Program._meta.db.transaction():
         for table in (
-            HelpRequest, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application,
-            EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, ProgramTerm, Program, WebSession, RateEvent, PasswordReset, Citizen,
+            HelpRequest, Kiosk, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application,
+            EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, ProgramTerm, Program, WebSession, PhoneCode, RateEvent, PasswordReset, Citizen,
         ):
             await table.delete(force=True)
 

@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import AttributeValueList
 
 from jobcenter.accounts.mobile import normalise_mobile
+from jobcenter.audit.service import Actor
+from jobcenter.kiosk.devices import create_kiosk
 from jobcenter.notifications.tables import OutboxMessage
 
 T = TypeVar("T")
@@ -76,3 +78,10 @@ async def signed_up(client, fields: dict[str, str], **kwargs):
         return asked
     code = await texted_code(present(normalise_mobile(fields["mobile"])))
     return await post_form(client, "/signup/code", {"code": code}, follow_redirects=False, **kwargs)
+
+
+async def enrol_as_kiosk(client, now: datetime, name: str = "로비 키오스크") -> None:
+    """Make the test client the enrolled kiosk `name`, as an administrator and the device would."""
+    _, code = await create_kiosk({"name": name}, actor=Actor(id=1, name="김관리", role="admin"), now=now)
+    enrolled = await post_form(client, "/kiosk/enrol", {"code": code}, follow_redirects=False)
+    assert enrolled.status_code == 303, enrolled.text

@@ -6,7 +6,7 @@ from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSess
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, Program, ProgramTerm
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
-from jobcenter.kiosk.tables import HelpRequest, KioskSession
+from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession
 from jobcenter.limits.tables import RateEvent
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.placements.tables import FollowUpCall, Placement
@@ -40,6 +40,7 @@ APP_CONFIG = AppConfig(
         FollowUpCall,
         KioskSession,
         HelpRequest,
+        Kiosk,
         ReadinessProbe,
     ],
     migration_dependencies=[],

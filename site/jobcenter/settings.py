@@ -225,8 +225,6 @@ class Settings:
     """How long before an idle session ends the page offers to continue (`SESSION_WARNING_SECONDS`)."""
     session_max_hours: int = 12
     """A signed-in session ends this long after login whatever happens (`SESSION_MAX_HOURS`)."""
-    kiosk_name: str = "로비 키오스크"
-    """The lobby kiosk's name, shown to staff with its calls and stored with the consents it takes (`KIOSK_NAME`)."""
     kiosk_idle_seconds: int = 90
     """After this long without a tap or key the kiosk asks 계속 사용하시겠습니까? (`KIOSK_IDLE_SECONDS`)."""
     kiosk_warning_seconds: int = 60
@@ -307,7 +305,6 @@ class Settings:
             session_idle_minutes=int(os.environ.get("SESSION_IDLE_MINUTES") or 30),
             session_warning_seconds=int(os.environ.get("SESSION_WARNING_SECONDS") or 60),
             session_max_hours=int(os.environ.get("SESSION_MAX_HOURS") or 12),
-            kiosk_name=(os.environ.get("KIOSK_NAME") or "로비 키오스크")[:50],
             kiosk_idle_seconds=int(os.environ.get("KIOSK_IDLE_SECONDS") or 90),
             kiosk_warning_seconds=int(os.environ.get("KIOSK_WARNING_SECONDS") or 60),
             notify_backend=os.environ.get("NOTIFY_BACKEND") or "console",

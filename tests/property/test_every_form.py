@@ -21,7 +21,7 @@ from jobcenter.signups.service import take_seat
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.integration.events.helpers import a_series
 from tests.property.walk import PAGES, Form, fingerprint, forms_on, odd_values
-from tests.support import html, post_form, present
+from tests.support import enrol_as_kiosk, html, post_form, present
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "10"))
 RANDOM = os.environ.get("PROPERTY_RANDOM") == "1"
@@ -32,7 +32,8 @@ MAX_QUERY_VALUE = 1_000
 
 @pytest.fixture
 async def forms(client, sign_in, sign_in_staff, clock) -> list[Form]:
-    """A citizen with an application and a staff administrator signed in on one client, a program,
+    """A citizen with an application and a staff administrator signed in on one client (the
+    enrolled kiosk too), a program,
     an event series, another person with a job and its follow-up calls; then every form the
     pages offer, each once."""
     program = await a_program("경비신임교육", audience="middle_aged")
@@ -49,6 +50,7 @@ async def forms(client, sign_in, sign_in_staff, clock) -> list[Form]:
                            now=clock.now, zone="Asia/Seoul")
     await sign_in(citizen)
     await sign_in_staff(staff)
+    await enrol_as_kiosk(client, clock.now)
     occurrence = await EventOccurrence.select().where(EventOccurrence.series == series.id).first()
     call = await FollowUpCall.select().first()
     ids = {"program": program.id, "cohort": cohort.id, "pool": cohort.seat_pool, "series": series.id, "occurrence": present(occurrence)["id"],

@@ -25,8 +25,8 @@ PAGES = [
     "/", "/programs", "/programs/{program}", "/events", "/events/{occurrence}", "/login", "/signup", "/password/forgot",
     "/me", "/me/applications", "/me/applications/{application}", "/me/applications/{application}/cancel", "/status/{code}",
     "/kiosk", "/kiosk/programs", "/kiosk/programs/{program}", "/kiosk/events", "/kiosk/events/{occurrence}",
-    "/kiosk/apply/{pool}", "/kiosk/help",
-    "/staff", "/staff/accounts", "/staff/audit", "/staff/calls", "/staff/calls/summary", "/staff/calls/{call}",
+    "/kiosk/apply/{pool}", "/kiosk/help", "/kiosk/enrol", "/login/code",
+    "/staff", "/staff/accounts", "/staff/kiosks", "/staff/audit", "/staff/calls", "/staff/calls/summary", "/staff/calls/{call}",
     "/staff/calls/placements/new?citizen={citizen}", "/staff/citizens", "/staff/citizens/{citizen}",
     "/staff/citizens/{citizen}/edit", "/staff/rosters/{pool}", "/staff/rosters/{pool}/add", "/staff/programs",
     "/staff/programs/new", "/staff/programs/{program}", "/staff/programs/{program}/edit",
@@ -35,8 +35,8 @@ PAGES = [
 ]
 """Every page with a form or a link with query parameters; {names} are filled from the seeded rows."""
 
-LEFT_OUT = ("/logout", "/staff/logout", "/me/delete", "/delete", "/kiosk/reset", "/staff/accounts/", "/language/")
-"""Actions that would end the walk's own sessions or delete its own account; each has its own tests."""
+LEFT_OUT = ("/logout", "/staff/logout", "/me/delete", "/delete", "/kiosk/reset", "/staff/accounts/", "/language/", "/revoke")
+"""Actions that would end the walk's own sessions, delete its own account or revoke its own kiosk; each has its own tests."""
 
 SESSION_TABLES = {WebSession, StaffSession, KioskSession, RateEvent}
 """Written by any request (last seen, failed attempts): not what a refused form must leave alone."""

@@ -21,7 +21,7 @@ from jobcenter.accounts.phone_codes import Purpose
 from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
 from jobcenter.accounts.signup import Opened
 from jobcenter.accounts.web import provide_citizen
-from jobcenter.i18n import N_, gettext
+from jobcenter.i18n import gettext
 from jobcenter.limits.service import RateLimited
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import FormInvalid
@@ -33,8 +33,6 @@ logger = logging.getLogger("jobcenter.accounts")
 
 TICKET_COOKIE = "code_ticket"
 """Names the texted code this browser is entering (phone_codes.py keeps only its HMAC)."""
-TOO_MANY_CODES = N_("Too many codes were asked for. Try again in %(minutes)s minutes.")
-WAIT_FOR_CODE = N_("A new code can be sent in %(seconds)s seconds. The last one still works until then.")
 
 NextPath = Annotated[str | None, QueryParameter(name="next")]
 Form = URLEncodedBody[dict[str, str]]
@@ -245,7 +243,7 @@ class CodeController(Controller):
             ticket = await signup.start_code_login(data.get("mobile", ""), now, client=client, settings=settings)
         except RateLimited as limited:
             logger.warning("code login limited: mobile %s, client %s", _masked(data.get("mobile", "")), client)
-            return throttled_page("accounts/code_login.html", language_of(request), limited.retry_after, "mobile", TOO_MANY_CODES,
+            return throttled_page("accounts/code_login.html", language_of(request), limited.retry_after, "mobile", phone_codes.TOO_MANY_CODES,
                                   values=data, next=data.get("next"))
         except FormInvalid as invalid:
             return form_page("accounts/code_login.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, next=data.get("next"))
@@ -274,7 +272,7 @@ class CodeController(Controller):
         try:
             await phone_codes.resend(ticket, purpose, now=now, client=client, settings=settings)
         except RateLimited as limited:
-            wait = gettext(language_of(request), WAIT_FOR_CODE) % {"seconds": limited.retry_after}
+            wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
             response = await self._page(request, purpose, now, settings, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
             response.headers["retry-after"] = str(limited.retry_after)
             return response

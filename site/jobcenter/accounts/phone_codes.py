@@ -36,12 +36,16 @@ RESEND_AFTER = timedelta(seconds=60)
 MAX_TRIES = 5
 HOUR = timedelta(hours=1)
 EXPIRED = N_("This code has expired or was tried too often. Ask for a new code.")
+TOO_MANY_CODES = N_("Too many codes were asked for. Try again in %(minutes)s minutes.")
+WAIT_FOR_CODE = N_("A new code can be sent in %(seconds)s seconds. The last one still works until then.")
 WRONG = N_("The code is not right. Check the six digits in the text message.")
 
 
 class Purpose(str, Enum):
     signup = "signup"
     login = "login"
+    kiosk = "kiosk"
+    """An application at the lobby kiosk (kiosk/service.py)."""
 
 
 @dataclass(frozen=True)
@@ -56,12 +60,12 @@ def _hmac(secret_key: str, value: str) -> str:
     return hmac.new(secret_key.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
-async def _take_limits(mobile: str, client: str, now: datetime, settings: Settings) -> None:
+async def _take_limits(mobile: str, client: str, now: datetime, settings: Settings, per_client: int | None) -> None:
     """Count one code against each limit, or RateLimited (nothing counted) when any is reached."""
     limits = settings.limits
     counted = (
         (Limit("code-number", limits.codes_per_number_per_hour, HOUR), key_of(mobile)),
-        (Limit("code-address", limits.codes_per_address_per_hour, HOUR), key_of(client)),
+        (Limit("code-address", per_client or limits.codes_per_address_per_hour, HOUR), key_of(client)),
         (Limit("code-all", limits.codes_per_hour, HOUR), "all"),
     )
     wait = max([await limiter.seconds_to_wait(limit, key, now) for limit, key in counted])
@@ -83,9 +87,12 @@ async def _send(mobile: str, purpose: Purpose, code: str, now: datetime, setting
     await queue_code(mobile, code, center=settings.center.name, now=now, language=settings.default_language)
 
 
-async def issue(mobile: str, purpose: Purpose, payload: dict[str, Any], *, now: datetime, client: str, settings: Settings) -> str:
-    """A new code for the number, texted; returns the ticket for the browser. RateLimited over a limit."""
-    await _take_limits(mobile, client, now, settings)
+async def issue(
+    mobile: str, purpose: Purpose, payload: dict[str, Any], *, now: datetime, client: str, settings: Settings, per_client: int | None = None
+) -> str:
+    """A new code for the number, texted; returns the ticket for the browser. RateLimited over a
+    limit. `client` is the address, or a kiosk (whose own limit, `per_client`, replaces the address's)."""
+    await _take_limits(mobile, client, now, settings, per_client)
     ticket, code = secrets.token_urlsafe(24), _new_code()
     async with PhoneCode._meta.db.transaction():
         await PhoneCode.insert(PhoneCode(
@@ -109,7 +116,9 @@ async def pending_mobile(ticket: str, purpose: Purpose, now: datetime, settings:
     return row["mobile"] if row else None
 
 
-async def resend(ticket: str, purpose: Purpose, *, now: datetime, client: str, settings: Settings) -> None:
+async def resend(
+    ticket: str, purpose: Purpose, *, now: datetime, client: str, settings: Settings, per_client: int | None = None
+) -> None:
     """A new code for the same ticket (the old one stops working), after RESEND_AFTER; RateLimited
     before that or over a limit; FormInvalid when the ticket is gone (start again)."""
     row = await _open(ticket, purpose, now, settings)
@@ -118,7 +127,7 @@ async def resend(ticket: str, purpose: Purpose, *, now: datetime, client: str, s
     wait = (row["sent_at"] + RESEND_AFTER - now).total_seconds()
     if wait > 0:
         raise RateLimited(math.ceil(wait))
-    await _take_limits(row["mobile"], client, now, settings)
+    await _take_limits(row["mobile"], client, now, settings, per_client)
     code = _new_code()
     async with PhoneCode._meta.db.transaction():
         await PhoneCode.update({

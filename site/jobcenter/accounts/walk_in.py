@@ -47,22 +47,28 @@ async def find_by_mobile(typed: str) -> dict[str, Any] | None:
     ).first()
 
 
-async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: str) -> tuple[dict[str, Any], bool]:
-    """The person's account and whether it was made just now. An existing account is used as it is
-    (the application joins it); a new record needs the person's consent, and `consent_taken_by`
-    (a staff member's name, or the kiosk's) is stored with it. FormInvalid, nothing written, otherwise."""
+def read_walk_in(person: WalkIn, now: datetime) -> tuple[str, str, int]:
+    """The name, mobile number (as stored) and year of birth typed, every one checked and the consent
+    given; FormInvalid with every problem otherwise. Nothing is looked up."""
     form = FormReader({"name": person.name, "mobile": person.mobile, "birth_year": person.birth_year}, order=FIELDS)
     mobile = read_mobile(form, missing=N_("Enter the mobile number."))
-    if mobile is not None:  # a number read well: it may find the account
-        existing = await find_by_mobile(mobile)
-        if existing is not None:
-            return existing, False
     name = read_name(form)
     birth_year = read_birth_year(form, now)
     if not person.consent:
         form.fail("consent", N_("Without consent to the collection and use of personal data, the application cannot be taken."))
     form.check()
-    assert mobile is not None, "read_mobile noted a problem otherwise"
+    assert mobile is not None and birth_year is not None, "the readers noted a problem otherwise"
+    return name, mobile, birth_year
+
+
+async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: str) -> tuple[dict[str, Any], bool]:
+    """The person's account and whether it was made just now. An existing account is used as it is
+    (the application joins it); a new record needs the person's consent, and `consent_taken_by`
+    (a staff member's name, or the kiosk's) is stored with it. FormInvalid, nothing written, otherwise."""
+    existing = await find_by_mobile(person.mobile)
+    if existing is not None:
+        return existing, False
+    name, mobile, birth_year = read_walk_in(person, now)
     try:
         (row,) = await Citizen.insert(
             Citizen(

@@ -6,6 +6,9 @@ Every screen is `no-store`. A visit keeps nothing on the server until an applica
 (then the kiosk session remembers it for the result screen); the reset ends the visit, deletes
 the kiosk's cookies and asks the browser to clear the site's data.
 
+Only a device the center enrolled (kiosk/devices.py) may apply or call staff; any other browser
+sees the programs and events and is sent to the website to apply.
+
 The status page shows one application, and only after the last four digits of its mobile number;
 wrong answers are limited (per confirmation number and per client: kiosk/service.py)."""
 
@@ -18,13 +21,17 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
 from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
+from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_403_FORBIDDEN, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
 
+from jobcenter.accounts import phone_codes
 from jobcenter.accounts.mobile import mask_mobile
+from jobcenter.accounts.phone_codes import Purpose
+from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.accounts.web import forget_citizen
 from jobcenter.catalog import service as catalog
@@ -37,9 +44,19 @@ from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from jobcenter.events.occurrence_page import event_page_context
 from jobcenter.home.privacy import POLICY_SINCE
 from jobcenter.i18n import N_, Filled, gettext
-from jobcenter.kiosk import help_requests
+from jobcenter.kiosk import devices, help_requests
 from jobcenter.kiosk.display import KIOSK_PATH, MODE_COOKIES, display_of, kiosk_path, toggled
-from jobcenter.kiosk.service import CONFIRMATION_CODE, WrongDigits, application_for_status, apply_at_kiosk, event_days, kiosk_result, this_week
+from jobcenter.kiosk.service import (
+    CODES_PER_KIOSK_PER_HOUR,
+    CONFIRMATION_CODE,
+    WrongDigits,
+    application_for_status,
+    apply_with_code,
+    event_days,
+    kiosk_result,
+    start_kiosk_application,
+    this_week,
+)
 from jobcenter.kiosk.sessions import KIOSK_COOKIE, end_visit, remember_application, visit_lifetime, visit_of
 from jobcenter.limits.service import RateLimited
 from jobcenter.qr import qr_svg
@@ -49,7 +66,7 @@ from jobcenter.signups.pools import pool_of
 from jobcenter.signups.targets import Target, target_of
 from jobcenter.web.errors import error_texts, handle_unexpected, status_shown
 from jobcenter.web.form_input import FormInvalid, RowId
-from jobcenter.web.forms import NO_STORE, form_page
+from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page
 from jobcenter.web.language import language_of
 
 logger = logging.getLogger("jobcenter.kiosk")
@@ -59,11 +76,25 @@ FIELDS = ["name", "mobile", "birth_year", "consent"]
 """The application's fields in the order of its steps: errors are listed in this order."""
 PROGRAMS_PER_SCREEN = 4
 """Few enough to read at 200% text without scrolling far; 다음 shows the rest."""
+CODE_COOKIE = "kiosk_code"
+"""The ticket of the code texted for the application in progress (the reset deletes it)."""
 CSRF_COOKIE = "csrftoken"
 """Litestar's CSRF cookie (app.py keeps its default name); the next visitor gets a fresh one."""
-CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
-ALREADY_APPLIED = N_("This mobile number has already applied for this. Its confirmation number was sent to it.")
+CLEAR_SITE_DATA = '"cache", "storage"'
+"""Not "cookies": that would delete the device's enrolment too. The reset deletes the visit's cookies by name."""
+WEB_QR_TITLE = N_("QR code: the address of this page on the website")
 STATUS_QR_TITLE = N_("QR code: the address of this application's status page")
+
+
+async def _know_device(request: Request) -> None:
+    """before_request: never a citizen signed in; the enrolled kiosk this device is, or None."""
+    forget_citizen(request)
+    request.state.kiosk = await devices.kiosk_of(request.cookies.get(devices.DEVICE_COOKIE))
+
+
+def _device_cookie(token: str, settings: Settings) -> Cookie:
+    return Cookie(key=devices.DEVICE_COOKIE, value=token, path=KIOSK_PATH, httponly=True, samesite="lax", secure=settings.cookie_secure,
+                  max_age=devices.DEVICE_COOKIE_DAYS * 24 * 3600)
 
 
 def _here(request: Request) -> str:
@@ -79,7 +110,7 @@ def _screen(request: Request, template: str, status_code: int = 200, **context: 
     context.setdefault("values", {})
     return Template(
         template_name=template,
-        context={"display": display, "at_rest": at_rest, "here": _here(request), **LABELS, **context},
+        context={"display": display, "at_rest": at_rest, "here": _here(request), "kiosk": getattr(request.state, "kiosk", None), **LABELS, **context},
         status_code=status_code,
         headers=NO_STORE,
     )
@@ -120,14 +151,40 @@ def _target_path(target: Target) -> str:
 
 class KioskController(Controller):
     path = KIOSK_PATH
-    before_request = staticmethod(forget_citizen)  # kiosk screens never show a citizen as signed in
+    before_request = staticmethod(_know_device)
     # Layered over the app's handlers (web/errors.py): each of the app's has its kiosk counterpart here.
     exception_handlers = {HTTPException: _kiosk_error, NotFound: _kiosk_not_found, Exception: _kiosk_unexpected}
 
     @get("/", name="kiosk")
-    async def start(self, request: Request) -> Template:
-        """The start screen: three life stages, today's events and 직원 호출, as very large buttons."""
-        return _screen(request, "kiosk/start.html", life_stages=LIFE_STAGES)
+    async def start(self, request: Request, settings: NamedDependency[Settings]) -> Template:
+        """The start screen: three life stages, today's events and 직원 호출, as very large buttons.
+        An enrolled kiosk's cookie is renewed here, so a kiosk in use never loses it."""
+        response = _screen(request, "kiosk/start.html", life_stages=LIFE_STAGES)
+        token = request.cookies.get(devices.DEVICE_COOKIE)
+        if request.state.kiosk and token:
+            response.cookies.append(_device_cookie(token, settings))
+        return response
+
+    @get("/enrol", name="kiosk_enrol")
+    async def enrol_form(self, request: Request) -> Template:
+        """Where staff enter the enrolment code on the device that is to become a kiosk."""
+        return _screen(request, "kiosk/enrol.html")
+
+    @post("/enrol")
+    async def enrol(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """The code right: this device is the kiosk from now on, and the start screen shows it."""
+        client = request.client.host if request.client else "unknown"
+        try:
+            token, name = await devices.enrol_device(data.get("code", ""), client=client, now=now)
+        except FormInvalid as invalid:
+            return _screen(request, "kiosk/enrol.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        except RateLimited as limited:
+            message = gettext(language_of(request), TOO_MANY_REQUESTS) % {"minutes": max(1, -(-limited.retry_after // 60))}
+            response = _screen(request, "kiosk/enrol.html", HTTP_429_TOO_MANY_REQUESTS, errors={"code": message})
+            response.headers["retry-after"] = str(limited.retry_after)
+            return response
+        logger.info("kiosk enrolled: %s (client %s)", name, client)
+        return Redirect(path=KIOSK_PATH, status_code=HTTP_303_SEE_OTHER, headers=NO_STORE, cookies=[_device_cookie(token, settings)])
 
     @post("/display", name="kiosk_display")
     async def display(self, request: Request, data: Form, settings: NamedDependency[Settings]) -> Redirect:
@@ -226,17 +283,18 @@ class KioskController(Controller):
     async def apply(
         self, request: Request, pool_id: RowId, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
-        """Take a seat or a waitlist place through the seat service; the result screen, or the same
-        form with what to correct."""
+        """Check the form, then text a code to the number and ask for it; the same form with what to
+        correct otherwise. Only on an enrolled kiosk."""
+        if request.state.kiosk is None:
+            return await _apply_page(request, pool_id, settings, now, back=data.get("back"))
         person = WalkIn(
             name=data.get("name", ""), mobile=data.get("mobile", ""), birth_year=data.get("birth_year", ""), consent=data.get("consent") == "1"
         )
         values = {"name": person.name, "mobile": person.mobile, "birth_year": person.birth_year, "consent": "1" if person.consent else ""}
         back = data.get("back")
-        language = language_of(request)
         try:
-            application = await apply_at_kiosk(
-                pool_id=pool_id, person=person, now=now, language=language, zone=settings.timezone, kiosk_name=settings.kiosk_name
+            ticket = await start_kiosk_application(
+                pool_id, person, kiosk_id=request.state.kiosk["id"], now=now, zone=settings.timezone, settings=settings
             )
         except FormInvalid as invalid:
             errors = {name: invalid.errors[name] for name in FIELDS if name in invalid.errors}
@@ -246,17 +304,68 @@ class KioskController(Controller):
         except signups.NotEligible as refused:
             errors = {"birth_year": Filled(refused.message, **refused.values)}
             return await _apply_page(request, pool_id, settings, now, back=back, errors=errors, values=values)
-        except signups.AlreadyApplied:
-            return await _apply_page(request, pool_id, settings, now, back=back, errors={"mobile": ALREADY_APPLIED}, values=values)
+        except RateLimited as limited:
+            logger.warning("kiosk %s: codes limited", request.state.kiosk["name"])
+            message = gettext(language_of(request), phone_codes.TOO_MANY_CODES) % {"minutes": max(1, -(-limited.retry_after // 60))}
+            throttled = await _apply_page(request, pool_id, settings, now, back=back, errors={"mobile": message}, values=values)
+            throttled.status_code = HTTP_429_TOO_MANY_REQUESTS
+            throttled.headers["retry-after"] = str(limited.retry_after)
+            return throttled
+        response = Redirect(path=f"{KIOSK_PATH}/apply/{pool_id}/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+        response.set_cookie(CODE_COOKIE, ticket, path=KIOSK_PATH, httponly=True, samesite="lax", secure=settings.cookie_secure,
+                            max_age=int(phone_codes.VALID_FOR.total_seconds()) * 2)
+        return response
+
+    @get("/apply/{pool_id:int}/code", name="kiosk_apply_code")
+    async def code_form(self, request: Request, pool_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """The code texted to the number, on the number pad; without the phone at hand, 직원 호출."""
+        return await _code_screen(request, pool_id, settings, now)
+
+    @post("/apply/{pool_id:int}/code")
+    async def finish_application(
+        self, request: Request, pool_id: RowId, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        """The code right: the seat or waitlist place is taken through the seat service, and the
+        result screen shows it. A wrong code asks again; a seat rule's refusal says why."""
+        if request.state.kiosk is None:
+            return await _apply_page(request, pool_id, settings, now, back=None)
+        kiosk_name = request.state.kiosk["name"]
+        try:
+            application = await apply_with_code(
+                request.cookies.get(CODE_COOKIE, ""), data.get("code", ""), pool_id,
+                kiosk_name=kiosk_name, now=now, language=language_of(request), zone=settings.timezone, settings=settings,
+            )
+        except FormInvalid as invalid:
+            return await _code_screen(request, pool_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        except signups.NotFound:
+            raise
         except signups.SignupError as refused:
-            return await _apply_page(request, pool_id, settings, now, back=back, refusal=refused)
-        logger.info("kiosk %s: application %s (%s)", settings.kiosk_name, application["id"], application["status"])
+            return await _apply_page(request, pool_id, settings, now, back=None, refusal=refused)
+        logger.info("kiosk %s: application %s (%s)", kiosk_name, application["id"], application["status"])
         token = await remember_application(
-            request.cookies.get(KIOSK_COOKIE), application["id"], kiosk_name=settings.kiosk_name, now=now, lifetime=visit_lifetime(settings)
+            request.cookies.get(KIOSK_COOKIE), application["id"], kiosk_name=kiosk_name, now=now, lifetime=visit_lifetime(settings)
         )
         response = Redirect(path=f"{KIOSK_PATH}/done", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
         response.set_cookie(KIOSK_COOKIE, token, path=KIOSK_PATH, httponly=True, samesite="lax", secure=settings.cookie_secure)
+        response.delete_cookie(CODE_COOKIE, path=KIOSK_PATH)
         return response
+
+    @post("/apply/{pool_id:int}/code/again", name="kiosk_apply_code_again")
+    async def code_again(self, request: Request, pool_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """A new code to the same number, after a wait; the code screen with the reason otherwise."""
+        if request.state.kiosk is None:
+            return await _apply_page(request, pool_id, settings, now, back=None)
+        try:
+            await phone_codes.resend(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now=now, client=f"kiosk:{request.state.kiosk['id']}",
+                                     settings=settings, per_client=CODES_PER_KIOSK_PER_HOUR)
+        except RateLimited as limited:
+            wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
+            response = await _code_screen(request, pool_id, settings, now, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
+            response.headers["retry-after"] = str(limited.retry_after)
+            return response
+        except FormInvalid as invalid:
+            return await _code_screen(request, pool_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        return Redirect(path=f"{KIOSK_PATH}/apply/{pool_id}/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
 
     @get("/done", name="kiosk_done")
     async def done(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
@@ -273,10 +382,13 @@ class KioskController(Controller):
         )
 
     @post("/help", name="kiosk_call")
-    async def call(self, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Redirect:
-        """직원 호출: one tap opens a call on the staff dashboard."""
-        call = await help_requests.call_staff(settings.kiosk_name, now)
-        logger.info("kiosk %s: staff called (call %s)", settings.kiosk_name, call["id"])
+    async def call(self, request: Request, now: NamedDependency[datetime]) -> Response:
+        """직원 호출: one tap opens a call, with the kiosk's name, on the staff dashboard. Elsewhere
+        than on an enrolled kiosk nobody is there to come: the screen gives the center's phone."""
+        if request.state.kiosk is None:
+            return _screen(request, "kiosk/help.html", HTTP_403_FORBIDDEN, call=None)
+        call = await help_requests.call_staff(request.state.kiosk["name"], now)
+        logger.info("kiosk %s: staff called (call %s)", request.state.kiosk["name"], call["id"])
         return Redirect(path=f"{KIOSK_PATH}/help", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
 
     @get("/privacy", name="kiosk_privacy")
@@ -285,9 +397,11 @@ class KioskController(Controller):
         return _screen(request, "kiosk/privacy.html", effective_on=POLICY_SINCE, back=kiosk_path(back))
 
     @get("/help", name="kiosk_help")
-    async def help_page(self, request: Request, settings: NamedDependency[Settings]) -> Template:
-        """Someone is coming (while the call is open); otherwise the button to call."""
-        calls = [call for call in await help_requests.open_calls() if call["kiosk_name"] == settings.kiosk_name]
+    async def help_page(self, request: Request) -> Template:
+        """Someone is coming (while the call is open); otherwise the button to call (on an enrolled
+        kiosk) or the center's phone (elsewhere)."""
+        kiosk = request.state.kiosk
+        calls = [call for call in await help_requests.open_calls() if kiosk and call["kiosk_name"] == kiosk["name"]]
         return _screen(request, "kiosk/help.html", call=calls[0] if calls else None)
 
     @post("/reset", name="kiosk_reset")
@@ -296,9 +410,10 @@ class KioskController(Controller):
         deleted and the browser is asked to clear the site's cookies, storage and cache."""
         await end_visit(request.cookies.get(KIOSK_COOKIE))
         response = Redirect(path=KIOSK_PATH, status_code=HTTP_303_SEE_OTHER, headers={**NO_STORE, "clear-site-data": CLEAR_SITE_DATA})
-        for name in [KIOSK_COOKIE, *(cookie for cookie, _ in MODE_COOKIES.values())]:
+        for name in [KIOSK_COOKIE, CODE_COOKIE, *(cookie for cookie, _ in MODE_COOKIES.values())]:
             response.delete_cookie(name, path=KIOSK_PATH)
         response.delete_cookie(CSRF_COOKIE, path="/")
+        response.delete_cookie(SESSION_COOKIE, path="/")
         return response
 
 
@@ -319,11 +434,39 @@ async def _apply_page(
     if target is None or pool is None:
         raise NotFoundException()
     status = _pool_status(pool, target, now, settings.timezone)
-    context = {"target": target, "pool": pool, "status": status, "back": kiosk_path(back or _target_path(target))}
+    context: dict[str, Any] = {"target": target, "pool": pool, "status": status, "back": kiosk_path(back or _target_path(target))}
+    if request.state.kiosk is None:
+        return _web_only_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200, **context)
     if refusal is not None or status != Status.open:
         return _screen(request, "kiosk/not_open.html", HTTP_409_CONFLICT if refusal else 200, refusal=refusal, **context)
     status_code = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
     return _screen(request, "kiosk/apply.html", status_code, errors=errors or {}, values=values or {}, **context)
+
+
+async def _code_screen(
+    request: Request, pool_id: int, settings: Settings, now: datetime, status_code: int = 200, **context: Any
+) -> Response:
+    """Where the texted code is entered; back to the form when there is no code waiting (it expired,
+    or the visit was reset)."""
+    target = await target_of(pool_id, settings.timezone)
+    if target is None:
+        raise NotFoundException()
+    if request.state.kiosk is None:
+        return _web_only_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200, target=target, back=_target_path(target))
+    mobile = await phone_codes.pending_mobile(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now, settings)
+    if mobile is None and not context.get("errors"):
+        return Redirect(path=f"{KIOSK_PATH}/apply/{pool_id}", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+    context.setdefault("errors", {})
+    return _screen(request, "kiosk/code.html", status_code, target=target, pool_id=pool_id,
+                   masked=mask_mobile(mobile) if mobile else None, **context)
+
+
+def _web_only_screen(request: Request, status_code: int, *, target: Target, **context: Any) -> Template:
+    """Applying is for enrolled kiosks: elsewhere the screen gives the website's page for it, as an
+    address and a QR code for the visitor's own phone."""
+    web_url = str(request.base_url).rstrip("/") + _target_path(target).removeprefix(KIOSK_PATH)
+    qr = qr_svg(web_url, title=gettext(language_of(request), WEB_QR_TITLE), scale=8)
+    return _screen(request, "kiosk/web_only.html", status_code, target=target, web_url=web_url, qr=qr, **context)
 
 
 WRONG_DIGITS = N_("Those digits do not match this confirmation number. Enter the last four digits of the mobile number you applied with.")

@@ -1,5 +1,6 @@
-"""What the kiosk does beyond reading the catalog: applying without an account, the result it
-shows, the status page its QR code opens, and the events of today and this week."""
+"""What the kiosk does beyond reading the catalog: applying without an account (the details, then the
+code texted to the number: only the person holding the phone can use it), the result it shows, the
+status page its QR code opens, and the events of today and this week."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from jobcenter.accounts.walk_in import WalkIn
+from jobcenter.accounts import phone_codes
+from jobcenter.accounts.phone_codes import Purpose
+from jobcenter.accounts.walk_in import WalkIn, read_walk_in
 from jobcenter.events.service import PROGRAM, Day, month_view
 from jobcenter.limits import service as limiter
 from jobcenter.limits.service import Limit, RateLimited, key_of
-from jobcenter.settings import Limits
+from jobcenter.settings import Limits, Settings
 from jobcenter.signups import service as signups
+from jobcenter.signups.eligibility import may_be_of_age
 from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.tables import Application, Channel
+from jobcenter.signups.targets import target_of
+from jobcenter.web.form_input import FormInvalid
 
 CONFIRMATION_CODE = re.compile(f"[{signups.CODE_ALPHABET}]{{8}}")
 """What a confirmation number looks like; anything else is not looked up at all."""
@@ -29,14 +35,42 @@ class KioskResult:
     mobile: str
 
 
-async def apply_at_kiosk(
-    *, pool_id: int, person: WalkIn, now: datetime, language: str, zone: str, kiosk_name: str
-) -> dict[str, Any]:
-    """Take a seat (or a waitlist place) for a walk-up visitor through the one seat service.
+CODES_PER_KIOSK_PER_HOUR = 120
+"""Codes one kiosk may ask for in an hour: one every 30 seconds, faster than a person fills the form.
+It replaces the limit per address (a lobby's kiosks and visitors' phones share one)."""
 
-    The mobile number finds the person's account, or a minimal record is made with the consent
-    given on the kiosk. FormInvalid for what was typed, SignupError when a seat rule says no; a
-    record made for a refused application is removed again, so a refusal keeps nothing."""
+
+async def start_kiosk_application(
+    pool_id: int, person: WalkIn, *, kiosk_id: int, now: datetime, zone: str, settings: Settings
+) -> str:
+    """Check what the visitor typed and that their age fits, then text a code to the number; returns
+    the ticket that names the code. The application is made only with the code (apply_with_code),
+    so a wrong digit never reaches a stranger's account, and nothing here says whether the number
+    has an account or has applied. FormInvalid or NotEligible (nothing sent); RateLimited over a
+    code limit."""
+    name, mobile, birth_year = read_walk_in(person, now)
+    target = await target_of(pool_id, zone)
+    if target is None:
+        raise signups.NotFound()
+    if not may_be_of_age(birth_year, target.starts_on.year, target.min_age, target.max_age):
+        raise signups.NotEligible(min_age=target.min_age, max_age=target.max_age)
+    payload = {"pool_id": pool_id, "name": name, "birth_year": str(birth_year)}
+    return await phone_codes.issue(
+        mobile, Purpose.kiosk, payload, now=now, client=f"kiosk:{kiosk_id}", settings=settings, per_client=CODES_PER_KIOSK_PER_HOUR
+    )
+
+
+async def apply_with_code(
+    ticket: str, typed_code: str, pool_id: int, *, kiosk_name: str, now: datetime, language: str, zone: str, settings: Settings
+) -> dict[str, Any]:
+    """The code entered right: take a seat (or a waitlist place) through the one seat service, for the
+    number's account or a minimal record made with the consent given on the kiosk. FormInvalid for
+    the code (wrong, expired, for another program); SignupError when a seat rule says no, with a
+    record made for it removed again."""
+    redeemed = await phone_codes.redeem(ticket, typed_code, Purpose.kiosk, now=now, settings=settings)
+    if redeemed.payload.get("pool_id") != pool_id:
+        raise FormInvalid({"code": phone_codes.EXPIRED})
+    person = WalkIn(name=redeemed.payload["name"], mobile=redeemed.mobile, birth_year=redeemed.payload["birth_year"], consent=True)
     application, _ = await apply_walk_in(
         pool_id, person, channel=Channel.kiosk, consent_taken_by=f"kiosk:{kiosk_name}", now=now, language=language, zone=zone
     )

@@ -29,3 +29,19 @@ class HelpRequest(Table):
     created_at = Timestamptz(default=TimestamptzNow(), index=True)
     answered_at = Timestamptz(null=True, default=None)
     answered_by = Varchar(length=50, null=True, default=None)
+
+
+class Kiosk(Table):
+    """A device the center enrolled as a kiosk: only it may apply or call staff. Staff create it with a
+    name and get a one-time enrolment code; the device that enters the code gets a token in a cookie.
+    Only hashes of the code and the token are kept. Revoking is final (a new kiosk is made instead)."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    name = Varchar(length=50)
+    enrolment_hash = Varchar(length=64, null=True, default=None, unique=True)
+    enrolment_expires_at = Timestamptz(null=True, default=None)
+    device_hash = Varchar(length=64, null=True, default=None, unique=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    enrolled_at = Timestamptz(null=True, default=None)
+    revoked_at = Timestamptz(null=True, default=None)

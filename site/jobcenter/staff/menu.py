@@ -10,4 +10,5 @@ STAFF_MENU = [
     ("staff", N_("News"), "/staff/news"),
     ("admin", N_("Audit log"), "/staff/audit"),
     ("admin", N_("Staff accounts"), "/staff/accounts"),
+    ("admin", N_("Kiosks"), "/staff/kiosks"),
 ]

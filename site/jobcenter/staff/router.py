@@ -11,7 +11,7 @@ from jobcenter.accounts.web import forget_citizen
 from jobcenter.audit.backoffice import AuditController
 from jobcenter.catalog.backoffice import ProgramAdminController
 from jobcenter.events.backoffice import StaffCalendarController
-from jobcenter.kiosk.backoffice import HelpRequestController
+from jobcenter.kiosk.backoffice import HelpRequestController, KioskAdminController
 from jobcenter.notifications.backoffice import FailedMessagesController
 from jobcenter.placements.backoffice import FollowUpCallsController
 from jobcenter.signups.backoffice import RosterController
@@ -36,6 +36,7 @@ def staff_router() -> Router:
             ProgramAdminController,
             StaffCalendarController,
             HelpRequestController,
+            Router(path="/kiosks", route_handlers=[KioskAdminController], guards=[admin_only]),
             FailedMessagesController,
             NewsController,
         ],

@@ -3,10 +3,14 @@ mark it answered (audited)."""
 
 from __future__ import annotations
 
+import pytest
+
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.kiosk.tables import HelpRequest
 from tests.builders import a_staff_member
 from tests.support import html, post_form, present, str_value
+
+pytestmark = pytest.mark.usefixtures("enrolled_kiosk")
 
 HTMX = {"HX-Request": "true"}
 

@@ -1,6 +1,6 @@
-"""Applying at the kiosk without an account: the same seat service and rules, a record made with
-the consent given on the kiosk (or the account of the number), and a result screen with a QR code
-of the status page."""
+"""Applying at the kiosk without an account: the details, then the code texted to the number; the
+same seat service and rules, a record made with the consent given on the kiosk (or the account of
+the number), and a result screen with a QR code of the status page."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 
+from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.walk_in import WalkIn
-from jobcenter.kiosk.service import apply_at_kiosk
+from jobcenter.kiosk.service import apply_with_code, start_kiosk_application
 from jobcenter.kiosk.tables import KioskSession
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.qr import qr_svg
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
-from tests.support import html, post_form, present
+from tests.support import html, post_form, present, texted_code
+
+pytestmark = pytest.mark.usefixtures("enrolled_kiosk")
 
 VISITOR = {"name": "홍길동", "mobile": "010-7700-1234", "birth_year": "1995", "consent": "1"}
 
@@ -34,7 +37,26 @@ def html_svg(svg: str) -> str:
 
 
 async def _apply(client, cohort, **changes):
-    return await post_form(client, f"/kiosk/apply/{cohort.seat_pool}", {**VISITOR, **changes}, follow_redirects=False)
+    """The form, then the code texted to its number: the answer to the form if it was refused, else
+    the answer to the code."""
+    fields = {**VISITOR, **changes}
+    asked = await post_form(client, f"/kiosk/apply/{cohort.seat_pool}", fields, follow_redirects=False)
+    if asked.status_code != 303:
+        return asked
+    assert asked.headers["location"] == f"/kiosk/apply/{cohort.seat_pool}/code"
+    code = await texted_code(present(normalise_mobile(fields["mobile"])))
+    return await post_form(client, f"/kiosk/apply/{cohort.seat_pool}/code", {"code": code}, follow_redirects=False)
+
+
+async def _verified(person: WalkIn, pool_id: int, settings) -> tuple[str, str]:
+    """A visitor's form sent and the code read from their phone: the ticket and the code."""
+    ticket = await start_kiosk_application(pool_id, person, kiosk_id=1, now=NOON_SEOUL, zone="Asia/Seoul", settings=settings)
+    return ticket, await texted_code(present(normalise_mobile(person.mobile)))
+
+
+async def _with_code(ticket: str, code: str, pool_id: int, settings):
+    return await apply_with_code(ticket, code, pool_id, kiosk_name="로비 키오스크", now=NOON_SEOUL, language="ko", zone="Asia/Seoul",
+                                 settings=settings)
 
 
 async def test_a_walk_up_visitor_applies_and_sees_the_confirmation_number_and_a_qr_code(client, cohort) -> None:
@@ -54,7 +76,7 @@ async def test_a_walk_up_visitor_applies_and_sees_the_confirmation_number_and_a_
     assert (citizen["name"], citizen["mobile"], citizen["birth_year"]) == ("홍길동", "01077001234", 1995)
     assert citizen["consent_taken_by"] == "kiosk:로비 키오스크"
     assert citizen["consented_at"] == NOON_SEOUL
-    message = present(await OutboxMessage.select().first())
+    message = present(await OutboxMessage.select().where(OutboxMessage.kind != "code").first())
     assert (message["kind"], message["mobile"]) == ("confirmed", "01077001234")
 
 
@@ -84,10 +106,10 @@ async def test_when_the_seats_are_gone_the_visitor_joins_the_waitlist_and_is_tol
     assert (pool["confirmed_count"], pool["waitlisted_count"]) == (2, 1)
 
 
-async def test_a_mobile_number_that_has_an_account_joins_it(client, cohort) -> None:
+async def test_a_mobile_number_that_has_an_account_joins_it_once_its_code_is_entered(client, cohort) -> None:
     member = await a_citizen("김회원", mobile="01077001234", birth_year=1990)
 
-    await _apply(client, cohort, name="다른 이름", birth_year="1999", consent="")
+    await _apply(client, cohort, name="다른 이름", birth_year="1999")
 
     application = present(await Application.select().first())
     assert application["citizen"] == member.id
@@ -95,6 +117,49 @@ async def test_a_mobile_number_that_has_an_account_joins_it(client, cohort) -> N
     member_now = present(await Citizen.select().where(Citizen.id == member.id).first())
     assert (member_now["name"], member_now["birth_year"], member_now["consent_taken_by"]) == ("김회원", 1990, None)
     assert "김회원" not in html(await client.get("/kiosk/done")).get_text()
+
+
+async def test_a_wrong_digit_cannot_put_a_seat_in_a_strangers_account(client, cohort) -> None:
+    await a_citizen("김회원", mobile="01077001235", birth_year=1990)
+    asked = await post_form(client, f"/kiosk/apply/{cohort.seat_pool}", {**VISITOR, "mobile": "010-7700-1235"}, follow_redirects=False)
+    assert asked.status_code == 303, "the form says nothing about the number"
+
+    guessed = await post_form(client, f"/kiosk/apply/{cohort.seat_pool}/code", {"code": "123456"})
+
+    assert guessed.status_code == 422
+    assert "인증번호가 맞지 않습니다" in present(html(guessed).select_one("#error-code")).get_text()
+    assert await Application.count() == 0
+    assert "010-****-1235" in present(html(await client.get(f"/kiosk/apply/{cohort.seat_pool}/code")).select_one(
+        "[data-testid=code-sent]")).get_text()
+
+
+async def test_whether_a_number_has_applied_shows_only_after_its_code(client, cohort) -> None:
+    await _apply(client, cohort)
+    await post_form(client, "/kiosk/reset", {})
+
+    asked = await post_form(client, f"/kiosk/apply/{cohort.seat_pool}", VISITOR, follow_redirects=False)
+    assert asked.status_code == 303 and asked.headers["location"].endswith("/code")
+    entered = await post_form(client, f"/kiosk/apply/{cohort.seat_pool}/code", {"code": await texted_code("01077001234")})
+
+    assert entered.status_code == 409
+    assert "이미 신청" in html(entered).get_text()
+    assert await Application.count() == 1
+
+
+async def test_a_code_works_for_the_program_it_was_asked_for_only(client, cohort, settings) -> None:
+    other = await a_cohort(await a_program("중장년 재취업 교육", audience="middle_aged"), label="1기", capacity=5)
+    await post_form(client, f"/kiosk/apply/{cohort.seat_pool}", VISITOR)
+
+    elsewhere = await post_form(client, f"/kiosk/apply/{other.seat_pool}/code", {"code": await texted_code("01077001234")})
+
+    assert elsewhere.status_code == 422
+    assert await Application.count() == 0
+
+
+async def test_without_a_code_waiting_the_code_screen_leads_back_to_the_form(client, cohort) -> None:
+    response = await client.get(f"/kiosk/apply/{cohort.seat_pool}/code", follow_redirects=False)
+
+    assert response.status_code == 303 and response.headers["location"] == f"/kiosk/apply/{cohort.seat_pool}"
 
 
 async def test_what_was_typed_is_checked_kept_and_listed_in_the_order_of_the_steps(client, cohort) -> None:
@@ -151,7 +216,7 @@ async def test_the_visit_runs_out_after_the_idle_time_and_the_warning(client, cl
     assert await KioskSession.count() == 0
 
 
-async def test_the_reset_ends_the_visit_and_asks_the_browser_to_forget_everything(client, cohort) -> None:
+async def test_the_reset_ends_the_visit_and_asks_the_browser_to_forget_everything_but_the_enrolment(client, cohort) -> None:
     await _apply(client, cohort)
     await post_form(client, "/kiosk/display", {"mode": "text", "next": "/kiosk"})
     assert await KioskSession.count() == 1
@@ -159,12 +224,14 @@ async def test_the_reset_ends_the_visit_and_asks_the_browser_to_forget_everythin
     response = await post_form(client, "/kiosk/reset", {}, follow_redirects=False)
 
     assert response.status_code == 303 and response.headers["location"] == "/kiosk"
-    assert response.headers["clear-site-data"] == '"cache", "cookies", "storage"'
+    assert response.headers["clear-site-data"] == '"cache", "storage"'
     deleted = {header.split("=", 1)[0] for header in response.headers.get_list("set-cookie") if "Max-Age=0" in header}
-    assert deleted == {"kiosk", "kiosk_text", "kiosk_contrast", "csrftoken"}
+    assert deleted == {"kiosk", "kiosk_code", "kiosk_text", "kiosk_contrast", "csrftoken", "sid"}
     assert await KioskSession.count() == 0
     assert (await client.get("/kiosk/done", follow_redirects=False)).headers["location"] == "/kiosk"
-    assert present(html(await client.get("/kiosk")).select_one("[data-kiosk]"))["class"] == ["kiosk"]
+    start = html(await client.get("/kiosk"))
+    assert present(start.select_one("[data-kiosk]"))["class"] == ["kiosk"]
+    assert start.select_one("[data-testid=door-help]") is not None, "still the enrolled kiosk"
 
 
 async def test_the_reset_needs_the_forms_token(client) -> None:
@@ -173,14 +240,11 @@ async def test_the_reset_needs_the_forms_token(client) -> None:
     assert response.status_code == 403
 
 
-async def test_concurrent_kiosk_applications_for_the_last_seats_never_overbook(cohort) -> None:
-    async def visitor(number: int):
-        person = WalkIn(name=f"방문자{number}", mobile=f"010-7701-{number:04d}", birth_year="1995", consent=True)
-        return await apply_at_kiosk(
-            pool_id=cohort.seat_pool, person=person, now=NOON_SEOUL, language="ko", zone="Asia/Seoul", kiosk_name="로비 키오스크"
-        )
+async def test_concurrent_kiosk_applications_for_the_last_seats_never_overbook(cohort, settings) -> None:
+    visitors = [WalkIn(name=f"방문자{number}", mobile=f"010-7701-{number:04d}", birth_year="1995", consent=True) for number in range(8)]
+    verified = [await _verified(person, cohort.seat_pool, settings) for person in visitors]
 
-    results = await asyncio.gather(*(visitor(number) for number in range(8)))
+    results = await asyncio.gather(*(_with_code(ticket, code, cohort.seat_pool, settings) for ticket, code in verified))
 
     statuses = sorted(result["status"] for result in results)
     assert statuses == ["confirmed"] * 2 + ["waitlisted"] * 6
@@ -190,15 +254,10 @@ async def test_concurrent_kiosk_applications_for_the_last_seats_never_overbook(c
     assert await Application.count().where(Application.status == "confirmed") == 2
 
 
-async def test_a_double_tap_by_a_new_visitor_makes_one_record_and_one_application(cohort) -> None:
-    person = WalkIn(name="홍길동", mobile="010-7702-0001", birth_year="1995", consent=True)
+async def test_a_double_tap_by_a_new_visitor_makes_one_record_and_one_application(cohort, settings) -> None:
+    ticket, code = await _verified(WalkIn(name="홍길동", mobile="010-7702-0001", birth_year="1995", consent=True), cohort.seat_pool, settings)
 
-    async def tap():
-        return await apply_at_kiosk(
-            pool_id=cohort.seat_pool, person=person, now=NOON_SEOUL, language="ko", zone="Asia/Seoul", kiosk_name="로비 키오스크"
-        )
+    outcomes = await asyncio.gather(*(_with_code(ticket, code, cohort.seat_pool, settings) for _ in range(2)), return_exceptions=True)
 
-    outcomes = await asyncio.gather(tap(), tap(), return_exceptions=True)
-
-    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["AlreadyApplied", "dict"]
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["FormInvalid", "dict"]
     assert await Citizen.count() == 1 and await Application.count() == 1

@@ -14,6 +14,8 @@ from jobcenter.events.tables import EventOccurrence, EventSeries
 from tests.builders import a_cohort, a_program
 from tests.support import html, post_form, present, str_value
 
+pytestmark = pytest.mark.usefixtures("enrolled_kiosk")
+
 TODAY = date(2026, 11, 26)
 
 

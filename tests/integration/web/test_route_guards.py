@@ -42,6 +42,8 @@ PUBLIC = {
     ("POST", "/password/reset/{token:str}"),
     ("GET", "/kiosk"),
     ("POST", "/kiosk/display"),
+    ("GET", "/kiosk/enrol"),
+    ("POST", "/kiosk/enrol"),
     ("GET", "/kiosk/programs"),
     ("GET", "/kiosk/programs/{program_id:int}"),
     ("GET", "/kiosk/events"),
@@ -49,6 +51,9 @@ PUBLIC = {
     ("GET", "/kiosk/events/{occurrence_id:int}"),
     ("GET", "/kiosk/apply/{pool_id:int}"),
     ("POST", "/kiosk/apply/{pool_id:int}"),
+    ("GET", "/kiosk/apply/{pool_id:int}/code"),
+    ("POST", "/kiosk/apply/{pool_id:int}/code"),
+    ("POST", "/kiosk/apply/{pool_id:int}/code/again"),
     ("GET", "/kiosk/done"),
     ("GET", "/kiosk/help"),
     ("POST", "/kiosk/help"),
@@ -62,7 +67,7 @@ PUBLIC = {
     ("POST", "/staff/logout"),
 }
 
-ADMIN_ONLY_PREFIXES = ("/staff/audit", "/staff/accounts")
+ADMIN_ONLY_PREFIXES = ("/staff/audit", "/staff/accounts", "/staff/kiosks")
 
 
 def _routes(app) -> set[tuple[str, str]]:
