@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.pages import ApplicationPage, ProgramPage, SignupPage, new_mobile, texted_code
+from e2e.pages import ApplicationPage, ProgramPage, SignupPage, enter_code, new_mobile, texted_code
 
 PASSWORD = "김포 한강 2026 봄날"
 
@@ -176,6 +176,28 @@ def test_my_details_can_be_corrected_and_the_account_deleted(page: Page, assert_
     expect(page.get_by_role("link", name="로그인")).to_be_visible()
     page.goto("/me")
     expect(page).to_have_url(re.compile(r"/login\?next="))
+
+
+def test_the_login_number_changes_with_a_code_texted_to_the_new_number(page: Page, assert_accessible) -> None:
+    page.goto("/signup?next=/me")
+    SignupPage(page).fill(name="번호 바꿀 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1975")
+    SignupPage(page).submit()
+    new_number = new_mobile()
+
+    page.get_by_test_id("change-mobile").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("휴대전화 번호 바꾸기")
+    assert_accessible(page)
+    page.get_by_label("새 휴대전화 번호").fill(new_number)
+    page.get_by_role("button", name="인증번호 받기").click()
+    expect(page.get_by_test_id("code-sent")).to_contain_text(f"010-****-{new_number[-4:]}")
+    assert_accessible(page)
+    enter_code(page, "000000" if texted_code(new_number) != "000000" else "111111")
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+    enter_code(page, texted_code(new_number))
+
+    expect(page.get_by_test_id("flash")).to_contain_text("새 번호로 로그인하세요")
+    expect(page.get_by_test_id("held")).to_contain_text(new_number)
 
 
 def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_session_server: str, assert_accessible) -> None:

@@ -14,7 +14,7 @@ from litestar.logging.config import LoggingConfig
 from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
 
 from jobcenter import db
-from jobcenter.accounts.controller import AccountController, CodeController, NewsConsentController
+from jobcenter.accounts.controller import AccountController, CodeController, MobileChangeController, NewsConsentController
 from jobcenter.accounts.web import LoginRequired, handle_login_required, load_citizen
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             AccountController,
             NewsConsentController,
             CodeController,
+            MobileChangeController,
             MyDataController,
             ApplyController,
             ApplicationController,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -14,16 +15,17 @@ from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
 
-from jobcenter.accounts import news, phone_codes, service, signup
-from jobcenter.accounts.mobile import mask_mobile
+from jobcenter.accounts import mobile_change, news, phone_codes, service, signup
+from jobcenter.accounts.mobile import format_mobile, mask_mobile
 from jobcenter.accounts.news import NEWS_PATH
 from jobcenter.accounts.phone_codes import Purpose
 from jobcenter.accounts.sessions import SESSION_COOKIE, end_session, start_session
 from jobcenter.accounts.signup import Opened
 from jobcenter.accounts.web import provide_citizen
-from jobcenter.i18n import gettext
+from jobcenter.i18n import N_, gettext
 from jobcenter.limits.service import RateLimited
 from jobcenter.settings import Settings
+from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid
 from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page, throttled_page
 from jobcenter.web.htmx import wants_fragment
@@ -200,19 +202,55 @@ def _to_code_page(path: str, ticket: str, next_path: str | None, settings: Setti
     return Redirect(path=path + query, status_code=HTTP_303_SEE_OTHER, cookies=[cookie], headers=NO_STORE)
 
 
+@dataclass(frozen=True)
+class CodePage:
+    """What the page for entering a code says and where its forms go, for one purpose."""
+
+    heading: str
+    action: str
+    again: str
+    restart: str
+    restart_label: str
+
+
+CODE_PAGES = {
+    Purpose.signup: CodePage(N_("Create an account"), "signup_code", "signup_code_again", "signup", N_("Start the sign-up again")),
+    Purpose.login: CodePage(N_("Log in with a text message"), "code_login_enter", "code_login_again", "code_login", N_("Use another number")),
+    Purpose.mobile: CodePage(N_("Change your mobile number"), "my_mobile_code", "my_mobile_code_again", "my_mobile", N_("Use another number")),
+}
+
+
+async def _code_page(request: Request, purpose: Purpose, now: datetime, settings: Settings, status_code: int = 200,
+                     **context: Any) -> Template:
+    mobile = await phone_codes.pending_mobile(request.cookies.get(TICKET_COOKIE, ""), purpose, now, settings)
+    return form_page("accounts/code.html", status_code, page=CODE_PAGES[purpose], masked=mask_mobile(mobile) if mobile else None,
+                     next=safe_return_path(request.query_params.get("next")) if request.query_params.get("next") else "",
+                     **context)
+
+
+async def _send_again(request: Request, purpose: Purpose, path: str, settings: Settings, now: datetime) -> Response:
+    """A new code to the same number, after a wait; the code page with the reason otherwise."""
+    client = request.client.host if request.client else "unknown"
+    ticket = request.cookies.get(TICKET_COOKIE, "")
+    try:
+        await phone_codes.resend(ticket, purpose, now=now, client=client, settings=settings)
+    except RateLimited as limited:
+        wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
+        response = await _code_page(request, purpose, now, settings, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
+        response.headers["retry-after"] = str(limited.retry_after)
+        return response
+    except FormInvalid as invalid:
+        return await _code_page(request, purpose, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+    query = f"?next={quote(request.query_params['next'], safe='')}" if request.query_params.get("next") else ""
+    return Redirect(path=path + query, status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+
+
 class CodeController(Controller):
     """Entering a texted code: for a sign-up (/signup/code) and for 문자로 로그인 (/login/code)."""
 
-    async def _page(self, request: Request, purpose: Purpose, now: datetime, settings: Settings, status_code: int = 200,
-                    **context: Any) -> Template:
-        mobile = await phone_codes.pending_mobile(request.cookies.get(TICKET_COOKIE, ""), purpose, now, settings)
-        return form_page("accounts/code.html", status_code, purpose=purpose.value, masked=mask_mobile(mobile) if mobile else None,
-                         next=safe_return_path(request.query_params.get("next")) if request.query_params.get("next") else "",
-                         **context)
-
     @get("/signup/code", name="signup_code")
     async def signup_code(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-        return await self._page(request, Purpose.signup, now, settings)
+        return await _code_page(request, Purpose.signup, now, settings)
 
     @post("/signup/code")
     async def finish_signup(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
@@ -221,14 +259,14 @@ class CodeController(Controller):
             citizen_id, opened = await signup.finish_signup(request.cookies.get(TICKET_COOKIE, ""), data.get("code", ""), now,
                                                             settings=settings)
         except FormInvalid as invalid:
-            return await self._page(request, Purpose.signup, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+            return await _code_page(request, Purpose.signup, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
         logger.info("sign-up verified: citizen %s, %s", citizen_id, opened.value)
         return await _signed_in_by_code(request, citizen_id, data.get("next"), settings, now,
                                         None if opened is Opened.created else f"account_{opened.value}")
 
     @post("/signup/code/again", name="signup_code_again")
     async def signup_code_again(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
-        return await self._again(request, Purpose.signup, "/signup/code", settings, now)
+        return await _send_again(request, Purpose.signup, "/signup/code", settings, now)
 
     @get("/login/code", name="code_login")
     async def code_login_form(self, next_path: NextPath = None) -> Template:
@@ -251,35 +289,19 @@ class CodeController(Controller):
 
     @get("/login/code/enter", name="code_login_enter")
     async def code_login_enter(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-        return await self._page(request, Purpose.login, now, settings)
+        return await _code_page(request, Purpose.login, now, settings)
 
     @post("/login/code/enter")
     async def finish_code_login(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
         try:
             citizen_id = await signup.finish_code_login(request.cookies.get(TICKET_COOKIE, ""), data.get("code", ""), now, settings=settings)
         except FormInvalid as invalid:
-            return await self._page(request, Purpose.login, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+            return await _code_page(request, Purpose.login, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
         return await _signed_in_by_code(request, citizen_id, data.get("next"), settings, now)
 
     @post("/login/code/again", name="code_login_again")
     async def code_login_again(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
-        return await self._again(request, Purpose.login, "/login/code/enter", settings, now)
-
-    async def _again(self, request: Request, purpose: Purpose, path: str, settings: Settings, now: datetime) -> Response:
-        """A new code to the same number, after a wait; the code page with the reason otherwise."""
-        client = request.client.host if request.client else "unknown"
-        ticket = request.cookies.get(TICKET_COOKIE, "")
-        try:
-            await phone_codes.resend(ticket, purpose, now=now, client=client, settings=settings)
-        except RateLimited as limited:
-            wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
-            response = await self._page(request, purpose, now, settings, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
-            response.headers["retry-after"] = str(limited.retry_after)
-            return response
-        except FormInvalid as invalid:
-            return await self._page(request, purpose, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
-        query = f"?next={quote(request.query_params['next'], safe='')}" if request.query_params.get("next") else ""
-        return Redirect(path=path + query, status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+        return await _send_again(request, Purpose.login, "/login/code/enter", settings, now)
 
 
 async def _signed_in_by_code(request: Request, citizen_id: int, next_path: str | None, settings: Settings, now: datetime,
@@ -289,3 +311,64 @@ async def _signed_in_by_code(request: Request, citizen_id: int, next_path: str |
     response = _signed_in(request, await start_session(citizen_id, now), settings, next_path, flash)
     response.delete_cookie(TICKET_COOKIE, path="/")
     return response
+
+
+class MobileChangeController(Controller):
+    """휴대전화 번호 바꾸기 in 내 정보: the new number, then the code texted to it. Every handler takes
+    `citizen`, the dependency that sends anyone not signed in to log in."""
+
+    path = "/me/mobile"
+    dependencies = {"citizen": Provide(provide_citizen, sync_to_thread=False)}
+
+    @get("/", name="my_mobile")
+    async def form(self, citizen: NamedDependency[dict[str, Any]]) -> Template:
+        return form_page("accounts/mobile.html", current=format_mobile(citizen["mobile"]))
+
+    @post("/")
+    async def start(
+        self, request: Request, citizen: NamedDependency[dict[str, Any]], data: Form, settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+    ) -> Response:
+        """Text a code to the new number; the same form with what to correct otherwise."""
+        client = request.client.host if request.client else "unknown"
+        current = format_mobile(citizen["mobile"])
+        try:
+            ticket = await mobile_change.start_mobile_change(citizen["id"], data.get("mobile", ""), now, client=client, settings=settings)
+        except RateLimited as limited:
+            logger.warning("mobile change limited: citizen %s, client %s", citizen["id"], client)
+            return throttled_page("accounts/mobile.html", language_of(request), limited.retry_after, "mobile", phone_codes.TOO_MANY_CODES,
+                                  values=data, current=current)
+        except FormInvalid as invalid:
+            return form_page("accounts/mobile.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data, current=current)
+        return _to_code_page("/me/mobile/code", ticket, None, settings)
+
+    @get("/code", name="my_mobile_code")
+    async def code_form(
+        self, request: Request, citizen: NamedDependency[dict[str, Any]], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        return await _code_page(request, Purpose.mobile, now, settings)
+
+    @post("/code")
+    async def finish(
+        self, request: Request, citizen: NamedDependency[dict[str, Any]], data: Form, settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+    ) -> Response:
+        """The code right: the new number is the login number from now on; 내 정보 says so."""
+        try:
+            await mobile_change.finish_mobile_change(request.cookies.get(TICKET_COOKIE, ""), data.get("code", ""), citizen["id"], now,
+                                                     settings=settings)
+        except FormInvalid as invalid:
+            if "mobile" in invalid.errors:
+                return form_page("accounts/mobile.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors,
+                                 current=format_mobile(citizen["mobile"]))
+            return await _code_page(request, Purpose.mobile, now, settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        logger.info("citizen %s changed the login number", citizen["id"])
+        response = done("/me", "mobile_changed")
+        response.delete_cookie(TICKET_COOKIE, path="/")
+        return response
+
+    @post("/code/again", name="my_mobile_code_again")
+    async def code_again(
+        self, request: Request, citizen: NamedDependency[dict[str, Any]], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        return await _send_again(request, Purpose.mobile, "/me/mobile/code", settings, now)

@@ -1,5 +1,5 @@
 """Codes texted to a number (인증번호), to prove the person holds the phone before the number acts
-for them: sign-up, login by text. A code has six digits, lasts VALID_FOR, allows MAX_TRIES, and
+for them: sign-up, login by text, a kiosk application, a new login number. A code has six digits, lasts VALID_FOR, allows MAX_TRIES, and
 can be sent again after RESEND_AFTER. Codes are limited per number, per address and overall
 (settings.Limits); over a limit the request is refused at once (429), since a code that arrives
 late is useless. Their texts go through the outbox with a budget of their own (kind "code": the
@@ -46,6 +46,8 @@ class Purpose(str, Enum):
     login = "login"
     kiosk = "kiosk"
     """An application at the lobby kiosk (kiosk/service.py)."""
+    mobile = "mobile"
+    """A new login number in 내 정보 (mobile_change.py)."""
 
 
 @dataclass(frozen=True)
