@@ -200,6 +200,25 @@ def test_the_login_number_changes_with_a_code_texted_to_the_new_number(page: Pag
     expect(page.get_by_test_id("held")).to_contain_text(new_number)
 
 
+def test_an_opening_alert_is_asked_for_and_stopped_on_the_program_page(page: Page, assert_accessible) -> None:
+    page.goto("/programs?q=청소전문교육")
+    page.get_by_role("link", name="청소전문교육").click()
+    page.get_by_test_id("login-for-alert").first.click()
+    page.get_by_role("link", name="회원가입").last.click()
+    SignupPage(page).fill(name="알림 받을 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1958")
+    SignupPage(page).submit()
+    expect(page.get_by_role("heading", level=1)).to_have_text("청소전문교육")
+
+    page.get_by_role("button", name=re.compile("접수 시작 알림 받기$")).first.click()
+    expect(page.get_by_test_id("flash")).to_contain_text("하루 전과")
+    expect(page.get_by_test_id("alert-on").first).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name=re.compile("접수 시작 알림 취소$")).first.click()
+    expect(page.get_by_test_id("flash")).to_contain_text("알림을 취소했습니다")
+    expect(page.get_by_test_id("alert-on")).to_have_count(0)
+
+
 def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_session_server: str, assert_accessible) -> None:
     context = browser.new_context(base_url=short_session_server)
     page = context.new_page()

@@ -33,7 +33,7 @@ from jobcenter.limits.tables import RateEvent  # noqa: E402
 from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
 from jobcenter.placements.tables import FollowUpCall, Placement  # noqa: E402
 from jobcenter.settings import Settings  # noqa: E402
-from jobcenter.signups.tables import Application, SeatPool  # noqa: E402
+from jobcenter.signups.tables import Application, OpeningAlert, SeatPool  # noqa: E402
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session  # noqa: E402
 from jobcenter.staff.tables import StaffMember, StaffSession  # noqa: E402
 from tests.support import FrozenClock  # noqa: E402
@@ -60,7 +60,8 @@ async def empty_tables() -> None:
     """Each test starts from an empty database (one transaction: one connection, not one a table)."""
     async with Program._meta.db.transaction():
         for table in (
-            HelpRequest, Kiosk, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, Application,
+            HelpRequest, Kiosk, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, OpeningAlert,
+            Application,
             EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, ProgramTerm, Program, WebSession, PhoneCode, RateEvent, PasswordReset, Citizen,
         ):
             await table.delete(force=True)

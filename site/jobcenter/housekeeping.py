@@ -19,6 +19,7 @@ from jobcenter.limits.service import forget_old as forget_old_rate_events
 from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
+from jobcenter.signups.opening_alerts import next_opening, queue_opening_alerts
 from jobcenter.signups.people import delete_inactive_accounts
 from jobcenter.signups.reminders import queue_reminders
 from jobcenter.staff.sessions import delete_expired_staff_sessions
@@ -26,14 +27,16 @@ from jobcenter.staff.sessions import delete_expired_staff_sessions
 logger = logging.getLogger("jobcenter.housekeeping")
 
 SWEEP_EVERY = timedelta(minutes=10)
+AFTER_OPENING = timedelta(seconds=1)
 RETRY_SOON = timedelta(minutes=1)
 """When the database could not take the sweep (a rush holds its write lock, a disk is full)."""
 
 
 async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
     """Delete timed-out sessions (citizens' and staff's), old rate counts and texted codes, accounts past their
-    retention period; generate event dates up to the horizon; queue tomorrow's reminders and the
-    questions to people whose consent to the news lapses soon. Returns when to sweep again: sooner,
+    retention period; generate event dates up to the horizon; queue tomorrow's reminders, the opening
+    alerts due and the questions to people whose consent to the news lapses soon. Returns when to
+    sweep again (just after the next opening someone waits for, when that is sooner): sooner,
     with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
     try:
         now = clock()
@@ -48,7 +51,9 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
             logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
         await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         await queue_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
+        await queue_opening_alerts(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
         await queue_renewal_requests(now, settings=settings)
+        opening = await next_opening(now)
     except asyncio.CancelledError:
         raise
     except Exception as error:
@@ -56,7 +61,9 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
             logger.warning("housekeeping sweep postponed, the database is unavailable: %s", error)
             return RETRY_SOON
         logger.exception("housekeeping sweep failed")  # a bug: its traceback, and the next sweep as usual
-    return SWEEP_EVERY
+        return SWEEP_EVERY
+    # Someone waits for an opening sooner: wake just after it, so its text leaves within seconds.
+    return min(SWEEP_EVERY, opening - now + AFTER_OPENING) if opening else SWEEP_EVERY
 
 
 async def sweep_forever(settings: Settings, clock: Clock) -> None:

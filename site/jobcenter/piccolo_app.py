@@ -11,7 +11,7 @@ from jobcenter.limits.tables import RateEvent
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.placements.tables import FollowUpCall, Placement
 from jobcenter.settings import PROJECT_ROOT
-from jobcenter.signups.tables import Application, SeatPool
+from jobcenter.signups.tables import Application, OpeningAlert, SeatPool
 from jobcenter.staff.tables import StaffMember, StaffSession
 from jobcenter.web.tables import ReadinessProbe
 
@@ -26,6 +26,7 @@ APP_CONFIG = AppConfig(
         PhoneCode,
         SeatPool,
         Application,
+        OpeningAlert,
         Program,
         Cohort,
         ProgramTerm,

@@ -15,6 +15,7 @@ from jobcenter.catalog import service
 from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
 from jobcenter.catalog.labels import LABELS
 from jobcenter.settings import Settings
+from jobcenter.signups.opening_alerts import alerts_of
 from jobcenter.signups.service import active_applications_by_pool
 from jobcenter.web.form_input import RowId
 from jobcenter.web.forms import NO_STORE
@@ -65,13 +66,11 @@ class CatalogController(Controller):
         """Everything a person needs to decide: who, what, when, where, seats, and the apply button."""
         program = await service.get_program(program_id, now=now, zone=settings.timezone)
         citizen = request.state.citizen
-        mine = (
-            await active_applications_by_pool(citizen["id"], [cohort.seat_pool["id"] for cohort in program.cohorts])
-            if citizen
-            else {}
-        )
+        pool_ids = [cohort.seat_pool["id"] for cohort in program.cohorts]
+        mine = await active_applications_by_pool(citizen["id"], pool_ids) if citizen else {}
+        alerts = await alerts_of(citizen["id"], pool_ids) if citizen else set()
         return Template(
             template_name="catalog/program.html",
-            context={"program": program, "mine": mine, **LABELS},
+            context={"program": program, "mine": mine, "alerts": alerts, **LABELS},
             headers=NO_STORE if citizen else None,
         )

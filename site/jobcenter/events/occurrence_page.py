@@ -13,6 +13,7 @@ from jobcenter.catalog.status import STATUS_LABELS, cohort_status
 from jobcenter.events.labels import CATEGORY_LABELS
 from jobcenter.events.service import PROGRAM, OccurrenceView
 from jobcenter.settings import Settings
+from jobcenter.signups.opening_alerts import alerts_of
 from jobcenter.signups.service import active_applications_by_pool
 
 FEED_CATEGORIES = [key for key in CATEGORY_LABELS if key != PROGRAM]
@@ -39,10 +40,12 @@ async def event_page_context(request: Request, occurrence: OccurrenceView, setti
         )
     citizen = request.state.citizen
     mine = await active_applications_by_pool(citizen["id"], [pool["id"]]) if (citizen and pool) else {}
+    alerts = await alerts_of(citizen["id"], [pool["id"]]) if (citizen and pool) else set()
     return {
         "occurrence": occurrence,
         "status": status,
         "mine": mine,
+        "alerts": alerts,
         "categories": CATEGORY_LABELS,
         "statuses": STATUS_LABELS,
         "feed_categories": FEED_CATEGORIES,

@@ -10,6 +10,7 @@ from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException
 from litestar.params import URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT
@@ -24,7 +25,7 @@ from jobcenter.events.occurrence_page import event_page_context
 from jobcenter.events.service import upcoming_events
 from jobcenter.home.privacy import POLICY_SINCE
 from jobcenter.settings import Settings
-from jobcenter.signups import service
+from jobcenter.signups import opening_alerts, service
 from jobcenter.signups.targets import target_of
 from jobcenter.web.form_input import read_id
 from jobcenter.web.forms import NO_STORE
@@ -79,6 +80,36 @@ class ApplyController(Controller):
             return await _page_with_refusal(request, pool_id, refused, citizen, settings, now)
         return Redirect(path=f"/me/applications/{application['id']}", status_code=HTTP_303_SEE_OTHER)
 
+    @post("/alerts", name="opening_alert")
+    async def ask_for_alert(
+        self, request: Request, data: URLEncodedBody[dict[str, str]], citizen: Citizen, settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+    ) -> Response:
+        """접수 시작 알림 받기: texts the day before and when it opens; back at the cohort, saying so."""
+        pool_id = read_id(data.get("pool")) or 0
+        try:
+            await opening_alerts.ask_for_alert(citizen["id"], pool_id, now)
+        except service.NotFound:
+            raise
+        except service.SignupError as refused:
+            return await _page_with_refusal(request, pool_id, refused, citizen, settings, now)
+        return await _back_at_the_cohort(pool_id, "alert_on", settings)
+
+    @post("/alerts/cancel", name="opening_alert_cancel")
+    async def cancel_alert(self, data: URLEncodedBody[dict[str, str]], citizen: Citizen, settings: NamedDependency[Settings]) -> Response:
+        """No more texts about this opening."""
+        pool_id = read_id(data.get("pool")) or 0
+        await opening_alerts.cancel_alert(citizen["id"], pool_id)
+        return await _back_at_the_cohort(pool_id, "alert_off", settings)
+
+
+async def _back_at_the_cohort(pool_id: int, flash: str, settings: Settings) -> Redirect:
+    """303 to the page of the pool's program or event date, at the pool, with a success message."""
+    target = await target_of(pool_id, settings.timezone)
+    if target is None:
+        raise NotFoundException()
+    return Redirect(path=f"{target.path}?done={flash}#apply-{pool_id}", status_code=HTTP_303_SEE_OTHER)
+
 
 async def _page_with_refusal(
     request: Request, pool_id: int, refused: service.SignupError, citizen: dict[str, Any], settings: Settings, now: datetime
@@ -92,10 +123,12 @@ async def _page_with_refusal(
         context = await event_page_context(request, occurrence, settings, now)
         return Template("events/occurrence.html", context={**context, **refusal}, status_code=HTTP_409_CONFLICT, headers=NO_STORE)
     program = await catalog.get_program(target.owner_id, now=now, zone=settings.timezone)
-    mine = await service.active_applications_by_pool(citizen["id"], [c.seat_pool["id"] for c in program.cohorts])
+    pool_ids = [c.seat_pool["id"] for c in program.cohorts]
+    mine = await service.active_applications_by_pool(citizen["id"], pool_ids)
+    alerts = await opening_alerts.alerts_of(citizen["id"], pool_ids)
     return Template(
         "catalog/program.html",
-        context={"program": program, "mine": mine, **refusal, **LABELS},
+        context={"program": program, "mine": mine, "alerts": alerts, **refusal, **LABELS},
         status_code=HTTP_409_CONFLICT,
         headers=NO_STORE,
     )

@@ -72,6 +72,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Tomorrow: %(title)s"),
         N_("%(name)s, %(title)s (%(label)s) is tomorrow, %(day)s at %(time)s, at %(place)s. Confirmation number: %(code)s."),
     ),
+    "opening_soon": (
+        N_("Applications open tomorrow: %(title)s"),
+        N_("%(name)s, applications for %(title)s (%(label)s) open tomorrow, %(opens)s. You asked us to tell you. Apply here: %(page)s"),
+    ),
+    "opening_now": (
+        N_("Applications are open: %(title)s"),
+        N_("%(name)s, applications for %(title)s (%(label)s) are open now. You asked us to tell you. Apply here: %(page)s"),
+    ),
     "notice": (
         N_("Notice: %(title)s"),
         N_("%(name)s, a notice about %(title)s (%(label)s), which you applied for: %(text)s"),
@@ -108,6 +116,8 @@ SHORT_TEXTS: dict[str, str] = {
     "event_moved": N_("[Moved] %(title)s %(day)s %(time)s → %(new_moment)s, %(place)s. Reason: %(reason)s %(link)s"),
     "event_changed": N_("[Changed] %(title)s %(day)s: now %(time)s, %(place)s %(link)s"),
     "reminder": N_("[Tomorrow] %(day)s %(time)s %(title)s %(label)s, %(place)s. No. %(code)s"),
+    "opening_soon": N_("[Opens tomorrow] %(title)s %(label)s, from %(opens)s %(page)s"),
+    "opening_now": N_("[Open now] %(title)s %(label)s %(page)s"),
     "notice": N_("[%(title)s %(label)s] %(text)s"),
     "news": N_("(Ad) %(center)s\n%(text)s\nEnquiries: %(phone)s\n%(opt_out)s"),
     "code": N_("[%(center)s] Your code is %(code)s. Enter it within 5 minutes."),

@@ -60,3 +60,16 @@ class Application(Table):
     """Checked in by staff at the session (ticked on the roster or by the confirmation code)."""
     taken_by = Varchar(length=50, null=True, default=None)
     """The staff member who made the application on the person's behalf (channel `staff`)."""
+
+
+class OpeningAlert(Table):
+    """접수 시작 알림: a person asked to be told when a seat pool opens for applications (a text the
+    day before, and one when it opens). Deleted once the pool has opened."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    seat_pool = ForeignKey(references=SeatPool, on_delete=OnDelete.cascade, index=True, null=False)
+    citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, index=True, null=False)
+    pair = Varchar(length=40, unique=True)
+    """"<pool>:<citizen>": one alert per person and pool, however often it is asked for."""
+    created_at = Timestamptz(default=TimestamptzNow())

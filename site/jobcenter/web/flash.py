@@ -26,6 +26,8 @@ MESSAGES = {
     "queued_again": N_("The messages are queued again and go out within a minute."),
     "account_claimed": N_("Your account is ready. The applications made for you at the center or the kiosk are in it."),
     "account_existing": N_("This number already had an account, so you are logged in to it. Nothing in it was changed."),
+    "alert_on": N_("We will text you the day before applications open, and again when they open."),
+    "alert_off": N_("You will not be told when applications open."),
     "mobile_changed": N_("Your mobile number was changed. Log in with it from now on."),
     "kiosk_revoked": N_("The kiosk was revoked. That device can no longer apply or call staff."),
     "news_sent": N_("The news was queued for everyone who agreed to receive it."),
