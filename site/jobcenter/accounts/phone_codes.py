@@ -17,6 +17,7 @@ import json
 import math
 import secrets
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -62,19 +63,18 @@ def _hmac(secret_key: str, value: str) -> str:
     return hmac.new(secret_key.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
-async def _take_limits(mobile: str, client: str, now: datetime, settings: Settings, per_client: int | None) -> None:
-    """Count one code against each limit, or RateLimited (nothing counted) when any is reached."""
+async def _take_limits(
+    mobile: str, client: str, now: datetime, settings: Settings, per_client: int | None, also: Sequence[tuple[Limit, str]] = ()
+) -> None:
+    """Count one code against each limit (and `also`, the caller's own), or RateLimited (nothing
+    counted) when any is reached."""
     limits = settings.limits
-    counted = (
+    await limiter.take_all([
         (Limit("code-number", limits.codes_per_number_per_hour, HOUR), key_of(mobile)),
         (Limit("code-address", per_client or limits.codes_per_address_per_hour, HOUR), key_of(client)),
         (Limit("code-all", limits.codes_per_hour, HOUR), "all"),
-    )
-    wait = max([await limiter.seconds_to_wait(limit, key, now) for limit, key in counted])
-    if wait:
-        raise RateLimited(wait)
-    for limit, key in counted:
-        await limiter.note(limit, key, now)
+        *also,
+    ], now)
 
 
 def _new_code() -> str:
@@ -90,11 +90,13 @@ async def _send(mobile: str, purpose: Purpose, code: str, now: datetime, setting
 
 
 async def issue(
-    mobile: str, purpose: Purpose, payload: dict[str, Any], *, now: datetime, client: str, settings: Settings, per_client: int | None = None
+    mobile: str, purpose: Purpose, payload: dict[str, Any], *, now: datetime, client: str, settings: Settings, per_client: int | None = None,
+    also: Sequence[tuple[Limit, str]] = (),
 ) -> str:
     """A new code for the number, texted; returns the ticket for the browser. RateLimited over a
-    limit. `client` is the address, or a kiosk (whose own limit, `per_client`, replaces the address's)."""
-    await _take_limits(mobile, client, now, settings, per_client)
+    limit. `client` is the address, or a kiosk (whose own limit, `per_client`, replaces the
+    address's); `also` are the caller's limits, counted with the code's or not at all."""
+    await _take_limits(mobile, client, now, settings, per_client, also)
     ticket, code = secrets.token_urlsafe(24), _new_code()
     async with PhoneCode._meta.db.transaction():
         await PhoneCode.insert(PhoneCode(

@@ -65,9 +65,8 @@ async def start_signup(data: Mapping[str, str], now: datetime, *, client: str, s
     assert mobile is not None, "checked above"
     details = {"name": name, "birth_year": birth_year, "email": email, "password_hash": await hash_password(password),
                "notices": form.ticked("consent_notices")}
-    ticket = await phone_codes.issue(mobile, Purpose.signup, details, now=now, client=client, settings=settings)
-    await limiter.note(per_address, key_of(client), now)
-    return ticket
+    return await phone_codes.issue(mobile, Purpose.signup, details, now=now, client=client, settings=settings,
+                                   also=[(per_address, key_of(client))])
 
 
 async def finish_signup(ticket: str, code: str, now: datetime, *, settings: Settings) -> tuple[int, Opened]:

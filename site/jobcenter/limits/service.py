@@ -9,10 +9,12 @@ column's length, so whatever a client sends can be counted."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from piccolo.columns.combination import Combinable
+from piccolo.engine.sqlite import SQLiteEngine
 
 from jobcenter.limits.tables import RateEvent
 
@@ -69,10 +71,24 @@ async def note(limit: Limit, key: str, now: datetime) -> None:
 
 async def take(limit: Limit, key: str, now: datetime) -> None:
     """Count one event if the limit allows it; RateLimited, nothing counted, otherwise."""
-    wait = await seconds_to_wait(limit, key, now)
-    if wait:
-        raise RateLimited(wait)
-    await note(limit, key, now)
+    await take_all([(limit, key)], now)
+
+
+async def take_all(counted: Sequence[tuple[Limit, str]], now: datetime) -> None:
+    """Count one event against each (limit, key) when every one allows it; RateLimited with the
+    longest wait, nothing counted, otherwise. Exact however many processes ask at once: the check
+    and the count share one write transaction (SQLite's begins by locking the file; on PostgreSQL
+    a transaction lock per key is taken first, in one order, so two requests never both pass)."""
+    engine = RateEvent._meta.db
+    async with engine.transaction():
+        if not isinstance(engine, SQLiteEngine):
+            for name in sorted({f"{limit.name} {key}" for limit, key in counted}):
+                await RateEvent.raw("SELECT pg_advisory_xact_lock(hashtext({}))", name)
+        wait = max([await seconds_to_wait(limit, key, now) for limit, key in counted], default=0)
+        if wait:
+            raise RateLimited(wait)
+        for limit, key in counted:
+            await note(limit, key, now)
 
 
 async def forget(limit: Limit, key: str) -> None:
