@@ -172,6 +172,12 @@ class Limits:
     news_texts_per_hour: int = 2000
     """News texts in an hour (`NEWS_TEXTS_PER_HOUR`): a budget of their own, so a broadcast never
     holds back a text about someone's seat."""
+    applications_per_person_per_hour: int = 20
+    """Applications one person makes in an hour, cancelled ones included (`APPLICATIONS_PER_PERSON_PER_HOUR`):
+    applying is limited per person, never per address, so a rush of distinct people always goes through."""
+    overlapping_seats: int = 1
+    """Places one person may hold at once in courses whose days and hours overlap (`OVERLAPPING_SEATS`):
+    nobody attends two at once, and a seat held twice is a seat someone else lacks."""
 
     @classmethod
     def from_env(cls) -> Limits:

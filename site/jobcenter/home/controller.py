@@ -71,6 +71,7 @@ class ApplyController(Controller):
                 now=now,
                 language=language_of(request),
                 zone=settings.timezone,
+                limits=settings.limits,
             )
         except service.AlreadyApplied as already:
             return Redirect(path=f"/me/applications/{already.values['application_id']}", status_code=HTTP_303_SEE_OTHER)

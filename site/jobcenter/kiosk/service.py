@@ -72,7 +72,8 @@ async def apply_with_code(
         raise FormInvalid({"code": phone_codes.EXPIRED})
     person = WalkIn(name=redeemed.payload["name"], mobile=redeemed.mobile, birth_year=redeemed.payload["birth_year"], consent=True)
     application, _ = await apply_walk_in(
-        pool_id, person, channel=Channel.kiosk, consent_taken_by=f"kiosk:{kiosk_name}", now=now, language=language, zone=zone
+        pool_id, person, channel=Channel.kiosk, consent_taken_by=f"kiosk:{kiosk_name}", now=now, language=language, zone=zone,
+        limits=settings.limits,
     )
     return application
 

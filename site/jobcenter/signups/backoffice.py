@@ -155,7 +155,7 @@ class RosterController(Controller):
         try:
             application, _ = await apply_walk_in(
                 pool_id, person, channel=Channel.staff, consent_taken_by=actor.name, actor=actor,
-                now=now, language=language_of(request), zone=settings.timezone,
+                now=now, language=language_of(request), zone=settings.timezone, limits=settings.limits,
             )
         except FormInvalid as invalid:
             return form_page("signups/backoffice/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,

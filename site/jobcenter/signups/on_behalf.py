@@ -11,6 +11,7 @@ from typing import Any
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.walk_in import WalkIn, find_or_register
 from jobcenter.audit.service import Actor, record
+from jobcenter.settings import Limits
 from jobcenter.signups.service import SignupError, take_seat
 from jobcenter.signups.tables import Application, Channel
 
@@ -24,14 +25,16 @@ async def apply_walk_in(
     now: datetime,
     language: str,
     zone: str,
+    limits: Limits,
     actor: Actor | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(the application, the citizen). FormInvalid for the person's details, SignupError for the
-    seat, with nothing kept in either case. Staff pass `actor`: both steps are audited."""
+    seat (fair use included), with nothing kept in either case. Staff pass `actor`: both steps are audited."""
     citizen, created = await find_or_register(person, now=now, consent_taken_by=consent_taken_by)
     try:
         application = await take_seat(
-            pool_id=pool_id, citizen_id=citizen["id"], now=now, language=language, zone=zone, channel=channel, actor=actor
+            pool_id=pool_id, citizen_id=citizen["id"], now=now, language=language, zone=zone, channel=channel, actor=actor,
+            limits=limits,
         )
     except SignupError:
         if created:

@@ -19,6 +19,8 @@ from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import outbox_row, queue_message, queue_messages
 from jobcenter.rows import RowView
+from jobcenter.settings import Limits
+from jobcenter.signups import fair_use
 from jobcenter.signups.eligibility import may_be_of_age
 from jobcenter.signups.locking import in_seat_queue, lock_pool, seat_transaction
 from jobcenter.signups.tables import Application, ApplicationStatus, Channel, SeatPool
@@ -66,6 +68,14 @@ class NotEligible(SignupError):
 
 class AlreadyApplied(SignupError):
     message = N_("You have already applied for this cohort. See it in My applications.")
+
+
+class TooManyApplications(SignupError):
+    message = N_("You have applied or cancelled many times in the last hour. Please try again later, or call the center.")
+
+
+class OverlappingSeat(SignupError):
+    message = N_("You already have a place in %(title)s (%(label)s), at the same time. To take this one, cancel that first.")
 
 
 class CancellationClosed(SignupError):
@@ -133,6 +143,7 @@ async def take_seat(
     zone: str,
     channel: Channel = Channel.web,
     actor: Actor | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """Apply for a seat: confirmed while seats remain, otherwise next on the waitlist.
 
@@ -140,7 +151,8 @@ async def take_seat(
     and for a second active application by the same person (a double submit makes one row).
     Staff applying on someone's behalf pass `actor`: their name is kept on the application and the
     audit entry is written in the same transaction. Applications that wait for the pool's lock at
-    the same time are taken together, in the order they came (see locking.py).
+    the same time are taken together, in the order they came (see locking.py). With `limits`, the
+    person's fair use is checked first (fair_use.py): TooManyApplications, OverlappingSeat.
     """
     # What the seats are for and who asks do not change under the lock: read them before it,
     # so the lock is held for as short a time as possible.
@@ -150,9 +162,19 @@ async def take_seat(
     citizen = await citizen_of(citizen_id)
     if not may_be_of_age(citizen["birth_year"], target.starts_on.year, target.min_age, target.max_age):
         raise NotEligible(min_age=target.min_age, max_age=target.max_age)
+    if limits is not None:
+        await _check_fair_use(citizen_id, target, now, zone, limits)
     request = SeatRequest(target, citizen, now, language, zone, channel, actor)
     application: dict[str, Any] = await in_seat_queue(pool_id, request, take_seats)
     return application
+
+
+async def _check_fair_use(citizen_id: int, target: Target, now: datetime, zone: str, limits: Limits) -> None:
+    if await fair_use.applications_in_the_last_hour(citizen_id, now) >= limits.applications_per_person_per_hour:
+        raise TooManyApplications()
+    clashing = await fair_use.clashing_courses(citizen_id, target, zone, ACTIVE)
+    if len(clashing) >= limits.overlapping_seats:
+        raise OverlappingSeat(title=clashing[0].title, label=clashing[0].label)
 
 
 async def take_seats(pool_id: int, requests: list[SeatRequest]) -> list[dict[str, Any] | SignupError]:

@@ -9,6 +9,7 @@ from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.audit.service import Actor
 from jobcenter.audit.tables import AuditEntry
+from jobcenter.settings import Limits
 from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application, Channel, SeatPool
@@ -103,7 +104,7 @@ async def test_staff_and_online_applicants_racing_for_the_last_seats_never_overb
         person = WalkIn(name=f"전화{number}", mobile=f"0107777{number:04d}", birth_year="1950", consent=True)
         return await apply_walk_in(
             cohort.seat_pool, person, channel=Channel.staff, consent_taken_by=actor.name, actor=actor,
-            now=clock.now, language="ko", zone="Asia/Seoul",
+            now=clock.now, language="ko", zone="Asia/Seoul", limits=Limits(),
         )
 
     async def on_the_web(citizen):
