@@ -219,6 +219,22 @@ def test_an_opening_alert_is_asked_for_and_stopped_on_the_program_page(page: Pag
     expect(page.get_by_test_id("alert-on")).to_have_count(0)
 
 
+def test_a_second_course_at_the_same_hours_is_refused_naming_the_first(page: Page, seed, assert_accessible) -> None:
+    seed("open_program", "겹치는 시간 과정 가", "5")
+    seed("open_program", "겹치는 시간 과정 나", "5")
+    page.goto("/signup?next=/programs")
+    SignupPage(page).fill(name="두 과정 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1980")
+    SignupPage(page).submit()
+
+    ProgramPage(page).open_by_title("겹치는 시간 과정 가").apply("1기")
+    expect(ApplicationPage(page).headline).to_have_text("신청 완료")
+    ProgramPage(page).open_by_title("겹치는 시간 과정 나").apply("1기")
+
+    expect(page.get_by_test_id("refusal")).to_contain_text("겹치는 시간 과정 가 (1기)에 이미 자리가 있습니다")
+    expect(page.get_by_test_id("refusal")).to_be_focused()
+    assert_accessible(page)
+
+
 def test_an_idle_session_warns_first_and_continue_keeps_it(browser, short_session_server: str, assert_accessible) -> None:
     context = browser.new_context(base_url=short_session_server)
     page = context.new_page()
