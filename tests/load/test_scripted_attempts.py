@@ -78,7 +78,7 @@ async def test_the_owner_logs_in_by_a_code_while_a_script_tries_wrong_passwords(
     await a_citizen("김주인", mobile="01066667777")
     gate = asyncio.Semaphore(AT_ONCE)
     attack = asyncio.gather(*(
-        _post(server, "/login", {"mobile": "010-6666-7777", "password": f"wrong password {n}"}, gate) for n in range(60)
+        _post(server, "/login", {"mobile": "010-6666-7777", "password": f"wrong password {n}"}, gate) for n in range(30)
     ))
 
     async with httpx.AsyncClient(base_url=server, timeout=60) as owner:

@@ -27,6 +27,7 @@ from jobcenter.accounts.tables import Citizen, PhoneCode
 from jobcenter.i18n import N_
 from jobcenter.limits import service as limiter
 from jobcenter.limits.service import Limit, RateLimited, key_of
+from jobcenter.notifications import doorbell
 from jobcenter.notifications.messages import queue_code
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import FormInvalid
@@ -104,6 +105,7 @@ async def issue(
             code_hash=_hmac(settings.secret_key, code), payload=json.dumps(payload), sent_at=now, expires_at=now + VALID_FOR,
         ))
         await _send(mobile, purpose, code, now, settings)
+    doorbell.ring()  # committed: the worker sends it now, not at its next round
     return ticket
 
 
@@ -139,6 +141,7 @@ async def resend(
             PhoneCode.expires_at: now + VALID_FOR,
         }).where(PhoneCode.id == row["id"])
         await _send(row["mobile"], purpose, code, now, settings)
+    doorbell.ring()
 
 
 def _digits(typed: str) -> str:

@@ -11,6 +11,7 @@ from piccolo.columns.combination import Or
 
 from jobcenter import db
 from jobcenter.clock import Clock
+from jobcenter.notifications import doorbell
 from jobcenter.notifications.advertising import ADVERTISING_KINDS, CODE_KINDS, may_send_at, next_sending_time
 from jobcenter.notifications.failures import GatewayError, Undeliverable
 from jobcenter.notifications.senders import Sender
@@ -102,7 +103,8 @@ async def failed_count() -> int:
 
 
 async def run_forever(sender: Sender, clock: Clock, limits: Limits, zone: str, interval_seconds: float = 2.0) -> None:
-    """The worker task started with the app: deliver, sleep, repeat; never dies of one error."""
+    """The worker task started with the app: deliver, pause (a code rings it sooner), repeat; never
+    dies of one error."""
     while True:
         try:
             await deliver_due(sender, clock(), limits, zone)
@@ -113,4 +115,4 @@ async def run_forever(sender: Sender, clock: Clock, limits: Limits, zone: str, i
                 logger.warning("outbox delivery paused, database unavailable: %s", error)
             else:
                 logger.exception("outbox delivery failed; trying again shortly")
-        await asyncio.sleep(interval_seconds)
+        await doorbell.pause(interval_seconds)
