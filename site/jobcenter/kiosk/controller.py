@@ -66,7 +66,7 @@ from jobcenter.signups.pools import pool_of
 from jobcenter.signups.targets import Target, target_of
 from jobcenter.web.errors import error_texts, handle_unexpected, status_shown
 from jobcenter.web.form_input import FormInvalid, RowId
-from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page
+from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page, throttled_page, wait_message
 from jobcenter.web.language import language_of
 
 logger = logging.getLogger("jobcenter.kiosk")
@@ -179,7 +179,7 @@ class KioskController(Controller):
         except FormInvalid as invalid:
             return _screen(request, "kiosk/enrol.html", HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
         except RateLimited as limited:
-            message = gettext(language_of(request), TOO_MANY_REQUESTS) % {"minutes": max(1, -(-limited.retry_after // 60))}
+            message = wait_message(language_of(request), TOO_MANY_REQUESTS, limited.retry_after)
             response = _screen(request, "kiosk/enrol.html", HTTP_429_TOO_MANY_REQUESTS, errors={"code": message})
             response.headers["retry-after"] = str(limited.retry_after)
             return response
@@ -306,7 +306,7 @@ class KioskController(Controller):
             return await _apply_page(request, pool_id, settings, now, back=back, errors=errors, values=values)
         except RateLimited as limited:
             logger.warning("kiosk %s: codes limited", request.state.kiosk["name"])
-            message = gettext(language_of(request), phone_codes.TOO_MANY_CODES) % {"minutes": max(1, -(-limited.retry_after // 60))}
+            message = wait_message(language_of(request), phone_codes.TOO_MANY_CODES, limited.retry_after)
             throttled = await _apply_page(request, pool_id, settings, now, back=back, errors={"mobile": message}, values=values)
             throttled.status_code = HTTP_429_TOO_MANY_REQUESTS
             throttled.headers["retry-after"] = str(limited.retry_after)
@@ -407,7 +407,7 @@ class KioskController(Controller):
     @post("/reset", name="kiosk_reset")
     async def reset(self, request: Request) -> Redirect:
         """The next visitor starts clean: the visit ends on the server, the kiosk's cookies are
-        deleted and the browser is asked to clear the site's cookies, storage and cache."""
+        deleted by name (the device's enrolment stays) and the browser is asked to clear storage and cache."""
         await end_visit(request.cookies.get(KIOSK_COOKIE))
         response = Redirect(path=KIOSK_PATH, status_code=HTTP_303_SEE_OTHER, headers={**NO_STORE, "clear-site-data": CLEAR_SITE_DATA})
         for name in [KIOSK_COOKIE, CODE_COOKIE, *(cookie for cookie, _ in MODE_COOKIES.values())]:
@@ -502,10 +502,7 @@ class StatusController(Controller):
             )
         except RateLimited as limited:
             logger.warning("status page throttled: client %s", client)
-            message = gettext(language_of(request), TOO_MANY) % {"minutes": max(1, -(-limited.retry_after // 60))}
-            response = form_page("kiosk/status.html", HTTP_429_TOO_MANY_REQUESTS, code=code, errors={"last_four": message})
-            response.headers["retry-after"] = str(limited.retry_after)
-            return response
+            return throttled_page("kiosk/status.html", language_of(request), limited.retry_after, "last_four", TOO_MANY, code=code)
         except WrongDigits:
             logger.warning("status page: wrong digits, client %s", client)
             return form_page("kiosk/status.html", HTTP_422_UNPROCESSABLE_ENTITY, code=code, errors={"last_four": WRONG_DIGITS})

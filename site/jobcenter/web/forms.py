@@ -24,13 +24,16 @@ TOO_MANY_ATTEMPTS = N_("Too many failed attempts. Please try again in %(minutes)
 TOO_MANY_REQUESTS = N_("Too many requests from this connection. Please try again in %(minutes)s minutes, or call the center.")
 
 
+def wait_message(language: str, message: str, retry_after: int) -> str:
+    """`message` (a msgid with %(minutes)s) translated, with the wait in whole minutes, at least one."""
+    return gettext(language, message) % {"minutes": max(1, -(-retry_after // 60))}
+
+
 def throttled_page(
     template: str, language: str, retry_after: int, field: str, message: str = TOO_MANY_ATTEMPTS, **context: Any
 ) -> Template:
     """A form refused by a rate limit: 429, Retry-After, and when to try again (`message`, a msgid
     with %(minutes)s; by default the one for failed logins)."""
-    minutes = max(1, -(-retry_after // 60))
-    message = gettext(language, message) % {"minutes": minutes}
-    response = form_page(template, HTTP_429_TOO_MANY_REQUESTS, errors={field: message}, **context)
+    response = form_page(template, HTTP_429_TOO_MANY_REQUESTS, errors={field: wait_message(language, message, retry_after)}, **context)
     response.headers["retry-after"] = str(retry_after)
     return response
