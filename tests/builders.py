@@ -9,6 +9,8 @@ from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.signups.draws import Setup, set_up
+from jobcenter.signups.tables import Priority
 from jobcenter.staff.tables import StaffMember
 
 NOON_SEOUL = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
@@ -59,6 +61,13 @@ async def a_cohort(
         zone="Asia/Seoul",
         **values,
     )
+
+
+async def a_lottery(program: Program, *, priority: Priority = Priority.none, **fields: Any) -> Cohort:
+    """A cohort whose seats are drawn after its window closes (by default three days after NOON_SEOUL)."""
+    cohort = await a_cohort(program, **fields)
+    await set_up(cohort.seat_pool, Setup(True, priority, "로또 6/45 제1200회 당첨번호"))
+    return cohort
 
 
 async def a_citizen(name: str = "홍길동", mobile: str | None = None, birth_year: int = 1995, **fields: Any) -> Citizen:

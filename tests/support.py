@@ -44,6 +44,20 @@ def html(response) -> BeautifulSoup:
     return BeautifulSoup(response.text, "html.parser")
 
 
+def filled_in(form: Tag) -> dict[str, str]:
+    """What a browser sends for a form as it stands: its inputs (ticked radios and boxes only) and
+    the chosen option of each select, without the CSRF token."""
+    fields = {
+        str_value(field["name"]): str_value(field.get("value", "on"))
+        for field in form.select("input[name]")
+        if field["name"] != "_csrf_token" and (field.get("type") not in ("radio", "checkbox") or field.has_attr("checked"))
+    }
+    for select in form.select("select[name]"):
+        chosen = select.select_one("option[selected]") or select.select_one("option")
+        fields[str_value(select["name"])] = str_value(chosen["value"]) if chosen else ""
+    return fields
+
+
 def card_titles(soup: Tag) -> list[str]:
     """Titles of the program cards in a catalog page or fragment, in order."""
     return [present(card.h3).get_text(strip=True) for card in soup.select("[data-testid=program-card]")]

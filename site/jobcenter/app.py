@@ -25,7 +25,7 @@ from jobcenter.home.controller import ApplyController, home, privacy
 from jobcenter.housekeeping import start_background_jobs
 from jobcenter.kiosk.controller import KioskController, StatusController
 from jobcenter.settings import Settings
-from jobcenter.signups.controller import ApplicationController, MyDataController, seats
+from jobcenter.signups.controller import ApplicationController, DrawController, MyDataController, seats
 from jobcenter.staff.menu import STAFF_MENU
 from jobcenter.staff.router import staff_router
 from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required
@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             MyDataController,
             ApplyController,
             ApplicationController,
+            DrawController,
             EventController,
             seats,
             KioskController,

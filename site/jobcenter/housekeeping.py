@@ -19,6 +19,7 @@ from jobcenter.limits.service import forget_old as forget_old_rate_events
 from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
+from jobcenter.signups.draws import freeze_closed
 from jobcenter.signups.opening_alerts import next_opening, queue_opening_alerts
 from jobcenter.signups.people import delete_inactive_accounts
 from jobcenter.signups.reminders import queue_reminders
@@ -34,7 +35,7 @@ RETRY_SOON = timedelta(minutes=1)
 
 async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
     """Delete timed-out sessions (citizens' and staff's), old rate counts and texted codes, accounts past their
-    retention period; generate event dates up to the horizon; queue tomorrow's reminders, the opening
+    retention period; generate event dates up to the horizon; freeze the lists of lotteries that closed; queue tomorrow's reminders, the opening
     alerts due and the questions to people whose consent to the news lapses soon. Returns when to
     sweep again (just after the next opening someone waits for, when that is sooner): sooner,
     with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
@@ -51,6 +52,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
             logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
         await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         await queue_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
+        await freeze_closed(now)
         await queue_opening_alerts(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
         await queue_renewal_requests(now, settings=settings)
         opening = await next_opening(now)

@@ -11,7 +11,7 @@ from jobcenter.limits.tables import RateEvent
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.placements.tables import FollowUpCall, Placement
 from jobcenter.settings import PROJECT_ROOT
-from jobcenter.signups.tables import Application, OpeningAlert, SeatPool
+from jobcenter.signups.tables import Application, Draw, OpeningAlert, SeatPool, Ticket
 from jobcenter.staff.tables import StaffMember, StaffSession
 from jobcenter.web.tables import ReadinessProbe
 
@@ -27,6 +27,8 @@ APP_CONFIG = AppConfig(
         SeatPool,
         Application,
         OpeningAlert,
+        Draw,
+        Ticket,
         Program,
         Cohort,
         ProgramTerm,

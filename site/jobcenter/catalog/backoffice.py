@@ -111,7 +111,7 @@ class ProgramAdminController(Controller):
             source = await cohort_of(program_id, copy)
             if source is None:
                 raise NotFoundException()
-            values = editing.next_term(source, settings.timezone)
+            values = editing.next_term(source, settings.timezone) | await editing.allocation_values(source["seat_pool"])
         return form_page("catalog/backoffice/cohort_form.html", program=found[0], cohort=None, values=values)
 
     @post("/{program_id:int}/cohorts/new")
@@ -134,7 +134,8 @@ class ProgramAdminController(Controller):
         cohort = await cohort_of(program_id, cohort_id)
         if found is None or cohort is None:
             raise NotFoundException()
-        return form_page("catalog/backoffice/cohort_form.html", program=found[0], cohort=cohort, values=_cohort_values(cohort, settings.timezone))
+        values = _cohort_values(cohort, settings.timezone) | await editing.allocation_values(cohort["seat_pool"])
+        return form_page("catalog/backoffice/cohort_form.html", program=found[0], cohort=cohort, values=values)
 
     @post("/{program_id:int}/cohorts/{cohort_id:int}/edit")
     async def update_cohort(

@@ -17,13 +17,16 @@ from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.service import CohortNotFound, ProgramNotFound
 from jobcenter.catalog.tables import Audience, Category, Cohort, Program
 from jobcenter.i18n import N_, Filled
-from jobcenter.signups import roster_changes
+from jobcenter.signups import draws, roster_changes
 from jobcenter.signups.pools import WINDOW, change_window
 from jobcenter.signups.service import SignupError
+from jobcenter.signups.tables import Draw, Priority
 from jobcenter.web.form_input import FormInvalid, FormReader
 
 PROGRAM_FIELDS = ["title", "summary", "description", "audience", "category", "min_age", "max_age", "eligibility", "fee_won", "contact_phone", "published"]
 COHORT_FIELDS = ["label", "starts_on", "ends_on", "start_time", "end_time", "schedule_note", "place"]
+ALLOCATION = ["allocation", "priority", "public_source"]
+ALLOCATIONS = ("first_come", "lottery")
 
 
 def check_program(data: dict[str, str]) -> dict[str, Any]:
@@ -91,11 +94,12 @@ class CohortValues:
     cohort: dict[str, Any]
     window: dict[str, Any]
     capacity: int
+    allocation: draws.Setup
 
 
 def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
     """A cohort's values from its form: dates in order, times in order, the window before the end."""
-    form = FormReader(data, order=[*COHORT_FIELDS, "capacity", *WINDOW])
+    form = FormReader(data, order=[*COHORT_FIELDS, "capacity", *WINDOW, *ALLOCATION])
     date_message = N_("Enter a date like 2026-12-01.")
     time_message = N_("Enter a time like 09:30.")
     cohort: dict[str, Any] = {
@@ -128,17 +132,38 @@ def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
     window["cancellable_until"] = form.moment("cancellable_until", zone, moment_message, optional=True)
     if window["cancellable_until"] is None and cohort["starts_on"]:
         window["cancellable_until"] = default_cancellation_deadline(cohort["starts_on"], zone)
+    allocation = _check_allocation(form)
     form.check()
     assert capacity is not None, "parse_capacity raised otherwise"
-    return CohortValues(cohort=cohort, window=window, capacity=capacity)
+    return CohortValues(cohort=cohort, window=window, capacity=capacity, allocation=allocation)
+
+
+def _check_allocation(form: FormReader) -> draws.Setup:
+    """First come, first served (the default), or a lottery with its priority group and the public
+    value's source announced before anyone applies."""
+    if (form.raw("allocation") or "first_come") == "first_come":
+        return draws.Setup(False)
+    form.choice("allocation", ALLOCATIONS, N_("Choose how the seats are given."))
+    priority = form.choice("priority", Priority, N_("Choose who is drawn first."))
+    source = form.text("public_source", Draw.public_source,
+                       missing=N_("Enter where the public value for the draw will come from, in 200 characters or fewer."),
+                       too_long=N_("Enter where the public value for the draw will come from, in 200 characters or fewer."))
+    return draws.Setup(True, Priority(priority or Priority.none.value), source)
+
+
+async def allocation_values(pool_id: int) -> dict[str, str]:
+    """A cohort's way of giving seats, as its form shows it."""
+    setup = await draws.setup_of(pool_id)
+    return {"allocation": ALLOCATIONS[setup.lottery], "priority": setup.priority.value, "public_source": setup.public_source}
 
 
 async def create_cohort(program_id: int, form: dict[str, str], *, actor: Actor, now: datetime, zone: str) -> int:
     values = check_cohort(form, zone)
     async with Cohort._meta.db.transaction():
         cohort = await add_cohort(program_id=program_id, capacity=values.capacity, zone=zone, **values.cohort, **values.window)
+        await draws.set_up(cohort.seat_pool, values.allocation)
         await record(actor, "cohort.create", "cohort", cohort.id, now=now, summary=values.cohort["label"],
-                     after={**values.cohort, **values.window, "capacity": values.capacity})
+                     after={**values.cohort, **values.window, "capacity": values.capacity, "lottery": values.allocation.lottery})
     return cohort.id
 
 
@@ -153,6 +178,16 @@ async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, n
     ).where(Cohort.id == cohort_id).first()
     if current is None:
         raise CohortNotFound(cohort_id)
+    # First the way seats are given: it can change only while nobody has applied, and then no
+    # seat is confirmed and the seats below cannot be refused.
+    try:
+        async with Cohort._meta.db.transaction():
+            if await draws.set_up(current["seat_pool"], values.allocation):
+                await record(actor, "cohort.allocation", "cohort", cohort_id, now=now, summary=values.cohort["label"],
+                             after={"lottery": values.allocation.lottery, "priority": values.allocation.priority.value,
+                                    "public_source": values.allocation.public_source})
+    except draws.LotterySettled as refused:
+        raise FormInvalid({"allocation": Filled(refused.message)}) from refused
     try:
         await roster_changes.change_capacity(current["seat_pool"], values.capacity, actor=actor, now=now, language=language,
                                             zone=zone, object_type="cohort", object_id=cohort_id)

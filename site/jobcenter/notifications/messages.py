@@ -36,6 +36,28 @@ TEXTS: dict[str, tuple[str, str]] = {
             "We will tell you as soon as a seat is free. Confirmation number: %(code)s. Your place today: %(link)s"
         ),
     ),
+    "applied": (
+        N_("Entered in the lottery: %(title)s"),
+        N_(
+            "%(name)s, you are entered in the lottery for %(title)s (%(label)s). The seats are drawn after "
+            "applications close; the time you applied plays no part. We will text you the result. "
+            "Confirmation number: %(code)s. %(link)s"
+        ),
+    ),
+    "drawn_confirmed": (
+        N_("Lottery result: a seat in %(title)s"),
+        N_(
+            "%(name)s, you were drawn for a seat in %(title)s (%(label)s). Confirmation number: %(code)s. "
+            "It starts on %(day)s at %(time)s, at %(place)s."
+        ),
+    ),
+    "drawn_waitlisted": (
+        N_("Lottery result: waitlist for %(title)s"),
+        N_(
+            "%(name)s, the lottery for %(title)s (%(label)s) put you at number %(position)s on the waitlist. "
+            "We will tell you as soon as a seat is free. Confirmation number: %(code)s. %(link)s"
+        ),
+    ),
     "promoted": (
         N_("A seat is yours: %(title)s"),
         N_(
@@ -110,6 +132,9 @@ TEXTS: dict[str, tuple[str, str]] = {
 SHORT_TEXTS: dict[str, str] = {
     "confirmed": N_("[Confirmed] %(title)s %(label)s, %(day)s %(time)s. No. %(code)s"),
     "waitlisted": N_("[Waitlist no. %(position)s] %(title)s %(label)s %(link)s"),
+    "applied": N_("[Lottery entry] %(title)s %(label)s. Result by text after closing. No. %(code)s"),
+    "drawn_confirmed": N_("[Drawn: a seat] %(title)s %(label)s, %(day)s %(time)s. No. %(code)s"),
+    "drawn_waitlisted": N_("[Lottery: waitlist no. %(position)s] %(title)s %(label)s %(link)s"),
     "promoted": N_("[A seat is yours] %(title)s %(label)s, %(day)s %(time)s. No. %(code)s"),
     "cancelled": N_("[Cancelled] %(title)s %(label)s. No. %(code)s"),
     "event_cancelled": N_("[Cancelled by the center] %(title)s %(day)s %(time)s. Reason: %(reason)s %(link)s"),

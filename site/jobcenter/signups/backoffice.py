@@ -18,7 +18,7 @@ from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.audit.service import Actor
 from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.settings import Settings
-from jobcenter.signups import roster_changes
+from jobcenter.signups import draws, roster_changes
 from jobcenter.signups.notices import AUDIENCE_LABELS, Audience, preview, read_notice, send_notice
 from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.roster import SORTS, check_in_by_code, reveal_mobile, roster, set_attendance
@@ -43,6 +43,14 @@ def _refusal(refused: SignupError) -> Filled:
     return Filled(refused.message, **refused.values)
 
 
+async def _lottery(pool_id: int, now: datetime, settings: Settings) -> draws.DrawView | None:
+    """The pool's lottery as the roster shows it, or None for first come, first served."""
+    try:
+        return await draws.draw_view(pool_id, now=now, zone=settings.timezone)
+    except draws.NoLottery:
+        return None
+
+
 class RosterController(Controller):
     path = "/rosters/{pool_id:int}"
 
@@ -61,9 +69,29 @@ class RosterController(Controller):
         )
 
     @get("/", name="staff_roster")
-    async def show(self, request: Request, pool_id: RowId, settings: NamedDependency[Settings], sort: FromQuery[str] = "applied") -> Template:
-        """Confirmed (by application time or name) and waiting (in order), with attendance and actions."""
-        return await self._page(request, pool_id, settings, sort=sort)
+    async def show(
+        self, request: Request, pool_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime], sort: FromQuery[str] = "applied"
+    ) -> Template:
+        """Confirmed (by application time or name) and waiting (in order), with attendance and actions;
+        a lottery's state and its draw above them."""
+        return await self._page(request, pool_id, settings, sort=sort, lottery=await _lottery(pool_id, now, settings))
+
+    @post("/draw")
+    async def draw(
+        self, request: Request, pool_id: RowId, data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """Draw the lottery with the public value as published; everyone who applied is texted."""
+        typed = data.get("public_value", "")
+        try:
+            await draws.draw(pool_id, typed, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
+        except draws.NoLottery:
+            raise
+        except draws.LotteryError as refused:
+            return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
+                                    errors={"public_value": _refusal(refused)}, public_value=typed[:200],
+                                    lottery=await _lottery(pool_id, now, settings))
+        return done(f"/staff/rosters/{pool_id}", "drawn")
 
     @post("/applications/{application_id:int}/reveal")
     async def reveal(

@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
 from litestar.params import FromQuery, URLEncodedBody
@@ -22,12 +22,13 @@ from jobcenter.accounts.service import update_details
 from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.web import provide_citizen
 from jobcenter.settings import Settings
-from jobcenter.signups import service
+from jobcenter.signups import draws, service
 from jobcenter.signups.people import data_of, delete_person
 from jobcenter.signups.pools import pool_of
 from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.language import language_of
+from jobcenter.web.paging import page_number
 
 Citizen = NamedDependency[dict[str, Any]]
 
@@ -47,7 +48,8 @@ class ApplicationController(Controller):
     ) -> Template:
         """One application: status, confirmation number, when and where."""
         application = await _own(application_id, citizen, settings, now)
-        return Template("signups/application.html", context={"application": application, "now": now}, headers=NO_STORE)
+        ticket = await draws.ticket_of(application_id)
+        return Template("signups/application.html", context={"application": application, "ticket": ticket, "now": now}, headers=NO_STORE)
 
     @get("/me/applications/{application_id:int}/cancel", name="cancel_application")
     async def confirm_cancel(
@@ -84,6 +86,27 @@ class ApplicationController(Controller):
                 headers=NO_STORE,
             )
         return Redirect(path=f"/me/applications?cancelled={application_id}", status_code=HTTP_303_SEE_OTHER)
+
+
+class DrawController(Controller):
+    """A lottery's public page: anyone can check the list, the seed and the order (lottery.py)."""
+
+    path = "/draws/{pool_id:int}"
+
+    @get("/", name="draw")
+    async def show(
+        self, pool_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime], page: FromQuery[str | None] = None
+    ) -> Template:
+        """Its rules and commitment from the start; the frozen list once applications close; the
+        secret, public value, seed and drawn order once drawn, with how to recompute them."""
+        view = await draws.draw_view(pool_id, now=now, zone=settings.timezone, page=page_number(page))
+        return Template("signups/draw.html", context={"view": view, "now": now}, headers={"cache-control": "no-cache"})
+
+    @get("/tickets.txt", name="draw_tickets", media_type=MediaType.TEXT)
+    async def tickets(self, pool_id: RowId, now: NamedDependency[datetime]) -> Response[str]:
+        """The frozen list, byte for byte as its SHA-256 was taken (empty until applications close)."""
+        text = await draws.published_list(pool_id, now)
+        return Response(text, media_type=MediaType.TEXT, headers={"cache-control": "no-cache"})
 
 
 @get("/seats/{pool_id:int}", name="seats")

@@ -45,6 +45,8 @@ class Roster:
     confirmed: list[RosterLine]
     waitlisted: list[RosterLine]
     cancelled: list[RosterLine]
+    entered: list[RosterLine]
+    """In a lottery not drawn yet: everyone who applied, in no order that matters."""
 
     @property
     def attended_count(self) -> int:
@@ -76,6 +78,7 @@ async def roster(pool_id: int, zone: str, sort: str = "applied") -> Roster:
         confirmed=_sorted([line for line in lines if line.status == ApplicationStatus.confirmed.value], sort),
         waitlisted=sorted((line for line in lines if line.status == ApplicationStatus.waitlisted.value), key=lambda line: line.waitlist_position),
         cancelled=[line for line in lines if line.status == ApplicationStatus.cancelled.value],
+        entered=[line for line in lines if line.status == ApplicationStatus.applied.value],
     )
 
 

@@ -23,11 +23,12 @@ from jobcenter.settings import Limits
 from jobcenter.signups import fair_use
 from jobcenter.signups.eligibility import may_be_of_age
 from jobcenter.signups.locking import in_seat_queue, lock_pool, seat_transaction
-from jobcenter.signups.tables import Application, ApplicationStatus, Channel, SeatPool
+from jobcenter.signups.tables import Application, ApplicationStatus, Channel, Draw, SeatPool
 from jobcenter.signups.targets import Target, target_of, targets_of
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud on the phone
-ACTIVE = [ApplicationStatus.confirmed.value, ApplicationStatus.waitlisted.value]
+ACTIVE = [ApplicationStatus.confirmed.value, ApplicationStatus.waitlisted.value, ApplicationStatus.applied.value]
+"""A seat, a waitlist place, or an entry in a lottery not yet drawn (confirmed first: roster.py)."""
 
 
 class SignupError(Exception):
@@ -147,6 +148,7 @@ async def take_seat(
 ) -> dict[str, Any]:
     """Apply for a seat: confirmed while seats remain, otherwise next on the waitlist.
 
+    In a lottery, every application in the window is an entry (`applied`) for the draw.
     Refused (nothing written) outside the application window, for people outside the age range,
     and for a second active application by the same person (a double submit makes one row).
     Staff applying on someone's behalf pass `actor`: their name is kept on the application and the
@@ -190,18 +192,22 @@ async def take_seats(pool_id: int, requests: list[SeatRequest]) -> list[dict[str
     )
     holding: dict[int, int | None] = {row["citizen"]: row["id"] for row in earlier}  # None: new in this batch
     confirmed, waitlisted = pool["confirmed_count"], pool["waitlisted_count"]
+    # A lottery's list, once frozen, is what is drawn: a window moved later cannot add to it.
+    frozen = pool["lottery"] and await Draw.exists().where(Draw.seat_pool == pool_id, Draw.frozen_at.is_not_null())
     outcomes: list[dict[str, Any] | SignupError] = []
     accepted: list[tuple[SeatRequest, dict[str, Any]]] = []
     for request in requests:
         citizen_id = request.citizen["id"]
         if request.now < pool["opens_at"]:
             outcomes.append(NotOpenYet(opens_at=pool["opens_at"]))
-        elif request.now >= pool["closes_at"]:
+        elif request.now >= pool["closes_at"] or frozen:
             outcomes.append(ApplicationsClosed())
         elif citizen_id in holding:
             outcomes.append(AlreadyApplied(application_id=holding[citizen_id]))
         else:
-            if confirmed < pool["capacity"]:
+            if pool["lottery"]:  # drawn after the window closes (draws.py): the order of applying plays no part
+                status, position = ApplicationStatus.applied, None
+            elif confirmed < pool["capacity"]:
                 confirmed += 1
                 status, position = ApplicationStatus.confirmed, None
             else:
@@ -332,6 +338,8 @@ async def release_application(application: dict[str, Any], pool: dict[str, Any],
             Application.updated_at: now,
         }
     ).where(Application.id == application["id"])
+    if application["status"] == ApplicationStatus.applied.value:
+        return  # a lottery entry holds no seat and no place yet
     if application["status"] == ApplicationStatus.confirmed.value:
         await SeatPool.update({SeatPool.confirmed_count: SeatPool.confirmed_count - 1}).where(SeatPool.id == pool["id"])
     else:

@@ -23,6 +23,7 @@ MESSAGES = {
     "reset_link_sent": N_("A password reset link was sent by email. It works once, for one hour."),
     "citizen_deleted": N_("The account was deleted, and any seats it held went to the people waiting."),
     "notice_sent": N_("The notice was queued for each person it is for."),
+    "drawn": N_("The lottery is drawn. Everyone who applied is being told by text."),
     "queued_again": N_("The messages are queued again and go out within a minute."),
     "account_claimed": N_("Your account is ready. The applications made for you at the center or the kiosk are in it."),
     "account_existing": N_("This number already had an account, so you are logged in to it. Nothing in it was changed."),

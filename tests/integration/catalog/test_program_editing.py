@@ -9,7 +9,7 @@ from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form, present, str_value
+from tests.support import filled_in, html, post_form, present
 
 NEW_PROGRAM = {
     "title": "청년 면접 클리닉", "summary": "모의면접과 피드백", "description": "현직 인사담당자와 모의면접",
@@ -99,10 +99,7 @@ async def test_seats_below_the_confirmed_count_are_refused_with_nothing_changed(
         await take_seat(pool_id=cohort.seat_pool, citizen_id=(await a_citizen(f"시민{number}")).id, now=clock.now, language="ko", zone="Asia/Seoul")
     await sign_in_staff(await a_staff_member())
     form = html(await client.get(f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit"))
-    fields = {
-        str_value(field["name"]): str_value(field.get("value", ""))
-        for field in form.select("[data-testid=cohort-form] input") if field.get("name") != "_csrf_token"
-    }
+    fields = filled_in(present(form.select_one("[data-testid=cohort-form]")))
 
     response = await submit(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**fields, "capacity": "2", "place": "다른 곳"})
 
@@ -120,10 +117,7 @@ async def test_more_seats_go_to_the_people_waiting_at_once(client, clock, sign_i
         await take_seat(pool_id=cohort.seat_pool, citizen_id=(await a_citizen(f"시민{number}")).id, now=clock.now, language="ko", zone="Asia/Seoul")
     await sign_in_staff(await a_staff_member())
     form = html(await client.get(f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit"))
-    fields = {
-        str_value(field["name"]): str_value(field.get("value", ""))
-        for field in form.select("[data-testid=cohort-form] input") if field.get("name") != "_csrf_token"
-    }
+    fields = filled_in(present(form.select_one("[data-testid=cohort-form]")))
 
     await submit(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**fields, "capacity": "2"})
 

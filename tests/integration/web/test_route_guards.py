@@ -18,6 +18,8 @@ PUBLIC = {
     ("GET", "/programs"),
     ("GET", "/programs/{program_id:int}"),
     ("GET", "/seats/{pool_id:int}"),
+    ("GET", "/draws/{pool_id:int}"),
+    ("GET", "/draws/{pool_id:int}/tickets.txt"),
     ("GET", "/events"),
     ("GET", "/events/{occurrence_id:int}"),
     ("GET", "/events/{occurrence_id:int}/calendar.ics"),
