@@ -10,6 +10,7 @@ import asyncio
 import sys
 from datetime import time, timedelta
 
+from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password
 from jobcenter.accounts.signup import open_account
 from jobcenter.accounts.tables import Citizen
@@ -21,8 +22,9 @@ from jobcenter.clock import system_clock
 from jobcenter.kiosk.devices import create_kiosk
 from jobcenter.notifications.sending_limits import HOLD_FOR, OVER_DAILY
 from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.signups.draws import Setup, set_up
 from jobcenter.signups.service import take_seat
-from jobcenter.signups.tables import SeatPool
+from jobcenter.signups.tables import Priority, SeatPool
 from jobcenter.staff.service import create_staff
 from jobcenter.staff.tables import StaffMember
 
@@ -74,7 +76,7 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
     now = system_clock()
     details = {"name": name, "birth_year": int(birth_year), "email": None, "password_hash": await hash_password(CITIZEN_PASSWORD),
                "notices": False}
-    citizen_id, _ = await open_account(mobile, details, now)
+    citizen_id, _ = await open_account(normalise_mobile(mobile) or mobile, details, now)
     if program_title:
         cohort = await Cohort.select(Cohort.seat_pool).where(
             Cohort.program.is_in(Program.select(Program.id).where(Program.title == program_title[0])),
@@ -85,18 +87,21 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
         await take_seat(pool_id=cohort["seat_pool"], citizen_id=citizen_id, now=now, language="ko", zone="Asia/Seoul")
 
 
-async def open_program(title: str, capacity: str) -> None:
-    """A published program for everyone with one cohort open for applications now."""
+async def open_program(title: str, capacity: str, allocation: str = "first_come") -> None:
+    """A published program for everyone with one cohort open for applications now; with the
+    allocation "lottery", its seats are drawn after the window closes."""
     now = system_clock()
     program = Program(title=title, audience="all", category="job_support", summary=f"{title} 요약")
     await program.save()
     await index_program(program.id)
     first_day = (now + timedelta(days=14)).date()
-    await add_cohort(
+    cohort = await add_cohort(
         program_id=program.id, label="1기", starts_on=first_day, ends_on=first_day, start_time=time(10), end_time=time(12),
         place="김포시일자리센터 교육장", capacity=int(capacity), opens_at=now - timedelta(days=1),
         closes_at=now + timedelta(days=7), zone="Asia/Seoul",
     )
+    if allocation == "lottery":
+        await set_up(cohort.seat_pool, Setup(True, Priority.none, "로또 6/45 다음 회차 당첨번호"))
 
 
 async def failed_message(reason: str) -> None:
