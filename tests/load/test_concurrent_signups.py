@@ -17,7 +17,9 @@ import pytest
 
 from jobcenter.accounts.sessions import SESSION_COOKIE, start_session
 from jobcenter.clock import system_clock
-from jobcenter.signups.tables import Application, SeatPool
+from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.signups.draws import Setup, set_up
+from jobcenter.signups.tables import Application, Priority, SeatPool
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.servers import UVICORN, free_port, serving
@@ -152,3 +154,31 @@ async def test_staff_signing_up_callers_while_the_public_applies_never_overbook(
     assert Counter(codes) == {303: 100}, "every request answered, none with a 5xx"
     assert await _assert_consistent(cohort.seat_pool) == (20, 80)
     assert await Application.count().where(Application.seat_pool == cohort.seat_pool, Application.channel == "staff") == 40
+
+
+async def _draw(url: str, csrf: str, staff_session: str, pool_id: int, value: str) -> int:
+    async with httpx.AsyncClient(base_url=url, cookies={STAFF_COOKIE: staff_session, "csrftoken": csrf}, timeout=60) as client:
+        response = await client.post(f"/staff/rosters/{pool_id}/draw", data={"public_value": value, "_csrf_token": csrf})
+        return response.status_code
+
+
+async def test_a_lottery_entered_by_two_hundred_at_once_is_drawn_once_by_staff_clicking_at_once(server: str) -> None:
+    cohort = await _open_cohort()
+    await set_up(cohort.seat_pool, Setup(True, Priority.none, "로또 6/45 제1200회 당첨번호"))
+    sessions = await _signed_in_people(PEOPLE)
+    csrf = await _csrf(server)
+    codes = await asyncio.gather(*(_apply(server, csrf, session, cohort.seat_pool) for session in sessions))
+    assert Counter(codes) == {303: PEOPLE}
+    assert await Application.count().where(Application.seat_pool == cohort.seat_pool, Application.status == "applied") == PEOPLE
+    await SeatPool.update({SeatPool.closes_at: system_clock() - timedelta(seconds=1)}).where(SeatPool.id == cohort.seat_pool)
+    now = system_clock()
+    staff_sessions = [await verify_session(await start_half_session((await a_staff_member(f"draw{n}")).id, now), now) for n in range(4)]
+
+    answers = await asyncio.gather(*(
+        _draw(server, csrf, session, cohort.seat_pool, f"{n} 11 19 25 33 41") for n, session in enumerate(staff_sessions)
+    ))
+
+    assert sorted(answers) == [303, 422, 422, 422], "one draw; the others are told it was drawn"
+    assert await _assert_consistent(cohort.seat_pool) == (CAPACITY, PEOPLE - CAPACITY)
+    results = Counter(row["kind"] for row in await OutboxMessage.select(OutboxMessage.kind).where(OutboxMessage.kind.like("drawn_%")))
+    assert results == {"drawn_confirmed": CAPACITY, "drawn_waitlisted": PEOPLE - CAPACITY}
