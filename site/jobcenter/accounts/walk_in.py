@@ -14,8 +14,8 @@ import asyncpg
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.service import CONSENT_VERSION, read_birth_year, read_mobile, read_name
 from jobcenter.accounts.tables import Citizen
-from jobcenter.i18n import N_
-from jobcenter.web.form_input import FormReader
+from jobcenter.i18n import N_, Filled
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationError)
 """What the database raises for a second row with the same mobile number."""
@@ -61,12 +61,23 @@ def read_walk_in(person: WalkIn, now: datetime) -> tuple[str, str, int]:
     return name, mobile, birth_year
 
 
-async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: str) -> tuple[dict[str, Any], bool]:
+NAME_MISMATCH = N_("The account with this number is in another name (%(name)s). Check the number with the person; "
+                   "if it is theirs, leave the name empty.")
+
+
+async def find_or_register(
+    person: WalkIn, *, now: datetime, consent_taken_by: str, name_must_match: bool = False
+) -> tuple[dict[str, Any], bool]:
     """The person's account and whether it was made just now. An existing account is used as it is
     (the application joins it); a new record needs the person's consent, and `consent_taken_by`
-    (a staff member's name, or the kiosk's) is stored with it. FormInvalid, nothing written, otherwise."""
+    (a staff member's name, or the kiosk's) is stored with it. FormInvalid, nothing written, otherwise.
+    With `name_must_match` (staff typing what a caller says, where a wrong digit finds a stranger),
+    a name typed that is not the account's is refused, the account's name shown masked."""
     existing = await find_by_mobile(person.mobile)
     if existing is not None:
+        typed = "".join(person.name.split())
+        if name_must_match and typed and typed != "".join(existing["name"].split()):
+            raise FormInvalid({"name": Filled(NAME_MISMATCH, name=_masked(existing["name"]))})
         return existing, False
     name, mobile, birth_year = read_walk_in(person, now)
     try:
@@ -91,3 +102,10 @@ async def find_or_register(person: WalkIn, *, now: datetime, consent_taken_by: s
             raise
         return existing, False
     return {"id": row["id"], "name": name, "mobile": mobile, "birth_year": birth_year}, True
+
+
+def _masked(name: str) -> str:
+    """김순자 -> 김*자, 이훈 -> 이*: enough for staff to ask "is it ...?", not to read it out."""
+    if len(name) <= 2:
+        return name[:1] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]

@@ -30,7 +30,8 @@ async def apply_walk_in(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(the application, the citizen). FormInvalid for the person's details, SignupError for the
     seat (fair use included), with nothing kept in either case. Staff pass `actor`: both steps are audited."""
-    citizen, created = await find_or_register(person, now=now, consent_taken_by=consent_taken_by)
+    citizen, created = await find_or_register(person, now=now, consent_taken_by=consent_taken_by,
+                                              name_must_match=channel is Channel.staff)
     try:
         application = await take_seat(
             pool_id=pool_id, citizen_id=citizen["id"], now=now, language=language, zone=zone, channel=channel, actor=actor,

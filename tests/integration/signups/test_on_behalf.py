@@ -50,6 +50,23 @@ async def test_a_number_with_an_account_applies_on_that_account(client, clock, s
     assert present(await Application.select(Application.citizen).first())["citizen"] == existing.id
 
 
+async def test_a_number_whose_account_has_another_name_is_refused_naming_it_masked(client, clock, sign_in_staff) -> None:
+    """A caller's wrong digit must not put a seat in a stranger's account."""
+    cohort = await a_cohort_for_seniors()
+    await a_citizen("김영희", mobile="01023456789", birth_year=1955)
+    await sign_in_staff(await a_staff_member())
+    add = f"/staff/rosters/{cohort.seat_pool}/add"
+
+    refused = await post_form(client, add, PHONE_APPLICANT, follow_redirects=False)
+
+    assert refused.status_code == 422
+    assert "다른 이름(김*희)" in present(html(refused).select_one("#error-name")).get_text()
+    assert await Application.count() == 0 and await Citizen.count() == 1
+    same_name = await post_form(client, add, {**PHONE_APPLICANT, "name": "김 영희"}, follow_redirects=False)
+    assert same_name.status_code == 303
+    assert await Application.count() == 1
+
+
 async def test_without_the_consent_nothing_is_written_and_the_values_are_kept(client, clock, sign_in_staff) -> None:
     cohort = await a_cohort_for_seniors()
     await sign_in_staff(await a_staff_member())
