@@ -11,6 +11,7 @@ from jobcenter.accounts import throttle
 from jobcenter.accounts.passwords import hash_password
 from jobcenter.accounts.service import authenticate
 from jobcenter.accounts.tables import Citizen
+from jobcenter.limits.tables import RateEvent
 from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid
 from tests.builders import a_citizen
@@ -52,9 +53,9 @@ async def test_one_client_is_refused_after_a_few_wrong_passwords_for_one_number(
 async def test_an_account_failing_from_many_clients_is_slowed_more_and_more_then_no_more(clock) -> None:
     await _a_citizen_with_a_password()
     waits = []
-    for attempt in range(10):
+    for _ in range(10):  # wrong guesses, each from another client
         waits.append(await throttle.seconds_to_slow("01023456789", clock.now))
-        await throttle.record_failure("01023456789", f"198.51.100.{attempt}", clock.now, LIMITS)
+        await throttle.record_failure("01023456789", clock.now)
 
     assert waits == [0, 0, 0, 0, 0, 0.5, 1.0, 2.0, 4.0, throttle.MAX_SLOWDOWN_SECONDS]
     assert await throttle.seconds_to_slow("01023456789", clock.now + throttle.WINDOW + timedelta(seconds=1)) == 0
@@ -64,3 +65,13 @@ async def test_the_login_page_says_how_the_center_resets_a_password_by_phone(cli
     text = present(html(await client.get("/login")).select_one("[data-testid=reset-by-phone]")).get_text()
 
     assert "031-980-5000" in text and "새 비밀번호" in text
+
+
+async def test_right_passwords_leave_nothing_counted_against_the_address(clock) -> None:
+    """Each attempt is counted before it is checked; a right one is taken back, so a lobby where
+    many people log in is never refused for it."""
+    for _ in range(LIMITS.login_failures_per_address + 5):
+        assert await throttle.take_attempt("01023456789", "198.51.100.1", clock.now, LIMITS) == 0
+        await throttle.take_back_attempt("01023456789", "198.51.100.1", clock.now, LIMITS)
+
+    assert await RateEvent.count() == 0

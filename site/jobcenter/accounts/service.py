@@ -136,7 +136,7 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
     """The citizen for these credentials; TooManyAttempts while throttled; FormInvalid otherwise."""
     mobile = normalise_mobile(typed_mobile)
     account = mobile or typed_mobile.strip()[:11]
-    wait = await throttle.seconds_to_wait(account, client, now, limits)
+    wait = await throttle.take_attempt(account, client, now, limits)
     if wait:
         raise TooManyAttempts(wait)
     await throttle.slow_down(account, now)
@@ -145,10 +145,11 @@ async def authenticate(typed_mobile: str, password: str, client: str, now: datet
     ).first() if mobile else None
     matches, needs_rehash = await verify_password(citizen["password_hash"] if citizen else None, password)
     if not (citizen and matches):
-        await throttle.record_failure(account, client, now, limits)
+        await throttle.record_failure(account, now)
         raise FormInvalid({"mobile": N_("The mobile number or the password is not right.")})
     if needs_rehash:
         await Citizen.update({Citizen.password_hash: await hash_password(password)}).where(Citizen.id == citizen["id"])
+    await throttle.take_back_attempt(account, client, now, limits)
     await throttle.forget_failures(account, client, limits)
     await Citizen.update({Citizen.last_active_at: now}).where(Citizen.id == citizen["id"])
     return {"id": citizen["id"], "name": citizen["name"]}

@@ -6,7 +6,10 @@ citizen's mobile number or `staff:<username>`; what someone typed that is neithe
 - One account from one address: refused (429) after a few failures.
 - One address, any accounts: refused after many (a script trying numbers).
 - One account, any addresses: slowed, never refused, so that failures caused from another device
-  (at 09:00, when a popular course opens) never shut the owner out."""
+  (at 09:00, when a popular course opens) never shut the owner out.
+
+Each attempt is counted before its password or code is checked, and taken back when it was right:
+however many guesses arrive at once, no more are checked than the limits allow."""
 
 from __future__ import annotations
 
@@ -48,12 +51,24 @@ def _per_address(limits: Limits) -> Limit:
     return Limit("login-address", limits.login_failures_per_address, WINDOW)
 
 
-async def seconds_to_wait(account: str, client: str, now: datetime, limits: Limits) -> int:
-    """0 when a login may be tried now; otherwise how long until one may (for Retry-After)."""
-    return max(
-        await limiter.seconds_to_wait(_per_account_and_address(limits), key_of(account, client), now),
-        await limiter.seconds_to_wait(_per_address(limits), key_of(client), now),
-    )
+def _counted(account: str, client: str, limits: Limits) -> list[tuple[Limit, str]]:
+    return [(_per_account_and_address(limits), key_of(account, client)), (_per_address(limits), key_of(client))]
+
+
+async def take_attempt(account: str, client: str, now: datetime, limits: Limits) -> int:
+    """Count this attempt as a failure before it is checked, and return 0; or, when the limits are
+    reached, count nothing and return how long until an attempt may be made (for Retry-After)."""
+    try:
+        await limiter.take_all(_counted(account, client, limits), now)
+    except limiter.RateLimited as limited:
+        return limited.retry_after
+    return 0
+
+
+async def take_back_attempt(account: str, client: str, now: datetime, limits: Limits) -> None:
+    """The attempt counted by take_attempt was not a wrong guess: it counts for nothing."""
+    for limit, key in _counted(account, client, limits):
+        await limiter.take_back(limit, key, now)
 
 
 async def seconds_to_slow(account: str, now: datetime) -> float:
@@ -72,9 +87,8 @@ async def slow_down(account: str, now: datetime) -> None:
         await asyncio.sleep(seconds)
 
 
-async def record_failure(account: str, client: str, now: datetime, limits: Limits) -> None:
-    await limiter.note(_per_account_and_address(limits), key_of(account, client), now)
-    await limiter.note(_per_address(limits), key_of(client), now)
+async def record_failure(account: str, now: datetime) -> None:
+    """A wrong guess (already counted per address by take_attempt) slows the account down."""
     await limiter.note(FAILURES_PER_ACCOUNT, key_of(account), now)
 
 

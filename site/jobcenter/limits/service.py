@@ -91,6 +91,15 @@ async def take_all(counted: Sequence[tuple[Limit, str]], now: datetime) -> None:
             await note(limit, key, now)
 
 
+async def take_back(limit: Limit, key: str, now: datetime) -> None:
+    """Uncount one event counted at `now` (one counted up front that turned out not to count)."""
+    found = await RateEvent.select(RateEvent.id).where(
+        (RateEvent.limit_name == limit.name) & (RateEvent.key == key) & (RateEvent.at == now)
+    ).first()
+    if found is not None:
+        await RateEvent.delete().where(RateEvent.id == found["id"])
+
+
 async def forget(limit: Limit, key: str) -> None:
     """Clear the key's count (a login that succeeded clears its failures)."""
     await RateEvent.delete().where((RateEvent.limit_name == limit.name) & (RateEvent.key == key))

@@ -32,7 +32,7 @@ def _account(username: str) -> str:
 async def authenticate(username: str, password: str, client: str, now: datetime, limits: Limits) -> dict[str, Any]:
     """The active staff member for this username and password (the first of two steps)."""
     account = _account(username)
-    wait = await throttle.seconds_to_wait(account, client, now, limits)
+    wait = await throttle.take_attempt(account, client, now, limits)
     if wait:
         raise TooManyAttempts(wait)
     await throttle.slow_down(account, now)
@@ -42,8 +42,9 @@ async def authenticate(username: str, password: str, client: str, now: datetime,
     ).first() if USERNAME.fullmatch(typed) else None
     matches, needs_rehash = await verify_password(staff["password_hash"] if staff else None, password)
     if not (staff and staff["active"] and matches):
-        await throttle.record_failure(account, client, now, limits)
+        await throttle.record_failure(account, now)
         raise FormInvalid({"username": N_("The username or the password is not right.")})
+    await throttle.take_back_attempt(account, client, now, limits)
     if needs_rehash:
         await StaffMember.update({StaffMember.password_hash: await hash_password(password)}).where(StaffMember.id == staff["id"])
     return {"id": staff["id"]}
@@ -66,13 +67,13 @@ async def check_code(staff_id: int, code: str, client: str, now: datetime, limit
     ).where(StaffMember.id == staff_id).first()
     assert staff is not None, "the route's guard found this staff member's session"
     account = _account(staff["username"])
-    wait = await throttle.seconds_to_wait(account, client, now, limits)
+    wait = await throttle.take_attempt(account, client, now, limits)
     if wait:
         raise TooManyAttempts(wait)
     await throttle.slow_down(account, now)
     step = _matching_step(staff["totp_secret"], _digits(code), now)
     if step is None:
-        await throttle.record_failure(account, client, now, limits)
+        await throttle.record_failure(account, now)
         raise FormInvalid({"code": N_("The code is not right. Enter the 6 digits your authenticator app shows now.")})
     values: dict[Any, Any] = {StaffMember.totp_last_step: step, StaffMember.last_login_at: now}
     if staff["totp_confirmed_at"] is None:
@@ -80,6 +81,7 @@ async def check_code(staff_id: int, code: str, client: str, now: datetime, limit
     taken = await StaffMember.update(values).where(
         StaffMember.id == staff_id, StaffMember.totp_last_step < step
     ).returning(StaffMember.id)
+    await throttle.take_back_attempt(account, client, now, limits)  # a right code, used or not, is no guess
     if not taken:
         raise FormInvalid({"code": CODE_USED})
     await throttle.forget_failures(account, client, limits)
