@@ -51,9 +51,16 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# The Python tests and the end-to-end tests use their own databases and are each mostly one process:
+# they run side by side on the two cores, the Python tests' output shown once both are done. So the
+# end-to-end tests must hold with another suite busy beside them (`make test-repeat` shows whether).
 test: install chromium
-	$(MAKE) test-python
-	$(MAKE) test-e2e
+	@log=$$(mktemp); \
+	$(MAKE) --no-print-directory test-python > $$log 2>&1 & python=$$!; \
+	$(MAKE) --no-print-directory test-e2e; e2e=$$?; \
+	wait $$python; python_status=$$?; \
+	echo "== Python tests =="; cat $$log; rm -f $$log; \
+	exit $$(( e2e || python_status ))
 
 # The load tests are marked: a plain `pytest` leaves them out, this target and CI run them.
 test-python:
