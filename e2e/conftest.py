@@ -6,6 +6,7 @@ otherwise a fresh SQLite file; it is migrated and loaded with the demo content f
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -93,15 +94,27 @@ def server_environment(sms_gateway: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def seed(server_environment: dict[str, str]) -> Callable[..., str]:
-    """Run one of seed.py's commands against the server's database; what it printed."""
+def seed(server_environment: dict[str, str]) -> Iterator[Callable[..., str]]:
+    """Run one of seed.py's commands against the server's database; what it returned. The commands
+    go to one seed process for the whole run (starting one per command cost seconds each)."""
+    process = subprocess.Popen([BIN / "python", "-m", "e2e.seed", "serve"], env=server_environment, cwd=PROJECT_ROOT,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    commands, answers = process.stdin, process.stdout
+    assert commands is not None and answers is not None
 
     def run(*arguments: str) -> str:
-        return subprocess.run(
-            [BIN / "python", "-m", "e2e.seed", *arguments], env=server_environment, cwd=PROJECT_ROOT, check=True, stdout=subprocess.PIPE, text=True
-        ).stdout
+        commands.write(json.dumps(arguments) + "\n")
+        commands.flush()
+        answer = json.loads(answers.readline() or '{"error": "the seed process ended"}')
+        if "error" in answer:
+            raise AssertionError(f"seed {arguments}: {answer['error']}")
+        return answer["out"]
 
-    return run
+    try:
+        yield run
+    finally:
+        commands.close()
+        process.wait(timeout=30)
 
 
 @contextmanager

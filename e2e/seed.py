@@ -1,13 +1,16 @@
 """Test data for the end-to-end tests, written through the site's own services.
 
-Run by the tests as `python -m e2e.seed COMMAND ...` with the server's DATABASE_URL, so it
-reaches the same database whichever engine it is.
+The tests start one `python -m e2e.seed serve` with the server's DATABASE_URL, so it reaches the
+same database whichever engine it is, and send it their commands; `python -m e2e.seed COMMAND ...`
+runs one by hand.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
+from collections.abc import Awaitable, Callable
 from datetime import time, timedelta
 
 from jobcenter.accounts.mobile import normalise_mobile
@@ -32,7 +35,7 @@ STAFF_PASSWORD = "e2e-staff-password"
 CITIZEN_PASSWORD = "e2e-citizen-password"
 
 
-async def fill(program_title: str, waiting: int) -> None:
+async def fill(program_title: str, waiting: str) -> None:
     """Take every seat of the program's open cohort, then put `waiting` more people on its waitlist."""
     now = system_clock()
     cohort = await Cohort.select(Cohort.seat_pool, Cohort.program.min_age.as_alias("min_age")).where(
@@ -43,7 +46,7 @@ async def fill(program_title: str, waiting: int) -> None:
     assert cohort is not None, f"no cohort of {program_title!r} is open now"
     pool = await SeatPool.select().where(SeatPool.id == cohort["seat_pool"]).first()
     assert pool is not None
-    needed = pool["capacity"] - pool["confirmed_count"] + waiting - pool["waitlisted_count"]
+    needed = pool["capacity"] - pool["confirmed_count"] + int(waiting) - pool["waitlisted_count"]
     birth_year = now.year - (cohort["min_age"] or 30) - 1  # old enough for the program, whoever it is for
     start = await Citizen.count()
     for number in range(start, start + needed):
@@ -124,21 +127,31 @@ async def kiosk(name: str) -> str:
     return code
 
 
-if __name__ == "__main__":
-    command, *arguments = sys.argv[1:]
-    if command == "fill":
-        asyncio.run(fill(arguments[0], int(arguments[1])))
-    elif command == "open_program":
-        asyncio.run(open_program(*arguments))
-    elif command == "staff":
-        asyncio.run(staff(*arguments))
-    elif command == "held_text":
-        asyncio.run(held_text())
-    elif command == "failed_message":
-        asyncio.run(failed_message(*arguments))
-    elif command == "kiosk":
-        print(asyncio.run(kiosk(*arguments)))
-    elif command == "citizen":
-        asyncio.run(citizen(*arguments))
-    else:
+COMMANDS: dict[str, Callable[..., Awaitable[object]]] = {"fill": fill, "open_program": open_program, "staff": staff, "held_text": held_text,
+            "failed_message": failed_message, "kiosk": kiosk, "citizen": citizen}
+
+
+async def run(command: str, *arguments: str) -> str:
+    """One command; what it returns (a kiosk's enrolment code), as text."""
+    if command not in COMMANDS:
         raise SystemExit(f"unknown command {command}")
+    return str(await COMMANDS[command](*arguments) or "")
+
+
+def serve() -> None:
+    """Commands as JSON lists, one per line on stdin; each answered by one JSON line on stdout. One
+    process for the whole run: the site's modules are imported once, not once per command."""
+    loop = asyncio.new_event_loop()
+    for line in sys.stdin:
+        try:
+            answer = {"out": loop.run_until_complete(run(*json.loads(line)))}
+        except Exception as error:  # the test that asked shows it
+            answer = {"error": f"{type(error).__name__}: {error}"}
+        print(json.dumps(answer), flush=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["serve"]:
+        serve()
+    else:
+        print(asyncio.run(run(*sys.argv[1:])))

@@ -18,7 +18,7 @@ from jobcenter.kiosk.tables import KioskSession
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.qr import qr_svg
 from jobcenter.signups.tables import Application, SeatPool
-from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_program
+from tests.builders import NOON_SEOUL, a_citizen, a_cohort, a_lottery, a_program
 from tests.support import html, post_form, present, texted_code
 
 pytestmark = pytest.mark.usefixtures("enrolled_kiosk")
@@ -104,6 +104,21 @@ async def test_when_the_seats_are_gone_the_visitor_joins_the_waitlist_and_is_tol
     assert present(soup.select_one("[data-testid=result-headline]")).get_text(strip=True) == "대기 1번으로 접수되었습니다"
     pool = present(await SeatPool.select().where(SeatPool.id == cohort.seat_pool).first())
     assert (pool["confirmed_count"], pool["waitlisted_count"]) == (2, 1)
+
+
+async def test_in_a_lottery_the_visitor_is_entered_and_told_the_result_comes_by_text(client) -> None:
+    program = await a_program("청년 뉴딜 프로그램", audience="youth", min_age=18, max_age=39)
+    cohort = await a_lottery(program, label="3기", capacity=1)
+    page = html(await client.get(f"/kiosk/programs/{program.id}"))
+    assert present(page.select_one("[data-testid=apply]")).get_text(strip=True) == "3기 추첨 신청하기"
+
+    response = await _apply(client, cohort)
+
+    assert response.headers["location"] == "/kiosk/done"
+    soup = html(await client.get("/kiosk/done"))
+    assert present(soup.select_one("[data-testid=result-headline]")).get_text(strip=True) == "추첨 신청이 접수되었습니다"
+    assert "결과는 문자로 알려드립니다" in soup.get_text()
+    assert present(await Application.select(Application.status).first())["status"] == "applied"
 
 
 async def test_a_mobile_number_that_has_an_account_joins_it_once_its_code_is_entered(client, cohort) -> None:
