@@ -127,14 +127,16 @@ async def kiosk(name: str) -> str:
     return code
 
 
-COMMANDS: dict[str, Callable[..., Awaitable[object]]] = {"fill": fill, "open_program": open_program, "staff": staff, "held_text": held_text,
-            "failed_message": failed_message, "kiosk": kiosk, "citizen": citizen}
+COMMANDS: dict[str, Callable[..., Awaitable[object]]] = {
+    "fill": fill, "open_program": open_program, "staff": staff, "held_text": held_text, "failed_message": failed_message,
+    "kiosk": kiosk, "citizen": citizen,
+}
 
 
 async def run(command: str, *arguments: str) -> str:
     """One command; what it returns (a kiosk's enrolment code), as text."""
     if command not in COMMANDS:
-        raise SystemExit(f"unknown command {command}")
+        raise ValueError(f"unknown command {command}")
     return str(await COMMANDS[command](*arguments) or "")
 
 

@@ -89,7 +89,7 @@ class RosterController(Controller):
             raise
         except draws.LotteryError as refused:
             return await self._page(request, pool_id, settings, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
-                                    errors={"public_value": _refusal(refused)}, public_value=typed[:200],
+                                    errors={"public_value": _refusal(refused)}, public_value=typed[:draws.PUBLIC_VALUE_LENGTH],
                                     lottery=await _lottery(pool_id, now, settings))
         return done(f"/staff/rosters/{pool_id}", "drawn")
 

@@ -100,7 +100,7 @@ class DrawController(Controller):
         """Its rules and commitment from the start; the frozen list once applications close; the
         secret, public value, seed and drawn order once drawn, with how to recompute them."""
         view = await draws.draw_view(pool_id, now=now, zone=settings.timezone, page=page_number(page))
-        return Template("signups/draw.html", context={"view": view, "now": now}, headers={"cache-control": "no-cache"})
+        return Template("signups/draw.html", context={"view": view}, headers={"cache-control": "no-cache"})
 
     @get("/tickets.txt", name="draw_tickets", media_type=MediaType.TEXT)
     async def tickets(self, pool_id: RowId, now: NamedDependency[datetime]) -> Response[str]:

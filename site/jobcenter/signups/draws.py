@@ -90,13 +90,6 @@ async def setup_of(pool_id: int) -> Setup:
     return Setup(True, Priority(draw["priority"]), draw["public_source"]) if draw else Setup(False)
 
 
-async def lottery_pools(pool_ids: list[int]) -> set[int]:
-    """Which of these pools are lotteries (for the pages that list pools)."""
-    if not pool_ids:
-        return set()
-    return {row["id"] for row in await SeatPool.select(SeatPool.id).where(SeatPool.id.is_in(pool_ids), SeatPool.lottery.eq(True))}
-
-
 async def freeze(pool_id: int, now: datetime) -> None:
     """Freeze the list of a lottery whose applications have closed, once (nothing for any other pool)."""
     draw = await Draw.select(Draw.frozen_at, Draw.seat_pool.closes_at.as_alias("closes_at")).where(Draw.seat_pool == pool_id).first()
@@ -171,26 +164,26 @@ async def draw(pool_id: int, public_value: str, *, actor: Actor, now: datetime, 
             raise NotClosedYet(closes_at=pool["closes_at"])
         if found["drawn_at"] is not None:
             raise AlreadyDrawn(drawn_at=found["drawn_at"])
+        target = await target_of(pool_id, zone)
+        assert target is not None, "every seat pool belongs to a cohort or an occurrence"
         seed = lottery.seed(found["secret"], found["list_digest"], value)
-        await _give_seats(pool, found["id"], seed, now=now, language=language, zone=zone)
+        await _give_seats(pool, target, found["id"], seed, now=now, language=language, zone=zone)
         await Draw.update({Draw.public_value: value, Draw.seed: seed, Draw.drawn_at: now, Draw.drawn_by: actor.name}).where(
             Draw.id == found["id"]
         )
-        target = await target_of(pool_id, zone)
-        assert target is not None, "every seat pool belongs to a cohort or an occurrence"
         await record(actor, "lottery.draw", "seat_pool", pool_id, now=now, summary=f"{target.title} {target.label}",
                      after={"public_value": value, "seed": seed})
 
 
-async def _give_seats(pool: dict[str, Any], draw_id: int, seed: str, *, now: datetime, language: str, zone: str) -> None:
+async def _give_seats(
+    pool: dict[str, Any], target: Target, draw_id: int, seed: str, *, now: datetime, language: str, zone: str
+) -> None:
     entrants = {person["application_id"]: person for person in await registrants([pool["id"]], [ApplicationStatus.applied.value])}
     tickets = {ticket["number"]: ticket for ticket in await Ticket.select(Ticket.id, Ticket.number, Ticket.priority, Ticket.application).where(
         Ticket.draw == draw_id
     )}
     order = lottery.drawn_order(seed, (lottery.Entry(ticket["number"], ticket["priority"]) for ticket in tickets.values()))
     confirmed = waitlisted = 0
-    target = await target_of(pool["id"], zone)
-    assert target is not None, "every seat pool belongs to a cohort or an occurrence"
     messages = []
     for rank, entry in enumerate(order, start=1):
         ticket = tickets[entry.number]
@@ -257,5 +250,4 @@ async def published_list(pool_id: int, now: datetime) -> str:
 
 async def ticket_of(application_id: int) -> dict[str, Any] | None:
     """An application's ticket (number, and once drawn its rank), for the person's own page."""
-    return await Ticket.select(Ticket.number, Ticket.rank, Ticket.draw.drawn_at.as_alias("drawn_at"),
-                               Ticket.draw.seat_pool.as_alias("seat_pool")).where(Ticket.application == application_id).first()
+    return await Ticket.select(Ticket.number, Ticket.rank).where(Ticket.application == application_id).first()
