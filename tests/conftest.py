@@ -18,7 +18,6 @@ from datetime import UTC, datetime  # noqa: E402
 
 import pytest  # noqa: E402
 from litestar import Litestar  # noqa: E402
-from litestar.testing import AsyncTestClient  # noqa: E402
 from piccolo.apps.migrations.commands.forwards import run_forwards  # noqa: E402
 
 from jobcenter import db  # noqa: E402
@@ -36,23 +35,25 @@ from jobcenter.settings import Settings  # noqa: E402
 from jobcenter.signups.tables import Application, OpeningAlert, SeatPool  # noqa: E402
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session  # noqa: E402
 from jobcenter.staff.tables import StaffMember, StaffSession  # noqa: E402
-from tests.support import FrozenClock  # noqa: E402
+from tests.in_loop_client import InLoopClient  # noqa: E402
+from tests.support import SESSION_POOL_SIZE, FrozenClock  # noqa: E402
 
 TEST_HOST = "testserver.local"
 
 
 @pytest.fixture(scope="session", autouse=True)
 async def migrated_database() -> AsyncIterator[None]:
-    """Apply the real migrations once, as `make run` does.
-
-    No PostgreSQL connection pool in tests (database_pool_size=0): the test client starts the app in
-    another event loop than the one fixtures run in, and an asyncpg pool is bound to one loop. SQLite
-    keeps its connections for each loop, so the app's requests use kept connections, as in production.
-    """
-    db.prepare_sqlite_file(Program._meta.db)
+    """Apply the real migrations once, as `make run` does, then open the connections the whole
+    session shares, as the app does at its start: the tests and the app run in one event loop
+    (tests/in_loop_client.py), which a PostgreSQL pool and SQLite's kept connections are bound to.
+    The test app is told to open none of its own (database_pool_size=0)."""
+    engine = Program._meta.db
+    db.prepare_sqlite_file(engine)
     response = await run_forwards(app_name="all")
     assert response.success, response.message
+    await db.start(engine, SESSION_POOL_SIZE)
     yield
+    await db.stop(engine)
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +90,7 @@ def settings() -> Settings:
         secret_key="test-secret-key-" + "x" * 32,
         allowed_hosts=[TEST_HOST, "127.0.0.1"],
         page_size=10,
-        database_pool_size=4 if os.environ["DATABASE_URL"].startswith("sqlite") else 0,
+        database_pool_size=0,  # the session's connections (migrated_database)
         background_jobs=False,
         ready_check_seconds=0,  # each test sees the database as it is now
     )
@@ -102,8 +103,8 @@ def app(settings: Settings, shared_clock: FrozenClock) -> Litestar:
 
 
 @pytest.fixture
-async def client(app: Litestar) -> AsyncIterator[AsyncTestClient]:
-    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as test_client:
+async def client(app: Litestar) -> AsyncIterator[InLoopClient]:
+    async with InLoopClient(app, base_url=f"http://{TEST_HOST}") as test_client:
         yield test_client
 
 

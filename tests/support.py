@@ -16,6 +16,9 @@ from jobcenter.notifications.tables import OutboxMessage
 
 T = TypeVar("T")
 
+SESSION_POOL_SIZE = 10
+"""Connections the test session keeps open (tests/conftest.py): enough for requests sent together."""
+
 
 class FrozenClock:
     """A clock the test sets; the app reads it on every request."""

@@ -68,7 +68,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         for task in background:
             task.cancel()
         await asyncio.gather(*background, return_exceptions=True)
-        await db.stop(engine)
+        if settings.database_pool_size > 0:  # what it opened; with 0, whoever opened connections closes them
+            await db.stop(engine)
 
     return Litestar(
         route_handlers=[

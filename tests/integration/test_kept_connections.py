@@ -11,6 +11,7 @@ import pytest
 from jobcenter.catalog.tables import Program
 from jobcenter.sqlite_engine import KeptConnections, KeptConnectionsSQLiteEngine
 from tests.builders import a_program
+from tests.support import SESSION_POOL_SIZE
 
 pytestmark = pytest.mark.skipif(not os.environ["DATABASE_URL"].startswith("sqlite"), reason="SQLite only")
 
@@ -19,11 +20,13 @@ pytestmark = pytest.mark.skipif(not os.environ["DATABASE_URL"].startswith("sqlit
 async def kept() -> AsyncIterator[KeptConnections]:
     engine = Program._meta.db
     assert isinstance(engine, KeptConnectionsSQLiteEngine)
+    await engine.close_kept_connections()  # the session's (tests/conftest.py), kept again after
     engine.keep_connections(readers=2)
     connections = engine.kept()
     assert connections is not None
     yield connections
     await engine.close_kept_connections()
+    engine.keep_connections(readers=SESSION_POOL_SIZE)
 
 
 async def test_many_reads_and_writes_at_once_use_a_few_connections_and_see_each_others_writes(kept: KeptConnections) -> None:

@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
-from litestar.testing import AsyncTestClient
 
 from jobcenter.accounts.tables import Citizen
 from jobcenter.app import create_app
@@ -15,6 +14,7 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.settings import Limits, Settings
 from tests.builders import a_citizen
 from tests.conftest import TEST_HOST
+from tests.in_loop_client import InLoopClient
 from tests.support import FrozenClock, html, post_form, present, signed_up
 
 TOO_MANY = "이 연결에서 요청이 너무 많습니다"
@@ -26,15 +26,15 @@ def _sign_up(number: int) -> dict[str, str]:
 
 
 @pytest.fixture
-async def strict_client(settings: Settings, clock: FrozenClock) -> AsyncIterator[AsyncTestClient]:
+async def strict_client(settings: Settings, clock: FrozenClock) -> AsyncIterator[InLoopClient]:
     """The site with low limits, so that a test reaches them quickly."""
     limits = Limits(signups_per_address_per_hour=3, resets_per_address_per_hour=4, resets_per_account_per_hour=2)
     app = create_app(replace(settings, limits=limits), clock=clock)
-    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as client:
+    async with InLoopClient(app, base_url=f"http://{TEST_HOST}") as client:
         yield client
 
 
-async def test_one_address_makes_a_few_accounts_an_hour_then_is_told_to_wait(strict_client: AsyncTestClient) -> None:
+async def test_one_address_makes_a_few_accounts_an_hour_then_is_told_to_wait(strict_client: InLoopClient) -> None:
     answers = []
     for number in range(4):
         strict_client.cookies.clear()
@@ -47,14 +47,14 @@ async def test_one_address_makes_a_few_accounts_an_hour_then_is_told_to_wait(str
     assert await Citizen.count() == 3
 
 
-async def test_sign_ups_that_fail_do_not_count(strict_client: AsyncTestClient) -> None:
+async def test_sign_ups_that_fail_do_not_count(strict_client: InLoopClient) -> None:
     for _ in range(5):
         assert (await post_form(strict_client, "/signup", {**_sign_up(1), "consent_required": ""})).status_code == 422
 
     assert (await post_form(strict_client, "/signup", _sign_up(1), follow_redirects=False)).status_code == 303
 
 
-async def test_reset_links_for_one_account_stop_quietly_and_one_address_is_told_to_wait(strict_client: AsyncTestClient) -> None:
+async def test_reset_links_for_one_account_stop_quietly_and_one_address_is_told_to_wait(strict_client: InLoopClient) -> None:
     await a_citizen("김영희", mobile="01023456789", email="younghee@example.com")
 
     answers = [(await post_form(strict_client, "/password/forgot", {"mobile": "010-2345-6789"})) for _ in range(5)]

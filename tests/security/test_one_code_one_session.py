@@ -6,21 +6,21 @@ from __future__ import annotations
 import asyncio
 from contextlib import AsyncExitStack
 
-from litestar.testing import AsyncTestClient
-
 from jobcenter.staff.tables import StaffSession
 from tests.conftest import TEST_HOST
+from tests.in_loop_client import InLoopClient
 from tests.integration.staff.test_login import PASSWORD, a_counsellor, code_at, submit
 from tests.support import html, present
 
-HALF_OPEN = 6
+HALF_OPEN = 5
+"""As many as the throttle lets try at once: each try counts before its code is checked."""
 
 
-async def test_the_same_fresh_code_from_six_half_open_sessions_at_once_opens_one(app, clock) -> None:
+async def test_the_same_fresh_code_from_five_half_open_sessions_at_once_opens_one(app, clock) -> None:
     staff = await a_counsellor(clock)
     code = code_at(staff.totp_secret, clock.now)
     async with AsyncExitStack() as stack:
-        clients = [await stack.enter_async_context(AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}")) for _ in range(HALF_OPEN)]
+        clients = [await stack.enter_async_context(InLoopClient(app, base_url=f"http://{TEST_HOST}")) for _ in range(HALF_OPEN)]
         for client in clients:
             assert (await submit(client, "/staff/login", {"username": "minji", "password": PASSWORD})).status_code == 303
 

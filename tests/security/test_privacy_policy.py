@@ -6,16 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from litestar.testing import AsyncTestClient
 
 from jobcenter.app import create_app
 from jobcenter.settings import Settings
 from tests.conftest import TEST_HOST
+from tests.in_loop_client import InLoopClient
 from tests.support import FrozenClock, html, present, str_value
 
 
 @pytest.mark.parametrize("path", ["/", "/programs", "/events", "/login", "/signup", "/privacy"])
-async def test_every_public_page_links_the_privacy_policy_in_its_footer(client: AsyncTestClient, path: str) -> None:
+async def test_every_public_page_links_the_privacy_policy_in_its_footer(client: InLoopClient, path: str) -> None:
     link = present(html(await client.get(path)).select_one("footer [data-testid=privacy-link]"))
 
     assert str_value(link["href"]) == "/privacy" and link.get_text(strip=True) == "개인정보 처리방침"
@@ -24,7 +24,7 @@ async def test_every_public_page_links_the_privacy_policy_in_its_footer(client: 
 async def test_the_policy_says_the_periods_and_the_officer_of_the_settings(settings: Settings, clock: FrozenClock) -> None:
     center = replace(settings.center, privacy_officer="정보보호팀장 김보호", privacy_email="privacy@gimpo.example", processors="(주)알림: 문자 발송")
     app = create_app(replace(settings, retention_days=365, request_log_days=30, center=center), clock=clock)
-    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as client:
+    async with InLoopClient(app, base_url=f"http://{TEST_HOST}") as client:
         policy = present(html(await client.get("/privacy")).select_one("[data-testid=privacy-policy]")).get_text(" ", strip=True)
 
     assert "최대 365일까지 보관한 뒤 삭제합니다" in policy
@@ -35,13 +35,13 @@ async def test_the_policy_says_the_periods_and_the_officer_of_the_settings(setti
     assert "2026년 12월 1일" in policy
 
 
-async def test_without_processors_the_policy_says_there_are_none(client: AsyncTestClient) -> None:
+async def test_without_processors_the_policy_says_there_are_none(client: InLoopClient) -> None:
     policy = present(html(await client.get("/privacy")).select_one("[data-testid=privacy-policy]")).get_text(" ", strip=True)
 
     assert "처리 위탁: 없음" in policy
 
 
-async def test_the_kiosk_shows_the_policy_on_its_own_screen_and_leads_back(client: AsyncTestClient) -> None:
+async def test_the_kiosk_shows_the_policy_on_its_own_screen_and_leads_back(client: InLoopClient) -> None:
     start = html(await client.get("/kiosk"))
     link = str_value(present(start.select_one("[data-testid=privacy-link]"))["href"])
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from litestar.testing import AsyncTestClient
 
 from jobcenter.accounts.tables import Citizen
 from jobcenter.app import create_app
@@ -13,6 +12,7 @@ from jobcenter.events.tables import EventOccurrence
 from jobcenter.settings import Settings
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.conftest import TEST_HOST
+from tests.in_loop_client import InLoopClient
 from tests.integration.events.helpers import a_series
 from tests.support import html, post_form, present
 
@@ -55,7 +55,7 @@ async def test_a_nul_in_an_email_address_is_refused_and_not_stored(client, sign_
 
 async def test_the_language_cookie_is_secure_when_cookies_are_(settings: Settings, clock) -> None:
     app = create_app(replace(settings, cookie_secure=True), clock=clock)
-    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as client:
+    async with InLoopClient(app, base_url=f"http://{TEST_HOST}") as client:
         response = await client.get("/language/en", follow_redirects=False)
 
     assert "secure" in response.headers["set-cookie"].lower()

@@ -4,16 +4,16 @@ by its name, and signs such as % taken as typed."""
 from __future__ import annotations
 
 import pytest
-from litestar.testing import AsyncTestClient
 
 from jobcenter.audit.service import Actor
 from jobcenter.catalog.editing import update_program
 from jobcenter.catalog.search_index import terms_of, terms_of_word
 from tests.builders import a_program, a_staff_member
+from tests.in_loop_client import InLoopClient
 from tests.support import FrozenClock, card_titles, html
 
 
-async def _found(client: AsyncTestClient, query: str) -> list[str]:
+async def _found(client: InLoopClient, query: str) -> list[str]:
     response = await client.get("/programs", params={"q": query})
     assert response.status_code == 200
     return card_titles(html(response))
@@ -29,34 +29,34 @@ async def catalog() -> None:
 
 
 @pytest.mark.parametrize("query", ["경비 신임교육", "경비신임 교육", "경비 신임 교육", "신임교육 경비"])
-async def test_words_are_matched_on_their_own_and_spaces_do_not_count(client: AsyncTestClient, catalog: None, query: str) -> None:
+async def test_words_are_matched_on_their_own_and_spaces_do_not_count(client: InLoopClient, catalog: None, query: str) -> None:
     assert await _found(client, query) == ["경비신임교육"]
 
 
-async def test_a_program_written_with_spaces_is_found_by_the_word_without_them(client: AsyncTestClient) -> None:
+async def test_a_program_written_with_spaces_is_found_by_the_word_without_them(client: InLoopClient) -> None:
     await a_program("요양 보호사 양성")
 
     assert await _found(client, "요양보호사") == ["요양 보호사 양성"]
 
 
-async def test_a_life_stage_word_finds_its_programs_and_those_for_everyone(client: AsyncTestClient, catalog: None) -> None:
+async def test_a_life_stage_word_finds_its_programs_and_those_for_everyone(client: InLoopClient, catalog: None) -> None:
     assert await _found(client, "어르신 청소") == ["청소전문교육"]
     assert sorted(await _found(client, "어르신")) == ["요양 보호 기초", "청소전문교육"]
 
 
-async def test_every_word_must_be_found_somewhere_in_the_program(client: AsyncTestClient, catalog: None) -> None:
+async def test_every_word_must_be_found_somewhere_in_the_program(client: InLoopClient, catalog: None) -> None:
     assert await _found(client, "청소 세정기") == ["청소전문교육"]
     assert await _found(client, "청소 경비") == []
 
 
-async def test_signs_are_taken_as_typed_and_case_does_not_count(client: AsyncTestClient, catalog: None) -> None:
+async def test_signs_are_taken_as_typed_and_case_does_not_count(client: InLoopClient, catalog: None) -> None:
     assert await _found(client, "100%") == ["요양 보호 기초"]
     assert await _found(client, "%") == ["요양 보호 기초"]
     assert await _found(client, "_") == []
     assert await _found(client, "excel") == ["Excel 실무"]
 
 
-async def test_a_program_renamed_by_staff_is_found_by_its_new_name_only(client: AsyncTestClient, clock: FrozenClock) -> None:
+async def test_a_program_renamed_by_staff_is_found_by_its_new_name_only(client: InLoopClient, clock: FrozenClock) -> None:
     program = await a_program("바리스타 입문", audience="youth", category="training")
     staff = await a_staff_member()
     form = {"title": "제과제빵 입문", "summary": "빵 굽기", "description": "", "audience": "youth", "category": "training",

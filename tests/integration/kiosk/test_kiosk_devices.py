@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
-from litestar.testing import AsyncTestClient
 
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.tables import AuditEntry
@@ -17,6 +16,7 @@ from jobcenter.kiosk.tables import HelpRequest, Kiosk
 from jobcenter.signups.tables import Application
 from tests.builders import a_cohort, a_program, a_staff_member
 from tests.conftest import TEST_HOST
+from tests.in_loop_client import InLoopClient
 from tests.support import FrozenClock, enrol_as_kiosk, html, post_form, present, str_value, texted_code
 
 VISITOR = {"name": "홍길동", "mobile": "010-7700-1234", "birth_year": "1995", "consent": "1"}
@@ -28,9 +28,9 @@ async def cohort():
 
 
 @pytest.fixture
-async def device(app) -> AsyncIterator[AsyncTestClient]:
+async def device(app) -> AsyncIterator[InLoopClient]:
     """The browser of the device in the lobby (the `client` is the administrator's)."""
-    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as lobby:
+    async with InLoopClient(app, base_url=f"http://{TEST_HOST}") as lobby:
         yield lobby
 
 
@@ -97,7 +97,7 @@ async def test_an_administrator_enrols_a_device_whose_calls_and_applications_car
 async def test_the_code_works_once_and_not_after_half_an_hour(client, device, app, admin, clock: FrozenClock) -> None:
     code = await _new_kiosk(client)
     await post_form(device, "/kiosk/enrol", {"code": code})
-    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as second:
+    async with InLoopClient(app, base_url=f"http://{TEST_HOST}") as second:
         again = await post_form(second, "/kiosk/enrol", {"code": code})
         assert again.status_code == 422
         assert "맞지 않거나 만료" in present(html(again).select_one("#error-code")).get_text()

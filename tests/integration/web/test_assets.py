@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import re
 
-from litestar.testing import AsyncTestClient
-
 from tests.builders import a_citizen
+from tests.in_loop_client import InLoopClient
 from tests.support import html, present, str_value
 
 YEAR = "max-age=31536000"
 
 
-async def _stylesheet(client: AsyncTestClient) -> str:
+async def _stylesheet(client: InLoopClient) -> str:
     return str_value(present(html(await client.get("/")).select_one("link[rel=stylesheet]"))["href"])
 
 
-async def test_a_stylesheet_address_holds_its_content_hash_and_is_kept_a_year(client: AsyncTestClient) -> None:
+async def test_a_stylesheet_address_holds_its_content_hash_and_is_kept_a_year(client: InLoopClient) -> None:
     address = await _stylesheet(client)
 
     response = await client.get(address)
@@ -27,7 +26,7 @@ async def test_a_stylesheet_address_holds_its_content_hash_and_is_kept_a_year(cl
     assert YEAR in response.headers["cache-control"] and "immutable" in response.headers["cache-control"]
 
 
-async def test_static_files_are_sent_compressed_with_brotli_or_gzip(client: AsyncTestClient) -> None:
+async def test_static_files_are_sent_compressed_with_brotli_or_gzip(client: InLoopClient) -> None:
     address = await _stylesheet(client)
 
     brotli = await client.get(address, headers={"accept-encoding": "br, gzip"})
@@ -39,13 +38,13 @@ async def test_static_files_are_sent_compressed_with_brotli_or_gzip(client: Asyn
     assert brotli.text == gzip.text == plain.text, "the same stylesheet, however it travels"
 
 
-async def test_pages_are_never_compressed_because_they_hold_the_csrf_token(client: AsyncTestClient) -> None:
+async def test_pages_are_never_compressed_because_they_hold_the_csrf_token(client: InLoopClient) -> None:
     for path in ("/", "/programs?q=경비", "/login"):
         response = await client.get(path, headers={"accept-encoding": "br, gzip"})
         assert response.status_code == 200 and "content-encoding" not in response.headers, path
 
 
-async def test_the_favicon_answers_at_its_old_name_and_pages_name_it(client: AsyncTestClient) -> None:
+async def test_the_favicon_answers_at_its_old_name_and_pages_name_it(client: InLoopClient) -> None:
     icon = await client.get("/favicon.ico")
     named = str_value(present(html(await client.get("/")).select_one("link[rel=icon]"))["href"])
 
@@ -53,7 +52,7 @@ async def test_the_favicon_answers_at_its_old_name_and_pages_name_it(client: Asy
     assert (await client.get(named)).status_code == 200
 
 
-async def test_an_unchanged_public_page_costs_a_304_without_a_body(client: AsyncTestClient) -> None:
+async def test_an_unchanged_public_page_costs_a_304_without_a_body(client: InLoopClient) -> None:
     first = await client.get("/programs")
     etag = first.headers["etag"]
 
@@ -65,7 +64,7 @@ async def test_an_unchanged_public_page_costs_a_304_without_a_body(client: Async
     assert changed.status_code == 200 and changed.headers["etag"] != etag
 
 
-async def test_a_page_with_personal_data_is_never_kept(client: AsyncTestClient, sign_in) -> None:
+async def test_a_page_with_personal_data_is_never_kept(client: InLoopClient, sign_in) -> None:
     await sign_in(await a_citizen())
 
     response = await client.get("/me/applications")

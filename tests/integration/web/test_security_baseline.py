@@ -8,11 +8,11 @@ import sqlite3
 import pytest
 from litestar import Litestar, get, post
 from litestar.params import JSONBody
-from litestar.testing import AsyncTestClient
 
 from jobcenter.app import create_app
 from jobcenter.settings import Settings
 from tests.conftest import TEST_HOST
+from tests.in_loop_client import InLoopClient
 from tests.support import FrozenClock, html, present, str_value
 
 
@@ -86,9 +86,9 @@ async def test_a_busy_database_is_a_503_with_retry_after(client) -> None:
 
 
 async def test_hsts_is_sent_over_https_only(app) -> None:
-    async with AsyncTestClient(app=app, base_url=f"https://{TEST_HOST}") as secure_client:
+    async with InLoopClient(app, base_url=f"https://{TEST_HOST}") as secure_client:
         assert "max-age" in (await secure_client.get("/")).headers["strict-transport-security"]
-    async with AsyncTestClient(app=app, base_url=f"http://{TEST_HOST}") as plain_client:
+    async with InLoopClient(app, base_url=f"http://{TEST_HOST}") as plain_client:
         assert "strict-transport-security" not in (await plain_client.get("/")).headers
 
 
