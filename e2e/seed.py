@@ -11,7 +11,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password
@@ -25,6 +25,7 @@ from jobcenter.clock import system_clock
 from jobcenter.kiosk.devices import create_kiosk
 from jobcenter.notifications.sending_limits import HOLD_FOR, OVER_DAILY
 from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.schedule.patterns import WEEKDAYS
 from jobcenter.signups.draws import Setup, set_up
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Priority, SeatPool
@@ -91,20 +92,28 @@ async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) 
 
 
 async def open_program(title: str, capacity: str, allocation: str = "first_come") -> None:
-    """A published program for everyone with one cohort open for applications now; with the
-    allocation "lottery", its seats are drawn after the window closes."""
+    """A published program for everyone with one cohort of one session in two weeks, open for
+    applications now; with the allocation "lottery", its seats are drawn after the window closes."""
+    cohort = await _one_session_course(title, (system_clock() + timedelta(days=14)).date(), time(10), capacity=int(capacity))
+    if allocation == "lottery":
+        await set_up(cohort.seat_pool, Setup(True, Priority.none, "로또 6/45 다음 회차 당첨번호"))
+
+
+async def course(title: str, day: str, start: str) -> None:
+    """A published program whose one cohort meets once, on `day` (2026-12-03) at `start` (14:00), for two hours."""
+    await _one_session_course(title, date.fromisoformat(day), time.fromisoformat(start))
+
+
+async def _one_session_course(title: str, day: date, start: time, capacity: int = 20) -> Cohort:
     now = system_clock()
     program = Program(title=title, audience="all", category="job_support", summary=f"{title} 요약")
     await program.save()
     await index_program(program.id)
-    first_day = (now + timedelta(days=14)).date()
-    cohort = await add_cohort(
-        program_id=program.id, label="1기", starts_on=first_day, ends_on=first_day, start_time=time(10), end_time=time(12),
-        place="김포시일자리센터 교육장", capacity=int(capacity), opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=7), zone="Asia/Seoul",
+    return await add_cohort(
+        program_id=program.id, label="1기", starts_on=day, ends_on=day, start_time=start, end_time=start.replace(hour=start.hour + 2),
+        rrule=f"FREQ=WEEKLY;BYDAY={WEEKDAYS[day.weekday()]}", place="김포시일자리센터 교육장", capacity=capacity,
+        opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=7), zone="Asia/Seoul",
     )
-    if allocation == "lottery":
-        await set_up(cohort.seat_pool, Setup(True, Priority.none, "로또 6/45 다음 회차 당첨번호"))
 
 
 async def failed_message(reason: str) -> None:
@@ -129,7 +138,7 @@ async def kiosk(name: str) -> str:
 
 COMMANDS: dict[str, Callable[..., Awaitable[object]]] = {
     "fill": fill, "open_program": open_program, "staff": staff, "held_text": held_text, "failed_message": failed_message,
-    "kiosk": kiosk, "citizen": citizen,
+    "kiosk": kiosk, "citizen": citizen, "course": course,
 }
 
 

@@ -70,11 +70,11 @@ def test_the_agenda_on_a_320_px_phone(page: Page, assert_accessible) -> None:
 
 
 def test_a_cancelled_date_says_so_and_passes_axe(page: Page, assert_accessible) -> None:
-    page.goto("/events?category=job_bus&view=agenda")
-    cancelled = page.locator(".agenda [data-testid=entry]").filter(has_text="취소").first
+    page.goto("/events?category=job_bus")
+    cancelled = page.locator(".month-grid [data-testid=entry]").filter(has_text="취소").first
     if cancelled.count() == 0:
         page.get_by_test_id("next-month").click()
-        cancelled = page.locator(".agenda [data-testid=entry]").filter(has_text="취소").first
+        cancelled = page.locator(".month-grid [data-testid=entry]").filter(has_text="취소").first
 
     cancelled.click()
 
@@ -83,7 +83,7 @@ def test_a_cancelled_date_says_so_and_passes_axe(page: Page, assert_accessible) 
 
 
 def test_registering_for_an_accompanied_interview_session(page: Page, assert_accessible) -> None:
-    page.goto("/signup?next=/events%3Fcategory%3Daccompanied_interview%26view%3Dagenda")
+    page.goto("/signup?next=/events%3Fcategory%3Daccompanied_interview")
     SignupPage(page).fill(name="동행면접 신청자", mobile=new_mobile(), password="김포 한강 2026 봄날", birth_year="1970")
     SignupPage(page).submit()
     expect(page).to_have_url(re.compile(r"category=accompanied_interview"))
@@ -95,7 +95,7 @@ def test_registering_for_an_accompanied_interview_session(page: Page, assert_acc
     assert month_part is not None
     for agenda in (next_month.replace(month_part.group(0), ""), next_month):
         page.goto(agenda)
-        entries = page.locator(".agenda [data-testid=entry]")
+        entries = page.locator(".month-grid [data-testid=entry]")
         for index in range(entries.count()):
             page.goto(agenda)
             entries.nth(index).click()

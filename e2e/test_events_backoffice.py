@@ -148,8 +148,8 @@ def test_staff_cancel_one_date_and_the_public_calendar_shows_it_cancelled(page: 
     expect(occurrence.cancelled_notice).to_contain_text("참여 기업 사정으로 취소합니다")
     assert_accessible(page)
 
-    page.goto(f"/events?month={first_day:%Y-%m}&view=agenda")
-    entry = page.locator(".agenda [data-testid=entry]").filter(has_text=title).first
+    page.goto(f"/events/days/{first_day.isoformat()}")
+    entry = page.locator("[data-testid=day-entries] [data-testid=entry]").filter(has_text=title).first
     expect(entry.locator(".entry__state")).to_have_text("취소")
     entry.click()
     expect(page.get_by_test_id("cancelled")).to_contain_text("참여 기업 사정으로 취소합니다")

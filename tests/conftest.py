@@ -25,12 +25,13 @@ from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E
 from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSession  # noqa: E402
 from jobcenter.app import create_app  # noqa: E402
 from jobcenter.audit.tables import AuditEntry  # noqa: E402
-from jobcenter.catalog.tables import Cohort, Program, ProgramTerm  # noqa: E402
+from jobcenter.catalog.tables import Cohort, CohortSession, Program, ProgramTerm  # noqa: E402
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
 from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession  # noqa: E402
 from jobcenter.limits.tables import RateEvent  # noqa: E402
 from jobcenter.notifications.tables import OutboxMessage  # noqa: E402
 from jobcenter.placements.tables import FollowUpCall, Placement  # noqa: E402
+from jobcenter.schedule.tables import Closure  # noqa: E402
 from jobcenter.settings import Settings  # noqa: E402
 from jobcenter.signups.tables import Application, OpeningAlert, SeatPool  # noqa: E402
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session  # noqa: E402
@@ -63,7 +64,8 @@ async def empty_tables() -> None:
         for table in (
             HelpRequest, Kiosk, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, OpeningAlert,
             Application,
-            EventCompany, EventOccurrence, EventSeries, Cohort, SeatPool, ProgramTerm, Program, WebSession, PhoneCode, RateEvent, PasswordReset, Citizen,
+            EventCompany, EventOccurrence, EventSeries, Closure, CohortSession, Cohort,
+            SeatPool, ProgramTerm, Program, WebSession, PhoneCode, RateEvent, PasswordReset, Citizen,
         ):
             await table.delete(force=True)
 

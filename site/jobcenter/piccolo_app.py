@@ -4,12 +4,13 @@ from piccolo.conf.apps import AppConfig
 
 from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSession
 from jobcenter.audit.tables import AuditEntry
-from jobcenter.catalog.tables import Cohort, Program, ProgramTerm
+from jobcenter.catalog.tables import Cohort, CohortSession, Program, ProgramTerm
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession
 from jobcenter.limits.tables import RateEvent
 from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.placements.tables import FollowUpCall, Placement
+from jobcenter.schedule.tables import Closure
 from jobcenter.settings import PROJECT_ROOT
 from jobcenter.signups.tables import Application, Draw, OpeningAlert, SeatPool, Ticket
 from jobcenter.staff.tables import StaffMember, StaffSession
@@ -31,11 +32,13 @@ APP_CONFIG = AppConfig(
         Ticket,
         Program,
         Cohort,
+        CohortSession,
         ProgramTerm,
         OutboxMessage,
         EventSeries,
         EventOccurrence,
         EventCompany,
+        Closure,
         StaffMember,
         StaffSession,
         AuditEntry,

@@ -19,9 +19,9 @@ def test_calls_fall_one_three_and_six_months_after_the_start() -> None:
     ]
 
 
-def test_a_start_at_a_month_end_is_called_at_each_month_end() -> None:
+def test_a_start_at_a_month_end_is_called_at_each_month_end_or_the_next_working_day() -> None:
     assert follow_up_dates(date(2026, 1, 31), (1, 3, 6)) == [
-        (1, date(2026, 2, 28)),
+        (1, date(2026, 3, 3)),  # 28 Feb is a Saturday, 1 March (삼일절) a Sunday, 2 March its substitute holiday
         (3, date(2026, 4, 30)),
         (6, date(2026, 7, 31)),
     ]
@@ -39,9 +39,14 @@ def test_a_29th_of_february_start_falls_back_to_the_28th_in_a_common_year() -> N
 def test_calls_across_the_new_year_and_months_given_in_any_order() -> None:
     assert follow_up_dates(date(2026, 11, 30), (6, 1, 3, 3)) == [
         (1, date(2026, 12, 30)),
-        (3, date(2027, 2, 28)),
-        (6, date(2027, 5, 30)),
+        (3, date(2027, 3, 2)),  # 28 Feb is a Sunday and 1 March (삼일절) a Monday
+        (6, date(2027, 5, 31)),  # 30 May is a Sunday
     ]
+
+
+def test_a_call_due_on_chuseok_waits_for_the_first_working_day_after() -> None:
+    # 추석 2026: 24 to 26 September (Thursday to Saturday).
+    assert follow_up_dates(date(2026, 8, 25), (1,)) == [(1, date(2026, 9, 28))]
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,18 @@ from datetime import date
 import pytest
 
 from jobcenter.demo.events import SERIES
-from jobcenter.events.patterns import (
+from jobcenter.schedule.patterns import (
     Pattern,
     PatternInvalid,
     PatternKind,
     checked_custom_rule,
     describe,
+    form_fields,
     from_rrule,
     read_pattern,
     to_rrule,
 )
-from jobcenter.events.preview import coming_dates
+from jobcenter.schedule.preview import coming_dates
 
 DECEMBER_FIRST = date(2026, 12, 1)  # a Tuesday
 
@@ -86,6 +87,21 @@ def test_day_31_of_every_month_leaves_out_shorter_months() -> None:
 
     assert rule == "FREQ=MONTHLY;BYMONTHDAY=31" and describe(rule, "ko") == "매월 31일"
     assert _days(rule, DECEMBER_FIRST, 3) == [date(2026, 12, 31), date(2027, 1, 31), date(2027, 3, 31)]
+
+
+def test_the_1st_and_the_15th_of_every_month_in_plain_words() -> None:
+    rule = to_rrule(read_pattern({"pattern": "monthly_day", "month_day": "15, 1"}))
+
+    assert rule == "FREQ=MONTHLY;BYMONTHDAY=1,15" and describe(rule, "ko") == "매월 1·15일"
+    assert form_fields(from_rrule(rule))["month_day"] == "1, 15"
+    assert _days(rule, DECEMBER_FIRST, 4) == [date(2026, 12, 1), date(2026, 12, 15), date(2027, 1, 1), date(2027, 1, 15)]
+
+
+@pytest.mark.parametrize("typed", ["", "0", "32", "1, 32", "첫째", "1,,x"])
+def test_days_of_the_month_that_are_not_are_refused(typed: str) -> None:
+    with pytest.raises(PatternInvalid) as refused:
+        read_pattern({"pattern": "monthly_day", "month_day": typed})
+    assert set(refused.value.errors) == {"month_day"}
 
 
 def test_twice_a_year_on_the_third_thursday_of_april_and_october() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from jobcenter.events.recurrence import holiday_name, rule_days, span
+from jobcenter.schedule.recurrence import holiday_name, rule_days, span
 
 
 def test_every_wednesday_skipping_chuseok_and_seollal() -> None:
@@ -47,3 +47,29 @@ def test_a_two_day_fair_spans_its_days_in_seoul_time() -> None:
 
     assert starts.astimezone(UTC) == datetime(2027, 4, 15, 1, 0, tzinfo=UTC)
     assert ends.astimezone(UTC) == datetime(2027, 4, 16, 8, 0, tzinfo=UTC)
+
+
+def test_tuesdays_and_thursdays_for_five_weeks_skip_christmas_and_new_years_day() -> None:
+    days = rule_days("FREQ=WEEKLY;BYDAY=TU,TH", date(2025, 12, 2), date(2025, 12, 2), date(2026, 1, 1), skip_holidays=True)
+
+    assert holiday_name(date(2025, 12, 25)) == "기독탄신일" and holiday_name(date(2026, 1, 1)) == "신정연휴"
+    assert days == [
+        date(2025, 12, 2), date(2025, 12, 4), date(2025, 12, 9), date(2025, 12, 11),
+        date(2025, 12, 16), date(2025, 12, 18), date(2025, 12, 23), date(2025, 12, 30),
+    ]
+
+
+def test_weekdays_from_a_friday_for_three_days_go_over_the_weekend() -> None:
+    days = rule_days("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", date(2026, 12, 4), date(2026, 12, 4), date(2026, 12, 8), skip_holidays=True)
+
+    assert days == [date(2026, 12, 4), date(2026, 12, 7), date(2026, 12, 8)]
+
+
+def test_a_closure_day_is_left_out_like_a_holiday_and_kept_when_holidays_are() -> None:
+    election = date(2026, 12, 9)
+
+    skipping = rule_days("FREQ=WEEKLY;BYDAY=WE", date(2026, 12, 2), date(2026, 12, 2), date(2026, 12, 16), skip_holidays=True, closed={election})
+    keeping = rule_days("FREQ=WEEKLY;BYDAY=WE", date(2026, 12, 2), date(2026, 12, 2), date(2026, 12, 16), closed={election})
+
+    assert skipping == [date(2026, 12, 2), date(2026, 12, 16)]
+    assert keeping == [date(2026, 12, 2), date(2026, 12, 9), date(2026, 12, 16)]

@@ -1,7 +1,9 @@
-"""The catalog in the back office: programs and their cohorts. HTTP only: rules in editing.py."""
+"""The catalog in the back office: programs, their cohorts and the cohorts' sessions. HTTP only:
+rules in editing.py and session_changes.py."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,12 +13,16 @@ from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
-from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
+from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.catalog import editing
+from jobcenter.catalog import editing, session_changes
 from jobcenter.catalog.labels import LABELS
 from jobcenter.catalog.program_list import cohort_of, program_with_cohorts, programs_page
+from jobcenter.catalog.sessions import sessions_of
+from jobcenter.catalog.tables import Program
+from jobcenter.schedule.date_changes import ChangeRefused
+from jobcenter.schedule.patterns import choice_labels
 from jobcenter.settings import Settings
 from jobcenter.signups.pools import WINDOW
 from jobcenter.web.flash import done
@@ -37,9 +43,15 @@ def _program_values(program: dict[str, Any]) -> dict[str, Any]:
 def _cohort_values(cohort: dict[str, Any], zone: str) -> dict[str, str]:
     tz = ZoneInfo(zone)
     values = {key: str(cohort[key]) for key in ("label", "starts_on", "ends_on", "schedule_note", "place", "capacity")}
+    values |= editing.pattern_values(cohort)
     values |= {key: cohort[key].strftime("%H:%M") for key in ("start_time", "end_time")}
     values |= {key: cohort[key].astimezone(tz).strftime("%Y-%m-%dT%H:%M") for key in WINDOW}
     return values
+
+
+def _cohort_form(request: Request, status_code: int = 200, **context: Any) -> Template:
+    """The cohort form (new or existing), with the labels of its pattern's choices in the page's language."""
+    return form_page("catalog/backoffice/cohort_form.html", status_code, **choice_labels(language_of(request)), **context)
 
 
 class ProgramAdminController(Controller):
@@ -101,22 +113,25 @@ class ProgramAdminController(Controller):
         return done(f"/staff/programs/{program_id}", "saved")
 
     @get("/{program_id:int}/cohorts/new", name="staff_cohort_new")
-    async def new_cohort(self, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime], copy: QueryId = None) -> Template:
+    async def new_cohort(
+        self, request: Request, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime], copy: QueryId = None
+    ) -> Template:
         """A new cohort; `?copy=` fills it from an earlier one, moved to the next term."""
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
             raise NotFoundException()
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = editing.NEW_COHORT
         if copy is not None:
             source = await cohort_of(program_id, copy)
             if source is None:
                 raise NotFoundException()
             values = editing.next_term(source, settings.timezone) | await editing.allocation_values(source["seat_pool"])
-        return form_page("catalog/backoffice/cohort_form.html", program=found[0], cohort=None, values=values)
+        return _cohort_form(request, program=found[0], cohort=None, values=values)
 
     @post("/{program_id:int}/cohorts/new")
     async def create_cohort(
-        self, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
+        self, request: Request, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime],
+        settings: NamedDependency[Settings],
     ) -> Response:
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
@@ -124,18 +139,19 @@ class ProgramAdminController(Controller):
         try:
             await editing.create_cohort(program_id, data, actor=actor, now=now, zone=settings.timezone)
         except FormInvalid as invalid:
-            return form_page("catalog/backoffice/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=None,
-                             errors=invalid.errors, values=_typed(data))
+            return _cohort_form(request, HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=None, errors=invalid.errors, values=_typed(data))
         return done(f"/staff/programs/{program_id}", "created")
 
     @get("/{program_id:int}/cohorts/{cohort_id:int}/edit", name="staff_cohort_edit")
-    async def edit_cohort(self, program_id: RowId, cohort_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+    async def edit_cohort(
+        self, request: Request, program_id: RowId, cohort_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
         found = await program_with_cohorts(program_id, now, settings.timezone)
         cohort = await cohort_of(program_id, cohort_id)
         if found is None or cohort is None:
             raise NotFoundException()
         values = _cohort_values(cohort, settings.timezone) | await editing.allocation_values(cohort["seat_pool"])
-        return form_page("catalog/backoffice/cohort_form.html", program=found[0], cohort=cohort, values=values)
+        return _cohort_form(request, program=found[0], cohort=cohort, values=values)
 
     @post("/{program_id:int}/cohorts/{cohort_id:int}/edit")
     async def update_cohort(
@@ -150,8 +166,7 @@ class ProgramAdminController(Controller):
         try:
             await editing.update_cohort(cohort_id, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request))
         except FormInvalid as invalid:
-            return form_page("catalog/backoffice/cohort_form.html", HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=cohort,
-                             errors=invalid.errors, values=_typed(data))
+            return _cohort_form(request, HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=cohort, errors=invalid.errors, values=_typed(data))
         return done(f"/staff/programs/{program_id}", "saved")
 
     @post("/{program_id:int}/cohorts/{cohort_id:int}/window")
@@ -166,3 +181,96 @@ class ProgramAdminController(Controller):
 def _typed(data: dict[str, str]) -> dict[str, Any]:
     """The form as typed, to fill it in again; a ticked box is True."""
     return {**data, "published": data.get("published") == "1"}
+
+
+class SessionAdminController(Controller):
+    path = "/programs/{program_id:int}/cohorts/{cohort_id:int}/sessions"
+
+    @get("/", name="staff_sessions")
+    async def index(self, program_id: RowId, cohort_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """Every session of the cohort, and the form to add one."""
+        return await _page(program_id, cohort_id, settings, now)
+
+    @post("/")
+    async def add(
+        self, program_id: RowId, cohort_id: RowId, data: Form, actor: NamedDependency[Actor], settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+    ) -> Response:
+        """A session on a day the pattern does not give."""
+        await _cohort(program_id, cohort_id)
+        try:
+            await session_changes.add_session(cohort_id, data, actor=actor, now=now, zone=settings.timezone)
+        except FormInvalid as invalid:
+            return await _page(program_id, cohort_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
+        return done(f"/staff/programs/{program_id}/cohorts/{cohort_id}/sessions", "created")
+
+    @get("/{session_id:int}", name="staff_session")
+    async def show(
+        self, program_id: RowId, cohort_id: RowId, session_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        """One session with the forms to move or cancel it."""
+        return await _session_page(program_id, cohort_id, session_id, settings, now)
+
+    @post("/{session_id:int}/move")
+    async def move(
+        self, program_id: RowId, cohort_id: RowId, session_id: RowId, data: Form, actor: NamedDependency[Actor],
+        settings: NamedDependency[Settings], now: NamedDependency[datetime],
+    ) -> Response:
+        """To another day and time; everyone registered is texted the reason."""
+        return await _change(session_changes.move_session, "moved", program_id, cohort_id, session_id, data, actor, settings, now)
+
+    @post("/{session_id:int}/cancel")
+    async def cancel(
+        self, program_id: RowId, cohort_id: RowId, session_id: RowId, data: Form, actor: NamedDependency[Actor],
+        settings: NamedDependency[Settings], now: NamedDependency[datetime],
+    ) -> Response:
+        """Cancelled (휴강); everyone registered is texted the reason."""
+        return await _change(session_changes.cancel_session, "cancelled", program_id, cohort_id, session_id, data, actor, settings, now)
+
+
+async def _cohort(program_id: int, cohort_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    program = await Program.select(Program.id, Program.title).where(Program.id == program_id).first()
+    cohort = await cohort_of(program_id, cohort_id)
+    if program is None or cohort is None:
+        raise NotFoundException()
+    return program, cohort
+
+
+async def _page(program_id: int, cohort_id: int, settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Template:
+    program, cohort = await _cohort(program_id, cohort_id)
+    sessions = (await sessions_of([cohort_id]))[cohort_id]
+    values = context.pop("values", None) or {"add_place": cohort["place"], "add_start_time": f"{cohort['start_time']:%H:%M}",
+                                            "add_end_time": f"{cohort['end_time']:%H:%M}"}
+    return form_page("catalog/backoffice/sessions.html", status_code, program=program, cohort=cohort, sessions=sessions, now=now,
+                     values=values, **context)
+
+
+async def _session_page(
+    program_id: int, cohort_id: int, session_id: int, settings: Settings, now: datetime, status_code: int = 200, **context: Any
+) -> Template:
+    program, cohort = await _cohort(program_id, cohort_id)
+    session = next((row for row in (await sessions_of([cohort_id]))[cohort_id] if row["id"] == session_id), None)
+    if session is None:
+        raise NotFoundException()
+    tz = ZoneInfo(settings.timezone)
+    starts, ends = session["starts_at"].astimezone(tz), session["ends_at"].astimezone(tz)
+    values = {"move_day": f"{starts:%Y-%m-%d}", "move_start_time": f"{starts:%H:%M}", "move_end_time": f"{ends:%H:%M}", **context.pop("values", {})}
+    changeable = not session["cancelled"] and session["ends_at"] > now
+    return form_page("catalog/backoffice/session.html", status_code, program=program, cohort=cohort, session=session,
+                     changeable=changeable, values=values, **context)
+
+
+async def _change(
+    change: Callable[..., Awaitable[int]], done_key: str, program_id: int, cohort_id: int, session_id: int, data: dict[str, str],
+    actor: Actor, settings: Settings, now: datetime,
+) -> Response:
+    await _cohort(program_id, cohort_id)
+    try:
+        await change(cohort_id, session_id, data, actor=actor, now=now, language=settings.default_language, zone=settings.timezone)
+    except FormInvalid as invalid:
+        return await _session_page(program_id, cohort_id, session_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
+    except ChangeRefused as refused:
+        return await _session_page(program_id, cohort_id, session_id, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
+    except session_changes.SessionNotFound as missing:
+        raise NotFoundException() from missing
+    return done(f"/staff/programs/{program_id}/cohorts/{cohort_id}/sessions/{session_id}", done_key)

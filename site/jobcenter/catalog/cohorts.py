@@ -1,12 +1,13 @@
-"""Cohorts and their seat pools: adding a cohort (its dates and place, and the pool that holds its
-seats and window), and telling signups what a cohort's pool is for (see signups/targets.py)."""
+"""Cohorts and their seat pools: adding a cohort (its dates, days and place, the pool that holds its
+seats and window, and its sessions), and telling signups what a cohort's pool is for (see signups/targets.py)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from jobcenter.catalog.tables import Cohort
+from jobcenter.catalog.sessions import generate_sessions
+from jobcenter.catalog.tables import WEEKDAYS_RULE, Cohort
 from jobcenter.signups.pools import new_pool
 from jobcenter.signups.targets import Target
 
@@ -29,10 +30,12 @@ async def add_cohort(
     opens_at: datetime,
     closes_at: datetime,
     zone: str,
+    rrule: str = WEEKDAYS_RULE,
+    skip_holidays: bool = True,
     schedule_note: str = "",
     cancellable_until: datetime | None = None,
 ) -> Cohort:
-    """Create the cohort and its seat pool in one transaction."""
+    """Create the cohort, its seat pool and its sessions in one transaction."""
     async with Cohort._meta.db.transaction():
         pool_id = await new_pool(
             capacity=capacity,
@@ -47,11 +50,14 @@ async def add_cohort(
             ends_on=ends_on,
             start_time=start_time,
             end_time=end_time,
+            rrule=rrule,
+            skip_holidays=skip_holidays,
             schedule_note=schedule_note,
             place=place,
             seat_pool=pool_id,
         )
         await cohort.save()
+        await generate_sessions(cohort.id, zone=zone)
     return cohort
 
 

@@ -15,8 +15,11 @@ from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.service import CohortNotFound, ProgramNotFound
-from jobcenter.catalog.tables import Audience, Category, Cohort, Program
+from jobcenter.catalog.sessions import generate_sessions
+from jobcenter.catalog.tables import WEEKDAYS_RULE, Audience, Category, Cohort, Program
 from jobcenter.i18n import N_, Filled
+from jobcenter.schedule.patterns import PATTERN_FIELDS, form_fields, from_rrule, pattern_from, to_rrule
+from jobcenter.schedule.recurrence import rule_days
 from jobcenter.signups import draws, roster_changes
 from jobcenter.signups.pools import WINDOW, change_window
 from jobcenter.signups.service import SignupError
@@ -24,7 +27,11 @@ from jobcenter.signups.tables import Draw, Priority
 from jobcenter.web.form_input import FormInvalid, FormReader
 
 PROGRAM_FIELDS = ["title", "summary", "description", "audience", "category", "min_age", "max_age", "eligibility", "fee_won", "contact_phone", "published"]
-COHORT_FIELDS = ["label", "starts_on", "ends_on", "start_time", "end_time", "schedule_note", "place"]
+COHORT_FIELDS = ["label", "starts_on", "ends_on", "rrule", "skip_holidays", "start_time", "end_time", "schedule_note", "place"]
+"""A cohort's columns staff edit; the form shows `rrule` as a pattern in plain words (PATTERN_FIELDS)."""
+SESSION_FIELDS = {"starts_on", "ends_on", "rrule", "skip_holidays", "start_time", "end_time", "place"}
+"""What the sessions follow: a change to any of them brings them in line (catalog/sessions.py)."""
+FORM_ORDER = ["label", "starts_on", "ends_on", *PATTERN_FIELDS, "skip_holidays", "start_time", "end_time", "schedule_note", "place"]
 ALLOCATION = ["allocation", "priority", "public_source"]
 ALLOCATIONS = ("first_come", "lottery")
 
@@ -99,7 +106,7 @@ class CohortValues:
 
 def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
     """A cohort's values from its form: dates in order, times in order, the window before the end."""
-    form = FormReader(data, order=[*COHORT_FIELDS, "capacity", *WINDOW, *ALLOCATION])
+    form = FormReader(data, order=[*FORM_ORDER, "capacity", *WINDOW, *ALLOCATION])
     date_message = N_("Enter a date like 2026-12-01.")
     time_message = N_("Enter a time like 09:30.")
     cohort: dict[str, Any] = {
@@ -107,6 +114,7 @@ def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
                            too_long=N_("Enter the cohort's name, like 3기, in 100 characters or fewer.")),
         "starts_on": form.day("starts_on", date_message),
         "ends_on": form.day("ends_on", date_message),
+        "skip_holidays": form.ticked("skip_holidays"),
         "start_time": form.clock("start_time", time_message),
         "end_time": form.clock("end_time", time_message),
         "schedule_note": form.text("schedule_note", Cohort.schedule_note, too_long=N_("Enter a schedule note of 200 characters or fewer.")),
@@ -115,6 +123,12 @@ def check_cohort(data: dict[str, str], zone: str) -> CohortValues:
     }
     if cohort["starts_on"] and cohort["ends_on"] and cohort["ends_on"] < cohort["starts_on"]:
         form.fail("ends_on", N_("The last day must not be before the first day."))
+    pattern = pattern_from(form)
+    cohort["rrule"] = to_rrule(pattern) if pattern else None
+    if cohort["rrule"] and form.ok("starts_on", "ends_on") and not rule_days(
+        cohort["rrule"], cohort["starts_on"], cohort["starts_on"], cohort["ends_on"], skip_holidays=cohort["skip_holidays"]
+    ):
+        form.fail("pattern", N_("This pattern gives no day from the first day to the last. Check the pattern and the dates."))
     if cohort["start_time"] and cohort["end_time"] and cohort["end_time"] <= cohort["start_time"]:
         form.fail("end_time", N_("The end time must be after the start time."))
     capacity = None
@@ -201,6 +215,8 @@ async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, n
         window_changes = {key: value for key, value in after.items() if key in WINDOW}
         if cohort_changes:
             await Cohort.update(cohort_changes).where(Cohort.id == cohort_id)
+        if SESSION_FIELDS & after.keys():
+            await generate_sessions(cohort_id, zone=zone, now=now)
         if window_changes:
             await change_window(current["seat_pool"], window_changes)
         await record(actor, "cohort.update", "cohort", cohort_id, now=now, summary=values.cohort["label"], before=before, after=after)
@@ -222,6 +238,15 @@ async def set_window(cohort_id: int, action: str, *, actor: Actor, now: datetime
         await record(actor, f"cohort.{action}", "cohort", cohort_id, now=now, summary=cohort["label"], before=before, after=after)
 
 
+def pattern_values(cohort: dict[str, Any]) -> dict[str, str]:
+    """The form's pattern fields for a stored cohort."""
+    return form_fields(from_rrule(cohort["rrule"])) | {"skip_holidays": "1" if cohort["skip_holidays"] else ""}
+
+
+NEW_COHORT = pattern_values({"rrule": WEEKDAYS_RULE, "skip_holidays": True})
+"""A new cohort's form: weekdays, public holidays left out."""
+
+
 def next_term(cohort: dict[str, Any], zone: str) -> dict[str, str]:
     """The form of a cohort copied for the next term: the same days of the week, whole weeks later
     (at least one), the window moved by as much, and 3기 after 2기."""
@@ -239,6 +264,7 @@ def next_term(cohort: dict[str, Any], zone: str) -> dict[str, str]:
         "ends_on": (cohort["ends_on"] + shift).isoformat(),
         "start_time": cohort["start_time"].strftime("%H:%M"),
         "end_time": cohort["end_time"].strftime("%H:%M"),
+        **pattern_values(cohort),
         "schedule_note": cohort["schedule_note"],
         "place": cohort["place"],
         "capacity": str(cohort["capacity"]),

@@ -3,11 +3,12 @@ program with its cohorts and their seats, and the cohorts the back office's firs
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.status import cohort_status
-from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.catalog.tables import Cohort, CohortSession, Program, SessionStatus
 from jobcenter.text_search import contains_ignoring_case
 from jobcenter.web.paging import Paged
 
@@ -54,18 +55,27 @@ async def cohort_of(program_id: int, cohort_id: int) -> dict[str, Any] | None:
         *Cohort.all_columns(),
         Cohort.seat_pool.capacity.as_alias("capacity"),
         Cohort.seat_pool.confirmed_count.as_alias("confirmed"),
+        Cohort.seat_pool.waitlisted_count.as_alias("waitlisted"),
         Cohort.seat_pool.opens_at.as_alias("opens_at"),
         Cohort.seat_pool.closes_at.as_alias("closes_at"),
         Cohort.seat_pool.cancellable_until.as_alias("cancellable_until"),
     ).where(Cohort.id == cohort_id, Cohort.program == program_id).first()
 
 
-async def sessions_of_day(day: date) -> list[dict[str, Any]]:
-    """The cohorts that meet on `day`, by start time, with how many people are confirmed."""
-    return await Cohort.select(
-        Cohort.id, Cohort.seat_pool, Cohort.label, Cohort.start_time, Cohort.place, Cohort.program.title.as_alias("title"),
-        Cohort.seat_pool.confirmed_count.as_alias("confirmed"),
-    ).where(Cohort.starts_on <= day, Cohort.ends_on >= day).order_by(Cohort.start_time)
+async def sessions_of_day(day: date, zone: str) -> list[dict[str, Any]]:
+    """The sessions held on `day` (in the center's zone), by start time, with their cohort's pool
+    and how many people are confirmed; cancelled ones are left out."""
+    tz = ZoneInfo(zone)
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    return await CohortSession.select(
+        CohortSession.starts_at, CohortSession.place,
+        CohortSession.cohort._.seat_pool.as_alias("seat_pool"), CohortSession.cohort.label.as_alias("label"),
+        CohortSession.cohort._.program._.title.as_alias("title"),
+        CohortSession.cohort._.seat_pool._.confirmed_count.as_alias("confirmed"),
+    ).where(
+        CohortSession.starts_at >= start, CohortSession.starts_at < start + timedelta(days=1),
+        CohortSession.status == SessionStatus.scheduled.value,
+    ).order_by(CohortSession.starts_at)
 
 
 async def open_cohorts(now: datetime) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from piccolo.columns.combination import And
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import AUDIENCE_LABELS
 from jobcenter.catalog.search_index import INDEXED, holding_word
+from jobcenter.catalog.sessions import sessions_of
 from jobcenter.catalog.status import Status, cohort_status, program_status
 from jobcenter.catalog.tables import Audience, Cohort, Program
 from jobcenter.errors import NotFound
@@ -172,12 +173,15 @@ async def _found(filters: CatalogFilters, conditions: list[Any], *, now: datetim
 
 
 async def get_program(program_id: int, *, now: datetime, zone: str) -> ProgramView:
-    """One published program with all its cohorts; ProgramNotFound otherwise."""
+    """One published program with all its cohorts and their sessions; ProgramNotFound otherwise."""
     if not 0 < program_id <= MAX_ID:
         raise ProgramNotFound(program_id)
     row = await Program.select().where(Program.id == program_id, Program.published.eq(True)).first()
     if row is None:
         raise ProgramNotFound(program_id)
     (program,) = await _with_cohorts([row], now, zone)
+    sessions = await sessions_of([cohort.id for cohort in program.cohorts])
+    for cohort in program.cohorts:
+        cohort.row["sessions"] = sessions[cohort.id]
     return program
 

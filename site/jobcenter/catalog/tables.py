@@ -19,6 +19,7 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
+from jobcenter.schedule.tables import RULE_LENGTH
 from jobcenter.signups.tables import SeatPool
 
 
@@ -60,8 +61,12 @@ class Program(Table):
     updated_at = Timestamptz(default=TimestamptzNow())
 
 
+WEEKDAYS_RULE = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+
+
 class Cohort(Table):
-    """One run of a program (기수·회차): when and where; its seats and application window are its seat pool."""
+    """One run of a program (기수): from its first to its last day, meeting on the days its rule
+    (RFC 5545 RRULE, as event series have) gives; its seats and application window are its seat pool."""
 
     id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
@@ -71,9 +76,37 @@ class Cohort(Table):
     ends_on = Date()
     start_time = Time()
     end_time = Time()
+    rrule = Varchar(length=RULE_LENGTH, default=WEEKDAYS_RULE)
+    skip_holidays = Boolean(default=True)
     schedule_note = Varchar(length=200, default="")
     place = Varchar(length=200)
     seat_pool = ForeignKey(references=SeatPool, on_delete=OnDelete.restrict, unique=True, null=False)
+
+
+class SessionStatus(str, Enum):
+    scheduled = "scheduled"
+    cancelled = "cancelled"
+
+
+class CohortSession(Table):
+    """One day a cohort meets (회차). Sessions the rule gives keep their `rule_day` (and so their
+    UID) however they are moved; staff may add one on any day (no rule_day). A moved or cancelled
+    session keeps its row, `edited` keeps the rule from changing it again, and `sequence` counts
+    its changes for calendar files."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    cohort = ForeignKey(references=Cohort, on_delete=OnDelete.cascade, index=True, null=False)
+    rule_day = Date(null=True, default=None)
+    uid = Varchar(length=120, unique=True)
+    starts_at = Timestamptz(index=True)
+    ends_at = Timestamptz()
+    place = Varchar(length=200)
+    status = Varchar(length=12, choices=SessionStatus, default=SessionStatus.scheduled.value)
+    note = Varchar(length=300, default="")
+    moved_from = Timestamptz(null=True, default=None)
+    edited = Boolean(default=False)
+    sequence = Integer(default=0)
 
 
 class ProgramTerm(Table):

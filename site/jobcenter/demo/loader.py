@@ -13,6 +13,10 @@ from jobcenter.demo.programs import PROGRAMS, DemoCohort
 from jobcenter.events.generation import generate
 from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
+from jobcenter.schedule.recurrence import rule_days
+
+SESSIONS_WITHIN = timedelta(days=200)
+"""Where a demo cohort's sessions are looked for: its first day and this long after."""
 
 
 async def _add_demo_cohort(program: Program, cohort: DemoCohort, today: datetime, zone: str) -> None:
@@ -20,14 +24,16 @@ async def _add_demo_cohort(program: Program, cohort: DemoCohort, today: datetime
         offset, hour = offset_and_hour
         return (today + timedelta(days=offset)).replace(hour=hour)
 
-    first_day = (today + timedelta(days=cohort.first_day)).date()
+    earliest = (today + timedelta(days=cohort.first_day)).date()
+    days = rule_days(cohort.rule, earliest, earliest, earliest + SESSIONS_WITHIN, skip_holidays=True)[: cohort.sessions]
     await add_cohort(
         program_id=program.id,
         label=cohort.label,
-        starts_on=first_day,
-        ends_on=first_day + timedelta(days=cohort.days - 1),
+        starts_on=days[0],
+        ends_on=days[-1],
         start_time=cohort.start,
         end_time=cohort.end,
+        rrule=cohort.rule,
         schedule_note=cohort.schedule_note,
         place=cohort.place,
         capacity=cohort.capacity,

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import time
 
+from jobcenter.catalog.tables import WEEKDAYS_RULE
+
 CLASSROOM = "김포시일자리센터 교육장 (고용복지플러스센터 3층)"
 COUNSELLING_ROOM = "김포시일자리센터 상담실 (고용복지플러스센터 2층)"
 LARGE_HALL = "고용복지플러스센터 대회의실 (4층)"
+COUNSELLING_NOTE = "매주 수요일 1회 90분, 3회 (시간 개별 조율)"
 
 
 @dataclass(frozen=True)
@@ -30,15 +33,18 @@ FINISHED = Window(opens=(-60, 9), closes=(-40, 18))
 
 @dataclass(frozen=True)
 class DemoCohort:
+    """`sessions` days the `rule` gives, the first on or after `first_day` (days from load day)."""
+
     label: str
     window: Window
     first_day: int
-    days: int
+    sessions: int
     start: time
     end: time
     schedule_note: str
     place: str
     capacity: int
+    rule: str = WEEKDAYS_RULE
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ PROGRAMS: list[DemoProgram] = [
         eligibility="만 18~39세 청년 구직자 누구나",
         min_age=18,
         max_age=39,
-        cohorts=[DemoCohort("5기", OPENS_SOON, 24, 22, time(14), time(17), "매주 목요일 (4회)", CLASSROOM, 15)],
+        cohorts=[DemoCohort("5기", OPENS_SOON, 24, 4, time(14), time(17), "매주 목요일 (4회)", CLASSROOM, 15, "FREQ=WEEKLY;BYDAY=TH")],
     ),
     DemoProgram(
         title="청년 타겟형 취업 컨설팅",
@@ -100,8 +106,8 @@ PROGRAMS: list[DemoProgram] = [
         min_age=18,
         max_age=39,
         cohorts=[
-            DemoCohort("이번 달 과정", OPEN, 10, 20, time(10), time(17), "1회 90분, 3회 (일정 개별 조율)", COUNSELLING_ROOM, 12),
-            DemoCohort("다음 달 과정", OPENS_SOON, 40, 20, time(10), time(17), "1회 90분, 3회 (일정 개별 조율)", COUNSELLING_ROOM, 12),
+            DemoCohort("이번 달 과정", OPEN, 10, 3, time(10), time(17), COUNSELLING_NOTE, COUNSELLING_ROOM, 12, "FREQ=WEEKLY;BYDAY=WE"),
+            DemoCohort("다음 달 과정", OPENS_SOON, 40, 3, time(10), time(17), COUNSELLING_NOTE, COUNSELLING_ROOM, 12, "FREQ=WEEKLY;BYDAY=WE"),
         ],
     ),
     DemoProgram(
@@ -132,8 +138,8 @@ PROGRAMS: list[DemoProgram] = [
         eligibility="만 60세 이상 김포시민",
         min_age=60,
         cohorts=[
-            DemoCohort("3기", FINISHED, -30, 4, time(10), time(15), "월~목", CLASSROOM, 20),
-            DemoCohort("4기", OPENS_SOON, 26, 4, time(10), time(15), "월~목", CLASSROOM, 20),
+            DemoCohort("3기", FINISHED, -30, 4, time(10), time(15), "월~목", CLASSROOM, 20, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH"),
+            DemoCohort("4기", OPENS_SOON, 26, 4, time(10), time(15), "월~목", CLASSROOM, 20, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH"),
         ],
     ),
     DemoProgram(
@@ -162,7 +168,7 @@ PROGRAMS: list[DemoProgram] = [
             "상담은 약 50분이며, 방문이 어려우면 전화 상담도 가능합니다."
         ),
         eligibility="일자리를 찾는 시민 누구나",
-        cohorts=[DemoCohort("이번 달 상담 예약", OPEN, 1, 28, time(9, 30), time(17, 30), "평일, 1회 50분", COUNSELLING_ROOM, 60)],
+        cohorts=[DemoCohort("이번 달 상담 예약", OPEN, 1, 20, time(9, 30), time(17, 30), "평일, 1회 50분", COUNSELLING_ROOM, 60)],
     ),
     DemoProgram(
         title="중장년 재취업 이력서·면접 클리닉",
@@ -189,7 +195,7 @@ PROGRAMS: list[DemoProgram] = [
         ),
         eligibility="만 60세 이상 시민",
         min_age=60,
-        cohorts=[DemoCohort("오전반", OPEN, 15, 10, time(10), time(12), "매주 화·목", CLASSROOM, 15)],
+        cohorts=[DemoCohort("오전반", OPEN, 15, 10, time(10), time(12), "매주 화·목", CLASSROOM, 15, "FREQ=WEEKLY;BYDAY=TU,TH")],
     ),
     DemoProgram(
         title="중장년 인생 2막 설계 과정",

@@ -16,18 +16,13 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.events import editing, rescheduling
+from jobcenter.events import closures, editing, rescheduling
 from jobcenter.events.labels import CATEGORY_LABELS
-from jobcenter.events.patterns import (
-    KIND_LABELS,
-    ORDINALS,
-    describe,
-    month_labels,
-    weekday_labels,
-)
 from jobcenter.events.series_list import coming_occurrences, series_of, series_page
 from jobcenter.events.service import OccurrenceView, get_occurrence
 from jobcenter.events.tables import OccurrenceStatus
+from jobcenter.schedule.date_changes import ChangeRefused
+from jobcenter.schedule.patterns import choice_labels, describe
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, RowId
@@ -66,10 +61,7 @@ def _series_form(request: Request, status_code: int = 200, **context: Any) -> Te
         "events/backoffice/series.html",
         status_code,
         categories=SERIES_CATEGORIES,
-        kinds=KIND_LABELS,
-        weekdays=weekday_labels(language),
-        ordinals=ORDINALS,
-        months=month_labels(language),
+        **choice_labels(language),
         **context,
     )
 
@@ -122,6 +114,30 @@ class StaffCalendarController(Controller):
         """미리 보기 or 저장 for the whole series: unedited future dates follow the new pattern."""
         return await _submit(request, data, series_id, actor=actor, settings=settings, now=now)
 
+    @get("/closures", name="staff_closures")
+    async def closures(self, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """The coming closure days, and the form to add one."""
+        return await _closures_page(settings, now)
+
+    @post("/closures")
+    async def add_closure(
+        self, data: Form, actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        """A closure day: coming event dates and sessions on it are left out at once."""
+        try:
+            await closures.add_closure(data, actor=actor, now=now, zone=settings.timezone)
+        except FormInvalid as invalid:
+            return await _closures_page(settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
+        return done("/staff/calendar/closures", "created")
+
+    @post("/closures/{closure_id:int}/delete", name="staff_closure_delete")
+    async def remove_closure(
+        self, closure_id: RowId, actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Response:
+        """The center opens that day after all: the dates the patterns give come back."""
+        await closures.remove_closure(closure_id, actor=actor, now=now, zone=settings.timezone)
+        return done("/staff/calendar/closures", "deleted")
+
     @get("/occurrences/{occurrence_id:int}", name="staff_occurrence")
     async def occurrence(self, occurrence_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         """One date: details, registrations, a link to its roster, and the forms to change it."""
@@ -150,6 +166,11 @@ class StaffCalendarController(Controller):
     ) -> Response:
         """Cancelled with a reason sent to everyone registered; registration closes."""
         return await _change(rescheduling.cancel, "cancelled", occurrence_id, data, actor=actor, settings=settings, now=now)
+
+
+async def _closures_page(settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Template:
+    coming = await closures.coming_closures(_today(now, settings))
+    return form_page("events/backoffice/closures.html", status_code, closures=coming, **context)
 
 
 async def _stored(series_id: int) -> dict[str, str]:
@@ -214,6 +235,6 @@ async def _change(
         await change(occurrence_id, data, actor=actor, now=now, language=settings.default_language, zone=settings.timezone)
     except FormInvalid as invalid:
         return await _occurrence_page(occurrence_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
-    except rescheduling.ChangeRefused as refused:
+    except ChangeRefused as refused:
         return await _occurrence_page(occurrence_id, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
     return done(f"/staff/calendar/occurrences/{occurrence_id}", done_key)

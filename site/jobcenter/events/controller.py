@@ -14,9 +14,10 @@ from litestar.response import Template
 
 from jobcenter.events import feeds, service
 from jobcenter.events.labels import CATEGORY_LABELS
+from jobcenter.events.month import day_view, month_view
 from jobcenter.events.occurrence_page import FEED_CATEGORIES, event_page_context, site_url, webcal_url
 from jobcenter.settings import Settings
-from jobcenter.web.form_input import RowId, read_month
+from jobcenter.web.form_input import RowId, read_day, read_month
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
 
@@ -33,10 +34,21 @@ def _month(value: str | None, today: date) -> date:
     return first_day
 
 
-def _calendar_query(first_day: date, category: str | None, place: str | None, view: str | None) -> str:
+def _calendar_query(first_day: date, category: str | None, place: str | None, view: str | None, week: int | None = None) -> str:
     pairs = [("month", f"{first_day:%Y-%m}")]
-    pairs += [(key, value) for key, value in (("category", category), ("place", place), ("view", view)) if value]
+    pairs += [(key, str(value)) for key, value in (("category", category), ("place", place), ("view", view), ("week", week)) if value]
     return urlencode(pairs)
+
+
+def _filters(category: str | None, place: str | None) -> tuple[str | None, str | None]:
+    if category and category not in CATEGORY_LABELS:
+        raise ValidationException(detail="invalid category")
+    return category or None, place or None
+
+
+def _week(value: str | None) -> int | None:
+    """The agenda's week of the month, 1 to 6; anything else: the default week."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) == 1 else None
 
 
 class EventController(Controller):
@@ -52,30 +64,49 @@ class EventController(Controller):
         category: FromQuery[str | None] = None,
         place: FromQuery[str | None] = None,
         view: FromQuery[str | None] = None,
+        week: FromQuery[str | None] = None,
     ) -> Template:
-        """A month: a grid on wide screens, an agenda on narrow ones or when asked (view=agenda)."""
+        """A month: a grid on wide screens, an agenda of one week on narrow ones or when asked
+        (view=agenda), with the week before and after."""
         today = now.astimezone(ZoneInfo(settings.timezone)).date()
         first_day = _month(month, today)
-        if category and category not in CATEGORY_LABELS:
-            raise ValidationException(detail="invalid category")
-        calendar = await service.month_view(
-            first_day, today=today, zone=settings.timezone, category=category or None, place=place or None
-        )
+        category, place = _filters(category, place)
+        calendar = await month_view(first_day, today=today, zone=settings.timezone, category=category, place=place, week=_week(week))
         context = {
             "calendar": calendar,
             "filters": {"category": category or "", "place": place or "", "view": view or ""},
             "query": lambda first, **changes: _calendar_query(
-                first, changes.get("category", category), changes.get("place", place), changes.get("view", view)
+                first, changes.get("category", category), changes.get("place", place), changes.get("view", view), changes.get("week")
             ),
+            "day_query": urlencode([(key, value) for key, value in (("category", category), ("place", place)) if value]),
             "categories": CATEGORY_LABELS,
             "feed_categories": FEED_CATEGORIES,
             "webcal": webcal_url(request),
         }
         headers = {"vary": "HX-Request"}
         if wants_fragment(request):
-            headers["HX-Push-Url"] = "/events?" + _calendar_query(first_day, category, place, view)
+            headers["HX-Push-Url"] = "/events?" + _calendar_query(first_day, category, place, view, _week(week))
             return Template("events/_calendar.html", context=context, headers=headers)
         return Template("events/index.html", context=context, headers=headers)
+
+    @get("/days/{day:str}", name="events_of_day")
+    async def day(
+        self,
+        day: FromPath[str],
+        settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+        category: FromQuery[str | None] = None,
+        place: FromQuery[str | None] = None,
+    ) -> Template:
+        """Everything on one day, where a cell of the month has "+N more"."""
+        shown = read_day(day)
+        if shown is None:
+            raise ValidationException(detail="invalid day")
+        category, place = _filters(category, place)
+        today = now.astimezone(ZoneInfo(settings.timezone)).date()
+        found = await day_view(shown, today=today, zone=settings.timezone, category=category, place=place)
+        return Template("events/day.html", context={"day": found, "categories": CATEGORY_LABELS, "month": shown.replace(day=1),
+                                                    "filters": {"category": category or "", "place": place or ""}})
 
     @get("/{occurrence_id:int}", name="event")
     async def detail(
@@ -99,7 +130,8 @@ class EventController(Controller):
     async def feed(
         self, request: Request, feed_name: FromPath[str], settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Response:
-        """Subscription feeds: `all.ics` for every event, `<category>.ics` for one category."""
+        """Subscription feeds: `all.ics` for every event and program session, `<category>.ics` for one
+        category (`lecture.ics` with the lecture programs' sessions)."""
         category = feed_name.removesuffix(".ics")
         if not feed_name.endswith(".ics") or (category != "all" and category not in FEED_CATEGORIES):
             raise NotFoundException()
@@ -108,6 +140,7 @@ class EventController(Controller):
             base_url=site_url(request),
             now=now,
             zone=settings.timezone,
+            center_address=settings.center.address,
             category=None if category == "all" else category,
         )
         return Response(body, media_type=CALENDAR_MEDIA_TYPE)

@@ -13,16 +13,16 @@ from piccolo.columns import Column
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
 from jobcenter.events.generation import generate
-from jobcenter.events.patterns import (
+from jobcenter.events.tables import EventCategory, EventSeries
+from jobcenter.i18n import N_
+from jobcenter.schedule.patterns import (
     Pattern,
     form_fields,
     from_rrule,
     pattern_from,
     to_rrule,
 )
-from jobcenter.events.preview import ComingDate, coming_dates
-from jobcenter.events.tables import EventCategory, EventSeries
-from jobcenter.i18n import N_
+from jobcenter.schedule.preview import ComingDate, coming_dates
 from jobcenter.signups.locking import seat_transaction
 from jobcenter.signups.roster_changes import read_capacity
 from jobcenter.web.form_input import FormReader, max_length

@@ -8,8 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobcenter.db import locking
-from jobcenter.events.recurrence import rule_days, span
 from jobcenter.events.tables import EventOccurrence, EventSeries
+from jobcenter.schedule.days_off import closures_between
+from jobcenter.schedule.recurrence import rule_days, span
 from jobcenter.signups.pools import delete_pool, has_applications, new_pool
 
 HORIZON = timedelta(days=180)
@@ -49,7 +50,10 @@ async def generate(series_id: int, *, today: date, zone: str, horizon: timedelta
     async with EventSeries._meta.db.transaction():
         series = await locking(EventSeries.select().where(EventSeries.id == series_id)).first()
         assert series is not None, "called for a series just saved"
-        wanted = rule_days(series["rrule"], series["first_day"], today, today + horizon, skip_holidays=series["skip_holidays"])
+        closed = await closures_between(today, today + horizon)
+        wanted = rule_days(
+            series["rrule"], series["first_day"], today, today + horizon, skip_holidays=series["skip_holidays"], closed=closed
+        )
         existing = {
             row["rule_day"]: row
             for row in await EventOccurrence.select().where(

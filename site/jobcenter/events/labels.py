@@ -1,6 +1,6 @@
 """What the event categories are called on screen (msgids; translated where shown)."""
 
-from jobcenter.events.service import PROGRAM
+from jobcenter.events.month import PROGRAM
 from jobcenter.events.tables import EventCategory
 from jobcenter.i18n import N_
 

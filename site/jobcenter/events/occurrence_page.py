@@ -11,7 +11,8 @@ from litestar import Request
 
 from jobcenter.catalog.status import STATUS_LABELS, cohort_status
 from jobcenter.events.labels import CATEGORY_LABELS
-from jobcenter.events.service import PROGRAM, OccurrenceView
+from jobcenter.events.month import PROGRAM
+from jobcenter.events.service import OccurrenceView
 from jobcenter.settings import Settings
 from jobcenter.signups.opening_alerts import alerts_of
 from jobcenter.signups.service import active_applications_by_pool

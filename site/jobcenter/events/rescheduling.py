@@ -5,7 +5,7 @@ audit entry are written together or not at all."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,49 +14,19 @@ from jobcenter.errors import NotFound
 from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 from jobcenter.i18n import N_, format_moment
-from jobcenter.notifications.messages import outbox_row, queue_messages
+from jobcenter.schedule.date_changes import NOTE_TOO_LONG, ChangeRefused, read_new_day, read_reason, read_times
 from jobcenter.signups.locking import lock_pool, seat_transaction
-from jobcenter.signups.pools import close_window_by, registrants
+from jobcenter.signups.pools import close_window_by, tell_registrants
 from jobcenter.web.form_input import FormReader
 
 DETAILS_FIELDS = ["start_time", "end_time", "place", "note"]
 MOVE_FIELDS = ["move_day", "move_start_time", "move_end_time", "move_reason"]
 """The fields of the date's forms in the order of the page, which the error summary follows."""
 PLACE_TOO_LONG = N_("Use 200 characters or fewer.")  # EventOccurrence.place
-NOTE_TOO_LONG = N_("Use 300 characters or fewer.")  # EventOccurrence.note, which also keeps the reason
 
 
 class OccurrenceNotFound(NotFound):
     """No occurrence has that id."""
-
-
-class ChangeRefused(Exception):
-    """The date cannot be changed any more; `message` is a msgid for the staff member."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def _times(form: FormReader, prefix: str, first: date, days: int, zone: str) -> tuple[datetime, datetime] | None:
-    """Start and end from `<prefix>start_time` and `<prefix>end_time`, on `first` and `days` later;
-    None when one is missing or wrong (its problem noted)."""
-    start = form.clock(f"{prefix}start_time", N_("Enter the start time, for example 10:00."))
-    end = form.clock(f"{prefix}end_time", N_("Enter the end time, for example 16:00."))
-    if start is None or end is None:
-        return None
-    tz = ZoneInfo(zone)
-    starts_at = datetime.combine(first, start, tzinfo=tz)
-    ends_at = datetime.combine(first + timedelta(days=days - 1), end, tzinfo=tz)
-    if ends_at <= starts_at:
-        form.fail(f"{prefix}end_time", N_("The end time must be after the start time."))
-        return None
-    return starts_at, ends_at
-
-
-def _reason(form: FormReader, name: str) -> str:
-    """Why the date moves or is cancelled (required): kept in the date's note and sent to registrants."""
-    return form.text(name, EventOccurrence.note, missing=N_("Enter the reason: the people registered are told it."), too_long=NOTE_TOO_LONG)
 
 
 def _span_days(row: dict[str, Any], zone: str) -> tuple[date, int]:
@@ -81,19 +51,6 @@ async def _changeable(occurrence_id: int, now: datetime) -> tuple[dict[str, Any]
     return row, pool
 
 
-async def _tell_registrants(
-    kind: str, pool: dict[str, Any] | None, values: dict[str, Any], *, now: datetime, language: str, zone: str
-) -> int:
-    """One outbox message to each confirmed or waitlisted person; how many were told."""
-    if pool is None:
-        return 0
-    people = await registrants([pool["id"]])
-    await queue_messages([
-        outbox_row(kind, person, {**values, "code": person["confirmation_code"]}, now=now, language=language, zone=zone) for person in people
-    ])
-    return len(people)
-
-
 def _summary(row: dict[str, Any], zone: str, told: int) -> str:
     return f"{row['title']} {row['starts_at'].astimezone(ZoneInfo(zone)).date().isoformat()}: {told} told"
 
@@ -107,7 +64,7 @@ async def edit_details(
         row, pool = await _changeable(occurrence_id, now)
         form = FormReader(data, order=DETAILS_FIELDS)
         first, days = _span_days(row, zone)
-        span = _times(form, "", first, days, zone)
+        span = read_times(form, "", first, days, zone)
         place = form.text("place", EventOccurrence.place, missing=N_("Enter the place."), too_long=PLACE_TOO_LONG)
         note = form.text("note", EventOccurrence.note, too_long=NOTE_TOO_LONG)
         form.check()
@@ -130,7 +87,7 @@ async def edit_details(
         if set(new) & {"starts_at", "ends_at", "place"}:
             await close_window_by(pool, span[0])
             values = {"title": row["title"], "starts_on": span[0], "start_time": span[0], "place": place}
-            told = await _tell_registrants("event_changed", pool, values, now=now, language=language, zone=zone)
+            told = await tell_registrants("event_changed", pool, values, now=now, language=language, zone=zone)
         await record(actor, "occurrence.edit", "occurrence", occurrence_id, now=now, summary=_summary(row, zone, told), before=old, after=new)
 
 
@@ -140,13 +97,8 @@ async def move(occurrence_id: int, data: dict[str, str], *, actor: Actor, now: d
     async with seat_transaction():
         row, pool = await _changeable(occurrence_id, now)
         form = FormReader(data, order=MOVE_FIELDS)
-        day = form.day("move_day", N_("Enter the new date, for example 2026-12-01."))
-        span = _times(form, "move_", day, _span_days(row, zone)[1], zone) if day else None
-        reason = _reason(form, "move_reason")
-        if span and span[0] <= now:
-            form.fail("move_day", N_("The new date and time must be in the future."))
-        elif span and span[0] == row["starts_at"] and span[1] == row["ends_at"]:
-            form.fail("move_day", N_("This is the date and time it has now. Enter the new ones."))
+        span = read_new_day(form, "move_", _span_days(row, zone)[1], zone, now=now, current=(row["starts_at"], row["ends_at"]))
+        reason = read_reason(form, "move_reason", EventOccurrence.note)
         form.check()
         assert span is not None  # a day or times not read have their problem noted
         await move_occurrence(occurrence_id, span[0], span[1], reason)
@@ -155,7 +107,7 @@ async def move(occurrence_id: int, data: dict[str, str], *, actor: Actor, now: d
             "title": row["title"], "starts_on": row["starts_at"], "start_time": row["starts_at"], "place": row["place"],
             "new_moment": format_moment(span[0], language, zone), "reason": reason,
         }
-        told = await _tell_registrants("event_moved", pool, values, now=now, language=language, zone=zone)
+        told = await tell_registrants("event_moved", pool, values, now=now, language=language, zone=zone)
         await record(
             actor, "occurrence.move", "occurrence", occurrence_id, now=now, summary=_summary(row, zone, told),
             before={"starts_at": row["starts_at"], "ends_at": row["ends_at"], "note": row["note"]},
@@ -169,12 +121,12 @@ async def cancel(occurrence_id: int, data: dict[str, str], *, actor: Actor, now:
     async with seat_transaction():
         row, pool = await _changeable(occurrence_id, now)
         form = FormReader(data)
-        reason = _reason(form, "cancel_reason")
+        reason = read_reason(form, "cancel_reason", EventOccurrence.note)
         form.check()
         await cancel_occurrence(occurrence_id, reason)
         await close_window_by(pool, now)
         values = {"title": row["title"], "starts_on": row["starts_at"], "start_time": row["starts_at"], "place": row["place"], "reason": reason}
-        told = await _tell_registrants("event_cancelled", pool, values, now=now, language=language, zone=zone)
+        told = await tell_registrants("event_cancelled", pool, values, now=now, language=language, zone=zone)
         await record(
             actor, "occurrence.cancel", "occurrence", occurrence_id, now=now, summary=_summary(row, zone, told),
             before={"status": row["status"], "note": row["note"]},

@@ -1,79 +1,23 @@
-"""Reading the calendar: a month of events, program cohorts and public holidays, one event, the
-events of one day, and what an event date's seat pool is for (signups asks: signups/targets.py).
-
-A month costs the same three queries however full it is: its occurrences (with their series),
-the cohorts that meet in it, and the list of places for the filter.
-"""
+"""Reading events: one event, the events of one day and the next ones, and what an event date's
+seat pool is for (signups asks: signups/targets.py). The month calendar is in events/month.py."""
 
 from __future__ import annotations
 
-import calendar as month_math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jobcenter.catalog.tables import Category, Cohort
 from jobcenter.errors import NotFound
-from jobcenter.events.recurrence import holiday_name
-from jobcenter.events.tables import EventCategory, EventCompany, EventOccurrence, OccurrenceStatus
+from jobcenter.events.month import local_day_bounds
+from jobcenter.events.tables import EventCompany, EventOccurrence, OccurrenceStatus
 from jobcenter.rows import RowView
 from jobcenter.signups.pools import pool_of
 from jobcenter.signups.targets import Target
-from jobcenter.web.form_input import EARLIEST_YEAR, LATEST_YEAR
-
-PROGRAM = "program"
-"""The category of program cohorts shown in the calendar (they are not events)."""
 
 
 class EventNotFound(NotFound):
     """No occurrence has that id."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One thing on one day of the calendar."""
-
-    category: str
-    title: str
-    starts_at: datetime | None
-    place: str
-    path: str
-    cancelled: bool = False
-    moved_to: datetime | None = None
-    note: str = ""
-
-
-@dataclass
-class Day:
-    day: date
-    in_month: bool
-    is_today: bool
-    holiday: str | None
-    entries: list[Entry] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class MonthView:
-    first_day: date
-    weeks: list[list[Day]]
-    places: list[str]
-
-    @property
-    def days_with_entries(self) -> list[Day]:
-        return [day for week in self.weeks for day in week if day.in_month and (day.entries or day.holiday)]
-
-    @property
-    def previous_month(self) -> date | None:
-        """The month before; None for the first month the calendar answers (January 2000)."""
-        earlier = (self.first_day - timedelta(days=1)).replace(day=1)
-        return earlier if earlier.year >= EARLIEST_YEAR else None
-
-    @property
-    def next_month(self) -> date | None:
-        """The month after; None for the last month the calendar answers (December 2100)."""
-        later = (self.first_day + timedelta(days=32)).replace(day=1)
-        return later if later.year <= LATEST_YEAR else None
 
 
 @dataclass(frozen=True)
@@ -85,108 +29,10 @@ class OccurrenceView(RowView):
     companies: list[dict[str, Any]]
 
 
-def _local_day_bounds(first: date, last: date, zone: str) -> tuple[datetime, datetime]:
-    tz = ZoneInfo(zone)
-    return datetime.combine(first, time(0), tzinfo=tz), datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
-
-
-def _grid(first_day: date, today: date) -> tuple[list[list[Day]], dict[date, Day]]:
-    """Weeks from Sunday to Saturday, as Korean wall calendars show them."""
-    weeks_source = month_math.Calendar(firstweekday=6).monthdatescalendar(first_day.year, first_day.month)
-    weeks = [
-        [Day(day=day, in_month=day.month == first_day.month, is_today=day == today, holiday=holiday_name(day)) for day in week]
-        for week in weeks_source
-    ]
-    return weeks, {day.day: day for week in weeks for day in week}
-
-
-async def month_view(first_day: date, *, today: date, zone: str, category: str | None = None, place: str | None = None) -> MonthView:
-    """Everything that happens in a month, day by day, in the center's zone."""
-    weeks, by_day = _grid(first_day, today)
-    grid_first, grid_last = weeks[0][0].day, weeks[-1][-1].day
-    window_start, window_end = _local_day_bounds(grid_first, grid_last, zone)
-    tz = ZoneInfo(zone)
-
-    if category != PROGRAM:
-        query = EventOccurrence.select(
-            *EventOccurrence.all_columns(), EventOccurrence.series.category, EventOccurrence.series.title
-        ).where(
-            (EventOccurrence.starts_at < window_end) & (EventOccurrence.ends_at >= window_start)
-            | (EventOccurrence.moved_from >= window_start) & (EventOccurrence.moved_from < window_end)
-        )
-        if category:
-            query = query.where(EventOccurrence.series.category == category)
-        if place:
-            query = query.where(EventOccurrence.place == place)
-        for row in await query.order_by(EventOccurrence.starts_at):
-            _place_occurrence(row, by_day, tz)
-
-    if category in (None, PROGRAM, EventCategory.lecture.value):
-        cohorts = Cohort.select(
-            Cohort.program, Cohort.label, Cohort.starts_on, Cohort.ends_on, Cohort.start_time, Cohort.place,
-            Cohort.program.title.as_alias("title"), Cohort.program.category.as_alias("program_category"),
-        ).where(Cohort.starts_on <= grid_last, Cohort.ends_on >= grid_first, Cohort.program._.published.eq(True))
-        if category == EventCategory.lecture.value:
-            cohorts = cohorts.where(Cohort.program.category == Category.lecture.value)
-        if place:
-            cohorts = cohorts.where(Cohort.place == place)
-        for row in await cohorts.order_by(Cohort.start_time):
-            _place_cohort(row, by_day, tz)
-
-    places = sorted(
-        {row["place"] for row in await EventOccurrence.select(EventOccurrence.place).distinct()}
-    )
-    return MonthView(first_day=first_day, weeks=weeks, places=places)
-
-
-def _place_occurrence(row: dict[str, Any], by_day: dict[date, Day], tz: ZoneInfo) -> None:
-    starts, ends = row["starts_at"].astimezone(tz), row["ends_at"].astimezone(tz)
-    entry = Entry(
-        category=row["series.category"],
-        title=row["series.title"],
-        starts_at=starts,
-        place=row["place"],
-        path=f"/events/{row['id']}",
-        cancelled=row["status"] == "cancelled",
-        note=row["note"],
-    )
-    day = starts.date()
-    while day <= ends.date():
-        if day in by_day:
-            by_day[day].entries.append(entry)
-        day += timedelta(days=1)
-    if row["moved_from"] is not None:
-        old_day = row["moved_from"].astimezone(tz).date()
-        if old_day in by_day and old_day != starts.date():
-            by_day[old_day].entries.append(
-                Entry(
-                    category=entry.category, title=entry.title, starts_at=None, place=entry.place, path=entry.path,
-                    moved_to=starts, note=entry.note,
-                )
-            )
-
-
-def _place_cohort(row: dict[str, Any], by_day: dict[date, Day], tz: ZoneInfo) -> None:
-    day = row["starts_on"]
-    while day <= row["ends_on"]:
-        if day in by_day:
-            by_day[day].entries.append(
-                Entry(
-                    # The monthly lecture is a program people sign up for, and a lecture on the calendar.
-                    category=EventCategory.lecture.value if row["program_category"] == Category.lecture.value else PROGRAM,
-                    title=f"{row['title']} ({row['label']})",
-                    starts_at=datetime.combine(day, row["start_time"], tzinfo=tz),
-                    place=row["place"],
-                    path=f"/programs/{row['program']}",
-                )
-            )
-        day += timedelta(days=1)
-
-
 async def events_of_day(day: date, zone: str) -> list[dict[str, Any]]:
     """The dates under way at any time on `day` (in the center's zone), by start, with their seats
     filled and whether they are cancelled."""
-    start, end = _local_day_bounds(day, day, zone)
+    start, end = local_day_bounds(day, day, zone)
     rows = await EventOccurrence.select(
         EventOccurrence.id, EventOccurrence.starts_at, EventOccurrence.place, EventOccurrence.status,
         EventOccurrence.series.title.as_alias("title"),

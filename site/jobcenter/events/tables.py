@@ -8,6 +8,7 @@ from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Serial
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
+from jobcenter.schedule.tables import RULE_LENGTH
 from jobcenter.signups.tables import SeatPool
 
 
@@ -43,7 +44,7 @@ class EventSeries(Table):
     area = Varchar(length=200, default="")
     who_should_come = Text(default="")
     what_to_bring = Text(default="")
-    rrule = Varchar(length=300)
+    rrule = Varchar(length=RULE_LENGTH)
     first_day = Date()
     start_time = Time()
     end_time = Time()
@@ -83,3 +84,4 @@ class EventCompany(Table):
     name = Varchar(length=100)
     positions = Varchar(length=300)
     head_count = Integer()
+

@@ -12,7 +12,7 @@ from typing import Any
 from jobcenter.accounts import phone_codes
 from jobcenter.accounts.phone_codes import Purpose
 from jobcenter.accounts.walk_in import WalkIn, read_walk_in
-from jobcenter.events.service import PROGRAM, Day, month_view
+from jobcenter.events.month import PROGRAM, Day, month_view
 from jobcenter.limits import service as limiter
 from jobcenter.limits.service import Limit, RateLimited, key_of
 from jobcenter.settings import Limits, Settings

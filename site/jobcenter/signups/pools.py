@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from jobcenter.notifications.messages import outbox_row, queue_messages
 from jobcenter.signups.service import ACTIVE
 from jobcenter.signups.tables import Application, SeatPool
 
@@ -79,3 +80,17 @@ async def registrants(pool_ids: list[int], statuses: Iterable[str] = ACTIVE) -> 
         Application.citizen.mobile.as_alias("mobile"),
         Application.citizen.notify_by.as_alias("notify_by"),
     ).where(Application.seat_pool.is_in(pool_ids), Application.status.is_in(list(statuses))).order_by(Application.id)
+
+
+async def tell_registrants(
+    kind: str, pool: dict[str, Any] | None, values: dict[str, Any], *, now: datetime, language: str, zone: str
+) -> int:
+    """One outbox message of `kind` to each confirmed or waitlisted person of the pool (a date or a
+    session moved or cancelled), with their confirmation number; how many were told."""
+    if pool is None:
+        return 0
+    people = await registrants([pool["id"]])
+    await queue_messages([
+        outbox_row(kind, person, {**values, "code": person["confirmation_code"]}, now=now, language=language, zone=zone) for person in people
+    ])
+    return len(people)

@@ -33,7 +33,7 @@ async def dashboard(now: datetime, zone: str) -> Dashboard:
     today = now.astimezone(ZoneInfo(zone)).date()
     return Dashboard(
         today_events=await events_of_day(today, zone),
-        today_sessions=await sessions_of_day(today),
+        today_sessions=await sessions_of_day(today, zone),
         open_cohorts=await open_cohorts(now),
         failed_messages=await failed_count(),
         held_texts=await held_count(),

@@ -18,6 +18,7 @@ NEW_PROGRAM = {
 }
 NEW_COHORT = {
     "label": "1기", "starts_on": "2026-12-14", "ends_on": "2026-12-18", "start_time": "10:00", "end_time": "12:00",
+    "pattern": "weekly", "weekday_MO": "1", "weekday_TU": "1", "weekday_WE": "1", "weekday_TH": "1", "weekday_FR": "1", "skip_holidays": "1",
     "schedule_note": "", "place": "김포시일자리센터 교육장", "capacity": "15",
     "opens_at": "2026-11-27T09:00", "closes_at": "2026-12-11T18:00", "cancellable_until": "",
 }

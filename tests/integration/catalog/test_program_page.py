@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from tests.builders import NOON_SEOUL, a_cohort, a_program
 from tests.support import html, present
@@ -47,6 +47,7 @@ async def test_the_page_shows_who_it_is_for_and_each_cohort(client) -> None:
         "기간": "2026년 12월 14일 (월) ~ 2026년 12월 16일 (수)",
         "시간": "09:00 ~ 18:00 (3일간)",
         "장소": "고용복지플러스센터 대회의실",
+        "회차": "총 3회: 날짜 보기 12월 14일 (월) 09:00~18:00 12월 15일 (화) 09:00~18:00 12월 16일 (수) 09:00~18:00",
         "정원": "30명",
         "접수 기간": "2026년 11월 23일 (월) 12:00 ~ 2026년 11월 29일 (일) 12:00",
     }
@@ -112,3 +113,14 @@ async def test_the_status_turns_on_the_server_clock_to_the_second(client, clock)
     assert await status() == "접수 중"
     clock.now = NOON_SEOUL + timedelta(hours=2)
     assert await status() == "마감"
+
+
+async def test_a_finished_cohort_says_finished_and_no_seats_left(client) -> None:
+    program = await a_program("경비신임교육")
+    await a_cohort(program, label="제6기", starts_on=date(2026, 11, 10), ends_on=date(2026, 11, 12),
+                   application_opens_at=datetime(2026, 10, 20, tzinfo=UTC), application_closes_at=datetime(2026, 11, 5, tzinfo=UTC))
+
+    cohort = present(html(await client.get(f"/programs/{program.id}")).select_one("[data-testid=cohort]"))
+
+    assert present(cohort.h3).get_text(" ", strip=True) == "제6기 종료"
+    assert cohort.select_one("[data-testid=seats]") is None

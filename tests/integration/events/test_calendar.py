@@ -97,11 +97,11 @@ async def test_the_month_shows_holidays_today_program_dates_and_filters(client) 
     soup = html(await client.get("/events?month=2026-12"))
     assert soup.select_one(".day--today") is None
     assert "기독탄신일" in present(soup.select_one(".month-grid")).get_text()
-    titles = [present(entry.select_one(".entry__title")).get_text(strip=True) for entry in soup.select(".agenda [data-testid=entry]")]
+    titles = [present(entry.select_one(".entry__title")).get_text(strip=True) for entry in soup.select(".month-grid [data-testid=entry]")]
     assert "경비신임교육 (제8기)" in titles and titles.count("캠퍼스 취업상담 (김포제일공업고등학교)") == 5
 
     campus_only = html(await client.get("/events?month=2026-12&category=campus"))
-    assert {present(e.select_one(".entry__category")).get_text(strip=True) for e in campus_only.select(".agenda [data-testid=entry]")} == {"캠퍼스 상담"}
+    assert {present(e.select_one(".entry__category")).get_text(strip=True) for e in campus_only.select(".month-grid [data-testid=entry]")} == {"캠퍼스 상담"}
 
     today = html(await client.get("/events?month=2026-11"))
     assert present(today.select_one(".day--today"))["aria-current"] == "date"
@@ -121,11 +121,11 @@ async def test_a_cancelled_and_a_moved_date_say_so_at_the_old_date(client) -> No
     await cancel_occurrence(first["id"], "학교 행사로 쉽니다.")
     await move_occurrence(second["id"], second["starts_at"] + timedelta(days=1), second["ends_at"] + timedelta(days=1))
 
-    soup = html(await client.get("/events?month=2026-12&view=agenda"))
+    soup = html(await client.get("/events?month=2026-12"))
 
-    states = [state.get_text(strip=True) for state in soup.select(".agenda .entry__state")]
+    states = [state.get_text(strip=True) for state in soup.select(".month-grid .entry__state")]
     assert states[0] == "취소" and states[1].endswith("로 변경")
-    assert present(soup.select_one(".agenda .entry__note")).get_text(strip=True) == "학교 행사로 쉽니다."
+    assert present(soup.select_one(".month-grid .entry__note")).get_text(strip=True) == "학교 행사로 쉽니다."
     page = html(await client.get(f"/events/{first['id']}"))
     assert "이 일정은 취소되었습니다." in present(page.select_one("[data-testid=cancelled]")).get_text()
 
@@ -184,7 +184,10 @@ async def test_an_event_that_takes_registration_uses_the_same_seats(client, sign
     assert present(result.select_one(".result__headline")).get_text(strip=True) == "신청 완료"
 
 
-@pytest.mark.parametrize("path", ["/events?month=2026-13", "/events?category=party", "/events/feeds/party.ics", "/events/999999"])
+@pytest.mark.parametrize("path", [
+    "/events?month=2026-13", "/events?category=party", "/events/feeds/party.ics", "/events/999999",
+    "/events/days/2026-02-30", "/events/days/9999-01-01", "/events/days/%00", "/events/days/2026-12-01?category=party",
+])
 async def test_bad_calendar_addresses_are_clear_errors(client, path: str) -> None:
     assert (await client.get(path)).status_code in (400, 404)
 
@@ -195,7 +198,7 @@ async def test_the_monthly_lecture_is_on_the_calendar_as_a_lecture(client) -> No
 
     soup = html(await client.get("/events?month=2026-12&category=lecture"))
 
-    entries = soup.select(".agenda [data-testid=entry]")
+    entries = soup.select(".month-grid [data-testid=entry]")
     assert [present(e.select_one(".entry__title")).get_text(strip=True) for e in entries] == ["맞춤형 취업특강 (12월)"]
     assert present(entries[0].select_one(".entry__category")).get_text(strip=True) == "맞춤형 취업특강"
 

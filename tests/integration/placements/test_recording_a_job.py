@@ -36,7 +36,7 @@ async def test_the_form_shows_who_masked_and_only_the_programs_they_applied_to(c
     assert labels == ["청년 뉴딜 프로그램", "해당 없음"]
 
 
-async def test_saving_a_job_schedules_calls_one_three_and_six_months_on_keeping_month_ends(client, counsellor, apply_to) -> None:
+async def test_saving_a_job_schedules_calls_one_three_and_six_months_on_at_month_ends_or_the_next_working_day(client, counsellor, apply_to) -> None:
     person = await a_citizen("박지원")
     program = await a_program("청년 뉴딜 프로그램")
     await apply_to(person, program)
@@ -54,7 +54,7 @@ async def test_saving_a_job_schedules_calls_one_three_and_six_months_on_keeping_
     assert placement["started_on"] == date(2026, 1, 31) and placement["recorded_by"] == "이상담"
     calls = await FollowUpCall.select(FollowUpCall.months_after, FollowUpCall.due_on, FollowUpCall.called_at).order_by(FollowUpCall.due_on)
     assert [(call["months_after"], call["due_on"]) for call in calls] == [
-        (1, date(2026, 2, 28)), (3, date(2026, 4, 30)), (6, date(2026, 7, 31))]
+        (1, date(2026, 3, 3)), (3, date(2026, 4, 30)), (6, date(2026, 7, 31))]  # 28 Feb: a Saturday before 삼일절 and its substitute day
     assert all(call["called_at"] is None for call in calls)
 
     shown = html(await client.get(response.headers["location"]))
@@ -145,7 +145,7 @@ async def test_the_months_are_those_given(actor, clock) -> None:
     await record_placement(person.id, form, months=(2, 12), actor=actor, now=clock.now, zone="Asia/Seoul")
 
     calls = await FollowUpCall.select(FollowUpCall.months_after, FollowUpCall.due_on).order_by(FollowUpCall.due_on)
-    assert [(call["months_after"], call["due_on"]) for call in calls] == [(2, date(2026, 10, 31)), (12, date(2027, 8, 31))]
+    assert [(call["months_after"], call["due_on"]) for call in calls] == [(2, date(2026, 11, 2)), (12, date(2027, 8, 31))]  # 31 October is a Saturday
 
 
 async def test_the_job_and_each_call_are_audited_with_the_person(client, counsellor) -> None:

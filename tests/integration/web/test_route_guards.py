@@ -24,6 +24,7 @@ PUBLIC = {
     ("GET", "/events/{occurrence_id:int}"),
     ("GET", "/events/{occurrence_id:int}/calendar.ics"),
     ("GET", "/events/feeds/{feed_name:str}"),
+    ("GET", "/events/days/{day:str}"),
     ("GET", "/language/{code:str}"),
     ("GET", "/signup"),
     ("POST", "/signup"),

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import rrulestr
 
-from jobcenter.events.recurrence import holiday_name
+from jobcenter.schedule.recurrence import holiday_name
 
 PREVIEW_COUNT = 10
 LOOK_AHEAD = timedelta(days=3 * 366)

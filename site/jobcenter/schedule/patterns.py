@@ -4,18 +4,20 @@ described in words. Staff choose a pattern; the series stores the RRULE (RFC 554
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from itertools import product
+from typing import Any
 
 from babel.dates import get_day_names, get_month_names
 from babel.lists import format_list
 from dateutil.rrule import rrule, rrulestr
 
-from jobcenter.events.tables import EventSeries
 from jobcenter.i18n import N_, gettext
-from jobcenter.web.form_input import TEXT_LIMIT, FormInvalid, FormReader, max_length, read_int
+from jobcenter.schedule.tables import RULE_LENGTH
+from jobcenter.web.form_input import TEXT_LIMIT, FormInvalid, FormReader, read_int
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 """RRULE weekday codes in babel's order (0 = Monday)."""
@@ -24,7 +26,7 @@ ORDINALS = {1: N_("1st"), 2: N_("2nd"), 3: N_("3rd"), 4: N_("4th"), -1: N_("last
 CUSTOM_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST"}
 """What a custom rule may say: days only; the times come from the series' start and end time."""
 FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
-MAX_RULE_LENGTH = max_length(EventSeries.rrule)
+MAX_RULE_LENGTH = RULE_LENGTH
 FEASIBILITY_PROBE_START = datetime(9990, 1, 1)
 
 
@@ -41,7 +43,7 @@ KIND_LABELS = {
     PatternKind.weekly.value: N_("Every week on the chosen weekdays"),
     PatternKind.every_other_week.value: N_("Every other week on the chosen weekdays"),
     PatternKind.monthly_weekday.value: N_("Every month on the chosen weeks and weekdays (e.g. the 2nd and 4th Tuesday)"),
-    PatternKind.monthly_day.value: N_("Every month on one day of the month"),
+    PatternKind.monthly_day.value: N_("Every month on chosen days of the month (e.g. the 1st and the 15th)"),
     PatternKind.yearly_weekday.value: N_("In chosen months, on the chosen weeks and weekdays (e.g. twice a year)"),
     PatternKind.custom.value: N_("Custom rule (RRULE)"),
 }
@@ -82,7 +84,7 @@ class Pattern:
     weekdays: tuple[str, ...] = ()
     ordinals: tuple[int, ...] = ()
     months: tuple[int, ...] = ()
-    month_day: int | None = None
+    month_days: tuple[int, ...] = ()
     rule: str = field(default="")
 
 
@@ -98,7 +100,7 @@ def to_rrule(pattern: Pattern) -> str:
         case PatternKind.monthly_weekday:
             return f"FREQ=MONTHLY;BYDAY={by_position}"
         case PatternKind.monthly_day:
-            return f"FREQ=MONTHLY;BYMONTHDAY={pattern.month_day}"
+            return f"FREQ=MONTHLY;BYMONTHDAY={','.join(map(str, pattern.month_days))}"
         case PatternKind.yearly_weekday:
             return f"FREQ=YEARLY;BYMONTH={','.join(map(str, pattern.months))};BYDAY={by_position}"
     return pattern.rule
@@ -126,6 +128,12 @@ def _positions(by_day: str) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
     return (ordinals, weekdays) if sorted(pairs) == sorted(product(ordinals, weekdays)) else None
 
 
+def _month_days(text: str) -> tuple[int, ...]:
+    """`1,15` or `1, 15` or `1·15` -> (1, 15); () unless every part is a day of the month."""
+    days = [read_int(part, 1, 31) for part in re.split(r"[\s,·、/]+", text.strip()) if part]
+    return tuple(sorted({day for day in days if day})) if days and all(days) else ()
+
+
 def from_rrule(rule: str) -> Pattern:
     """The plain-words pattern of a stored rule; a rule no pattern gives is a custom one."""
     parts = _parts(rule)
@@ -136,9 +144,9 @@ def from_rrule(rule: str) -> Pattern:
             return Pattern(PatternKind.weekly, weekdays=plain_days)
         if keys == {"FREQ", "BYDAY", "INTERVAL"} and parts["INTERVAL"] == "2":
             return Pattern(PatternKind.every_other_week, weekdays=plain_days)
-    month_day = read_int(parts.get("BYMONTHDAY"), 1, 31)
-    if frequency == "MONTHLY" and keys == {"FREQ", "BYMONTHDAY"} and month_day:
-        return Pattern(PatternKind.monthly_day, month_day=month_day)
+    month_days = _month_days(parts.get("BYMONTHDAY", ""))
+    if frequency == "MONTHLY" and keys == {"FREQ", "BYMONTHDAY"} and month_days:
+        return Pattern(PatternKind.monthly_day, month_days=month_days)
     positions = _positions(parts["BYDAY"]) if "BYDAY" in parts else None
     if frequency == "MONTHLY" and keys == {"FREQ", "BYDAY"} and positions:
         return Pattern(PatternKind.monthly_weekday, ordinals=positions[0], weekdays=positions[1])
@@ -207,8 +215,11 @@ def pattern_from(form: FormReader) -> Pattern | None:
         rule = _custom_rule(form)
         return None if rule is None else Pattern(kind, rule=rule)
     if kind == PatternKind.monthly_day:
-        month_day = form.number("month_day", 1, 31, N_("Enter a day of the month from 1 to 31."))
-        return None if month_day is None else Pattern(kind, month_day=month_day)
+        month_days = _month_days(form.raw("month_day"))
+        if not month_days:
+            form.fail("month_day", N_("Enter days of the month from 1 to 31, like 15, or 1, 15 for the 1st and the 15th."))
+            return None
+        return Pattern(kind, month_days=month_days)
     weekdays = tuple(day for day in WEEKDAYS if form.ticked(f"weekday_{day}"))
     ordinals = tuple(key for key in ORDINALS if form.ticked(_ordinal_field(key)))
     months = tuple(month for month in range(1, 13) if form.ticked(f"month_{month}"))
@@ -248,9 +259,14 @@ def form_fields(pattern: Pattern) -> dict[str, str]:
     values.update({f"weekday_{day}": "1" for day in pattern.weekdays})
     values.update({_ordinal_field(key): "1" for key in pattern.ordinals})
     values.update({f"month_{month}": "1" for month in pattern.months})
-    if pattern.month_day:
-        values["month_day"] = str(pattern.month_day)
+    if pattern.month_days:
+        values["month_day"] = ", ".join(map(str, pattern.month_days))
     return values
+
+
+def choice_labels(language: str) -> dict[str, Any]:
+    """What a form with a pattern (templates/schedule/_pattern_fields.html) labels its choices with."""
+    return {"kinds": KIND_LABELS, "weekdays": weekday_labels(language), "ordinals": ORDINALS, "months": month_labels(language)}
 
 
 def _joined(items: list[str], language: str) -> str:
@@ -278,7 +294,7 @@ def describe(rule: str, language: str, *, skip_holidays: bool = False) -> str:
         "weekdays": _joined([days[day] for day in pattern.weekdays], language),
         "ordinals": _joined([gettext(language, ORDINALS[key]) for key in pattern.ordinals], language),
         "months": _joined([month_labels(language)[month] for month in pattern.months], language),
-        "day": pattern.month_day,
+        "day": _joined([str(day) for day in pattern.month_days], language),
         "rule": pattern.rule,
     }
     words = gettext(language, WORDS[pattern.kind]) % values

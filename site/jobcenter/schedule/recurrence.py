@@ -1,7 +1,9 @@
-"""Dates of a series from its RRULE (python-dateutil), without Korean public holidays when asked."""
+"""Dates of a series or a cohort from its RRULE (python-dateutil), without Korean public holidays
+and the center's closure days (events/days_off.py) when asked."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -20,12 +22,22 @@ def holiday_name(day: date) -> str | None:
     return korean_holidays(day.year).get(day)
 
 
-def rule_days(rule: str, first_day: date, start: date, end: date, *, skip_holidays: bool = False) -> list[date]:
-    """The days from `start` to `end` (inclusive) on which the rule falls, counted from `first_day`."""
+def next_working_day(day: date) -> date:
+    """`day`, or the first day after it that is neither a weekend nor a public holiday."""
+    while day.weekday() >= 5 or holiday_name(day) is not None:
+        day += timedelta(days=1)
+    return day
+
+
+def rule_days(
+    rule: str, first_day: date, start: date, end: date, *, skip_holidays: bool = False, closed: Collection[date] = ()
+) -> list[date]:
+    """The days from `start` to `end` (inclusive) on which the rule falls, counted from `first_day`;
+    with `skip_holidays`, neither public holidays nor the `closed` days."""
     recurrence = rrulestr(rule, dtstart=datetime.combine(first_day, time()))
     days = [moment.date() for moment in recurrence.between(datetime.combine(start, time()), datetime.combine(end, time()), inc=True)]
     if skip_holidays:
-        days = [day for day in days if holiday_name(day) is None]
+        days = [day for day in days if holiday_name(day) is None and day not in closed]
     return days
 
 
