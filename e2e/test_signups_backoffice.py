@@ -133,3 +133,22 @@ def test_a_notice_to_the_roster_is_previewed_then_sent(page: Page, seed, staff_l
 
     page.get_by_role("button", name="1명에게 보내기").click()
     expect(page.get_by_test_id("flash")).to_have_text("안내를 받을 분마다 발송 대기열에 넣었습니다.")
+
+
+def test_a_number_with_an_account_is_shown_to_staff_before_a_seat_is_added_to_it(page: Page, seed, staff_login, assert_accessible) -> None:
+    seed("open_program", "계정 확인 연습 과정", "5")
+    seed("citizen", "윤정숙", "010-4567-2468", "1957")
+    staff_login(page)
+    roster = RosterPage(page).open_for("계정 확인 연습 과정")
+    page.get_by_role("link", name="전화·방문 신청 대신 접수").click()
+    page.get_by_label("휴대전화 번호").fill("010-4567-2468")
+    page.get_by_role("button", name="이분 대신 신청하기").click()
+
+    shown = page.get_by_test_id("account-to-confirm")
+    expect(shown).to_contain_text("윤정숙, 1957년생")
+    expect(shown).to_be_focused()
+    assert_accessible(page)
+    page.get_by_role("button", name="윤정숙 님 계정으로 신청").click()
+
+    expect(page.get_by_test_id("flash")).to_have_text("신청을 접수했습니다.")
+    expect(roster.line("윤정숙")).to_contain_text("010-****-2468")

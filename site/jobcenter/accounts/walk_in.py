@@ -29,12 +29,23 @@ FIELDS = ["mobile", "name", "birth_year", "consent"]
 
 @dataclass(frozen=True)
 class WalkIn:
-    """What staff or the kiosk typed in, as typed."""
+    """What staff or the kiosk typed in, as typed; `account`: the account staff were shown for the
+    number and said is the person's (see AccountToConfirm)."""
 
     name: str
     mobile: str
     birth_year: str
     consent: bool
+    account: str = ""
+
+
+class AccountToConfirm(Exception):
+    """Staff typed a number that has an account, without the account's name and year of birth:
+    they see both and confirm before a seat is added to it (a wrong digit finds a stranger)."""
+
+    def __init__(self, account: dict[str, Any]) -> None:
+        super().__init__(account["id"])
+        self.account = account
 
 
 async def find_by_mobile(typed: str) -> dict[str, Any] | None:
@@ -72,12 +83,17 @@ async def find_or_register(
     (the application joins it); a new record needs the person's consent, and `consent_taken_by`
     (a staff member's name, or the kiosk's) is stored with it. FormInvalid, nothing written, otherwise.
     With `name_must_match` (staff typing what a caller says, where a wrong digit finds a stranger),
-    a name typed that is not the account's is refused, the account's name shown masked."""
+    a name typed that is not the account's is refused, the account's name shown masked; and unless
+    both the name and the year of birth typed are the account's, or staff confirmed the account
+    shown (`person.account`), AccountToConfirm shows it first."""
     existing = await find_by_mobile(person.mobile)
     if existing is not None:
         typed = "".join(person.name.split())
         if name_must_match and typed and typed != "".join(existing["name"].split()):
             raise FormInvalid({"name": Filled(NAME_MISMATCH, name=_masked(existing["name"]))})
+        known = typed and person.birth_year.strip() == str(existing["birth_year"])
+        if name_must_match and not known and person.account != str(existing["id"]):
+            raise AccountToConfirm(existing)
         return existing, False
     name, mobile, birth_year = read_walk_in(person, now)
     try:

@@ -14,7 +14,7 @@ from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.walk_in import WalkIn
+from jobcenter.accounts.walk_in import AccountToConfirm, WalkIn
 from jobcenter.audit.service import Actor
 from jobcenter.i18n import N_, Filled, gettext
 from jobcenter.settings import Settings
@@ -178,7 +178,8 @@ class RosterController(Controller):
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """The same seat-taking service, under the same lock, as applications made online."""
-        person = WalkIn(name=data.get("name", ""), mobile=data.get("mobile", ""), birth_year=data.get("birth_year", ""), consent=data.get("consent") == "1")
+        person = WalkIn(name=data.get("name", ""), mobile=data.get("mobile", ""), birth_year=data.get("birth_year", ""), consent=data.get("consent") == "1",
+                        account=data.get("account", ""))
         values = {key: data.get(key, "") for key in ("name", "mobile", "birth_year")} | {"consent": person.consent}
         try:
             application, _ = await apply_walk_in(
@@ -188,6 +189,9 @@ class RosterController(Controller):
         except FormInvalid as invalid:
             return form_page("signups/backoffice/add.html", HTTP_422_UNPROCESSABLE_ENTITY, roster=await self._sheet(pool_id, settings), pool_id=pool_id,
                              errors=invalid.errors, values=values)
+        except AccountToConfirm as found:
+            return form_page("signups/backoffice/add.html", roster=await self._sheet(pool_id, settings), pool_id=pool_id,
+                             account=found.account, values=values)
         except NotFound:
             raise  # a 404, not a refusal shown in the form
         except SignupError as refused:

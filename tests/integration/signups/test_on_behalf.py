@@ -14,7 +14,7 @@ from jobcenter.signups.on_behalf import apply_walk_in
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application, Channel, SeatPool
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.support import html, post_form, present
+from tests.support import filled_in, html, post_form, present
 
 PHONE_APPLICANT = {"mobile": "010-2345-6789", "name": "박순자", "birth_year": "1958", "consent": "1"}
 
@@ -39,15 +39,33 @@ async def test_a_phone_applicant_gets_a_record_with_the_verbal_consent_and_a_sea
     assert actions == {"application.create", "citizen.create"}
 
 
-async def test_a_number_with_an_account_applies_on_that_account(client, clock, sign_in_staff) -> None:
+async def test_a_number_with_an_account_shows_it_and_applies_on_it_once_staff_confirm(client, clock, sign_in_staff) -> None:
     cohort = await a_cohort_for_seniors()
     existing = await a_citizen("김영희", mobile="01023456789", birth_year=1955)
     await sign_in_staff(await a_staff_member())
+    add = f"/staff/rosters/{cohort.seat_pool}/add"
 
-    await post_form(client, f"/staff/rosters/{cohort.seat_pool}/add", {"mobile": "01023456789", "name": "", "birth_year": ""})
+    shown = html(await post_form(client, add, {"mobile": "01023456789", "name": "", "birth_year": ""}))
+    assert "김영희" in present(shown.select_one("[data-testid=account-to-confirm]")).get_text() and "1955" in shown.get_text()
+    assert await Application.count() == 0
+    confirmed = await post_form(client, add, filled_in(present(shown.select_one("[data-testid=add-applicant-form]"))), follow_redirects=False)
 
-    assert await Citizen.count() == 1
+    assert confirmed.status_code == 303 and await Citizen.count() == 1
     assert present(await Application.select(Application.citizen).first())["citizen"] == existing.id
+
+
+async def test_the_account_confirmed_is_the_one_applied_on_not_another_number_s(client, clock, sign_in_staff) -> None:
+    cohort = await a_cohort_for_seniors()
+    await a_citizen("김영희", mobile="01023456789", birth_year=1955)
+    await a_citizen("이철수", mobile="01098765432", birth_year=1950)
+    await sign_in_staff(await a_staff_member())
+    add = f"/staff/rosters/{cohort.seat_pool}/add"
+    shown = filled_in(present(html(await post_form(client, add, {"mobile": "01023456789"})).select_one("[data-testid=add-applicant-form]")))
+
+    switched = html(await post_form(client, add, {**shown, "mobile": "010-9876-5432"}))
+
+    assert "이철수" in present(switched.select_one("[data-testid=account-to-confirm]")).get_text()
+    assert await Application.count() == 0
 
 
 async def test_a_number_whose_account_has_another_name_is_refused_naming_it_masked(client, clock, sign_in_staff) -> None:
@@ -62,8 +80,10 @@ async def test_a_number_whose_account_has_another_name_is_refused_naming_it_mask
     assert refused.status_code == 422
     assert "다른 이름(김*희)" in present(html(refused).select_one("#error-name")).get_text()
     assert await Application.count() == 0 and await Citizen.count() == 1
-    same_name = await post_form(client, add, {**PHONE_APPLICANT, "name": "김 영희"}, follow_redirects=False)
-    assert same_name.status_code == 303
+    same_name_other_year = await post_form(client, add, {**PHONE_APPLICANT, "name": "김 영희"}, follow_redirects=False)
+    assert same_name_other_year.status_code == 200 and html(same_name_other_year).select_one("[data-testid=account-to-confirm]")
+    same_person = await post_form(client, add, {**PHONE_APPLICANT, "name": "김 영희", "birth_year": "1955"}, follow_redirects=False)
+    assert same_person.status_code == 303
     assert await Application.count() == 1
 
 
