@@ -11,7 +11,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password
@@ -99,12 +99,18 @@ async def open_program(title: str, capacity: str, allocation: str = "first_come"
         await set_up(cohort.seat_pool, Setup(True, Priority.none, "로또 6/45 다음 회차 당첨번호"))
 
 
+async def opening_program(title: str, seconds: str) -> None:
+    """Like open_program, but applications open `seconds` from now."""
+    opens_at = system_clock() + timedelta(seconds=int(seconds))
+    await _one_session_course(title, (system_clock() + timedelta(days=14)).date(), time(10), opens_at=opens_at)
+
+
 async def course(title: str, day: str, start: str) -> None:
     """A published program whose one cohort meets once, on `day` (2026-12-03) at `start` (14:00), for two hours."""
     await _one_session_course(title, date.fromisoformat(day), time.fromisoformat(start))
 
 
-async def _one_session_course(title: str, day: date, start: time, capacity: int = 20) -> Cohort:
+async def _one_session_course(title: str, day: date, start: time, capacity: int = 20, opens_at: datetime | None = None) -> Cohort:
     now = system_clock()
     program = Program(title=title, audience="all", category="job_support", summary=f"{title} 요약")
     await program.save()
@@ -112,7 +118,7 @@ async def _one_session_course(title: str, day: date, start: time, capacity: int 
     return await add_cohort(
         program_id=program.id, label="1기", starts_on=day, ends_on=day, start_time=start, end_time=start.replace(hour=start.hour + 2),
         rrule=f"FREQ=WEEKLY;BYDAY={WEEKDAYS[day.weekday()]}", place="김포시일자리센터 교육장", capacity=capacity,
-        opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=7), zone="Asia/Seoul",
+        opens_at=opens_at or now - timedelta(days=1), closes_at=now + timedelta(days=7), zone="Asia/Seoul",
     )
 
 
@@ -138,7 +144,7 @@ async def kiosk(name: str) -> str:
 
 COMMANDS: dict[str, Callable[..., Awaitable[object]]] = {
     "fill": fill, "open_program": open_program, "staff": staff, "held_text": held_text, "failed_message": failed_message,
-    "kiosk": kiosk, "citizen": citizen, "course": course,
+    "kiosk": kiosk, "citizen": citizen, "course": course, "opening_program": opening_program,
 }
 
 

@@ -153,3 +153,28 @@ def test_staff_cancel_one_date_and_the_public_calendar_shows_it_cancelled(page: 
     expect(entry.locator(".entry__state")).to_have_text("취소")
     entry.click()
     expect(page.get_by_test_id("cancelled")).to_contain_text("참여 기업 사정으로 취소합니다")
+
+
+def test_staff_list_the_companies_hiring_at_a_date_and_copy_them_to_the_next(page: Page, staff_login, assert_accessible) -> None:
+    staff_login(page)
+    StaffCalendarPage(page).open()
+    page.get_by_role("link", name="구인·구직 만남의 날 수정").click()
+    SeriesFormPage(page).open_date(1)
+    companies = page.get_by_test_id("companies")
+    assert_accessible(page)
+
+    page.get_by_test_id("copy-companies").click()
+    expect(page.get_by_test_id("flash")).to_have_text("저장했습니다.")
+    copied = companies.locator("tbody tr").count()
+    page.get_by_label("기업", exact=True).fill("(주)한강푸드")
+    page.get_by_label("모집 직무").fill("식품 포장")
+    page.get_by_label("채용 인원").fill("")
+    page.get_by_role("button", name="참여 기업 추가").click()
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+    page.get_by_label("채용 인원").fill("4")
+    page.get_by_role("button", name="참여 기업 추가").click()
+
+    expect(companies.locator("tbody tr")).to_have_count(copied + 1)
+    expect(companies).to_contain_text("(주)한강푸드")
+    assert_accessible(page)

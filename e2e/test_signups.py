@@ -155,6 +155,19 @@ def test_seat_counts_refresh_on_an_open_page_without_a_reload(page: Page, seed) 
     assert page.evaluate("window.notReloaded") is True
 
 
+def test_the_apply_button_appears_at_the_opening_time_without_a_reload(page: Page, seed, assert_accessible) -> None:
+    seed("opening_program", "곧 접수 시작 과정", "15")
+    cohort = ProgramPage(page).open_by_title("곧 접수 시작 과정").cohort("1기")
+    expect(cohort.get_by_test_id("opens-soon")).to_contain_text("접수를 시작합니다")
+    page.evaluate("window.notReloaded = true")
+
+    expect(cohort.get_by_test_id("login-to-apply")).to_be_visible(timeout=40_000)  # a second after the opening time
+
+    assert page.evaluate("window.notReloaded") is True
+    expect(cohort.get_by_test_id("opens-soon")).to_have_count(0)
+    assert_accessible(page)
+
+
 def test_my_details_can_be_corrected_and_the_account_deleted(page: Page, assert_accessible) -> None:
     page.goto("/signup?next=/me")
     SignupPage(page).fill(name="탈퇴할 시민", mobile=new_mobile(), password=PASSWORD, birth_year="1980")

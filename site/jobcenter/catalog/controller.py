@@ -71,6 +71,6 @@ class CatalogController(Controller):
         alerts = await alerts_of(citizen["id"], pool_ids) if citizen else set()
         return Template(
             template_name="catalog/program.html",
-            context={"program": program, "mine": mine, "alerts": alerts, **LABELS},
+            context={"program": program, "mine": mine, "alerts": alerts, "now": now, **LABELS},
             headers=NO_STORE if citizen else None,
         )

@@ -16,7 +16,7 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.events import closures, editing, rescheduling
+from jobcenter.events import closures, companies, editing, rescheduling
 from jobcenter.events.labels import CATEGORY_LABELS
 from jobcenter.events.series_list import coming_occurrences, series_of, series_page
 from jobcenter.events.service import OccurrenceView, get_occurrence
@@ -143,6 +143,29 @@ class StaffCalendarController(Controller):
         """One date: details, registrations, a link to its roster, and the forms to change it."""
         return await _occurrence_page(occurrence_id, settings, now)
 
+    @post("/occurrences/{occurrence_id:int}/companies")
+    async def add_company(
+        self, occurrence_id: RowId, data: Form, actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
+    ) -> Response:
+        """A company hiring at this date."""
+        return await _company_change(companies.add_company(occurrence_id, data, actor=actor, now=now), "saved", occurrence_id, data, settings, now)
+
+    @post("/occurrences/{occurrence_id:int}/companies/copy")
+    async def copy_companies(
+        self, occurrence_id: RowId, actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
+    ) -> Response:
+        """The companies of the series' last earlier date that lists any."""
+        return await _company_change(companies.copy_previous(occurrence_id, actor=actor, now=now), "saved", occurrence_id, {}, settings, now)
+
+    @post("/occurrences/{occurrence_id:int}/companies/{company_id:int}/delete")
+    async def remove_company(
+        self, occurrence_id: RowId, company_id: RowId, actor: NamedDependency[Actor], settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+    ) -> Response:
+        """A company no longer coming."""
+        return await _company_change(companies.remove_company(occurrence_id, company_id, actor=actor, now=now), "deleted", occurrence_id, {},
+                                     settings, now)
+
     @post("/occurrences/{occurrence_id:int}/details")
     async def edit_details(
         self, occurrence_id: RowId, data: Form,
@@ -225,6 +248,19 @@ async def _occurrence_page(
         "events/backoffice/occurrence.html", status_code, occurrence=occurrence, series_id=await series_of(occurrence_id),
         changeable=changeable, values=values, categories=CATEGORY_LABELS, **context,
     )
+
+
+async def _company_change(
+    change: Awaitable[object], done_key: str, occurrence_id: int, data: dict[str, str], settings: Settings, now: datetime
+) -> Response:
+    """Run one of companies' changes; the page again with its errors or refusal when it says no."""
+    try:
+        await change
+    except FormInvalid as invalid:
+        return await _occurrence_page(occurrence_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
+    except ChangeRefused as refused:
+        return await _occurrence_page(occurrence_id, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
+    return done(f"/staff/calendar/occurrences/{occurrence_id}", done_key)
 
 
 async def _change(

@@ -51,4 +51,5 @@ async def event_page_context(request: Request, occurrence: OccurrenceView, setti
         "statuses": STATUS_LABELS,
         "feed_categories": FEED_CATEGORIES,
         "webcal": webcal_url(request),
+        "now": now,
     }

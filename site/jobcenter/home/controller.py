@@ -129,7 +129,7 @@ async def _page_with_refusal(
     alerts = await opening_alerts.alerts_of(citizen["id"], pool_ids)
     return Template(
         "catalog/program.html",
-        context={"program": program, "mine": mine, "alerts": alerts, **refusal, **LABELS},
+        context={"program": program, "mine": mine, "alerts": alerts, "now": now, **refusal, **LABELS},
         status_code=HTTP_409_CONFLICT,
         headers=NO_STORE,
     )

@@ -124,3 +124,17 @@ async def test_a_finished_cohort_says_finished_and_no_seats_left(client) -> None
 
     assert present(cohort.h3).get_text(" ", strip=True) == "제6기 종료"
     assert cohort.select_one("[data-testid=seats]") is None
+
+
+async def test_a_window_opening_within_a_day_is_fetched_again_when_it_opens(client) -> None:
+    program = await a_program("경비신임교육")
+    soon = await a_cohort(program, label="오늘 오후 접수", application_opens_at=NOON_SEOUL + timedelta(hours=2))
+    later = await a_cohort(program, label="다음 주 접수", application_opens_at=NOON_SEOUL + timedelta(days=3),
+                           application_closes_at=NOON_SEOUL + timedelta(days=5))
+
+    page = html(await client.get(f"/programs/{program.id}"))
+
+    area = present(page.select_one(f"#apply-{soon.seat_pool}"))
+    assert area["hx-get"] == f"/programs/{program.id}" and area["hx-select"] == f"#apply-{soon.seat_pool}"
+    assert area["hx-trigger"] == "load delay:7201s" and area["hx-swap"] == "outerHTML"
+    assert not present(page.select_one(f"#apply-{later.seat_pool}")).has_attr("hx-get"), "days away: a reload will do"

@@ -56,7 +56,7 @@ async def test_the_page_shows_the_date_its_registrations_and_a_link_to_the_roste
     assert present(page.select_one("[data-testid=registrations]")).get_text(" ", strip=True).startswith("정원 2명 중 2명 확정, 대기 1명")
     assert present(page.select_one("[data-testid=roster-link]"))["href"] == f"/staff/rosters/{occurrence['seat_pool']}"
     assert present(page.select_one("#field-start_time"))["value"] == "14:00"
-    assert {form["data-testid"] for form in page.select("form[data-testid]")} == {"details-form", "move-form", "cancel-form"}
+    assert {form["data-testid"] for form in page.select("form[data-testid]")} == {"details-form", "move-form", "cancel-form", "company-form"}
 
 
 async def test_cancelling_tells_each_active_registrant_once_and_closes_registration(client, staff, clock) -> None:
