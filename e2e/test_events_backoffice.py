@@ -54,6 +54,31 @@ def test_staff_see_the_coming_dates_before_creating_a_series(page: Page, staff_l
     expect(page.get_by_test_id("series-list").get_by_role("row").filter(has_text=title)).to_contain_text("매월 둘째·넷째 화요일")
 
 
+def test_a_series_with_a_last_day_previews_up_to_it_and_is_deleted_while_nobody_registered(
+    page: Page, staff_login, assert_accessible
+) -> None:
+    staff_login(page)
+    form = StaffCalendarPage(page).open().new_series()
+    title = _unique("겨울 특강")
+    form.describe(title=title, category="lecture", place="김포시일자리센터 교육장")
+    form.schedule(first_day="2030-01-01", start="14:00", end="16:00")
+    page.get_by_label("마지막 날").fill("2030-02-28")
+    form.choose_pattern("매월 정해진 주의 요일")
+    form.tick("둘째")
+    form.tick("넷째")
+    form.tick("화요일")
+    form.press_preview()
+    expect(form.preview_dates).to_have_count(4)
+    form.save()
+    expect(page.get_by_test_id("flash")).to_have_text("만들었습니다.")
+
+    page.get_by_role("button", name=f"{title} 삭제").click()
+
+    expect(page.get_by_test_id("flash")).to_have_text("삭제했습니다.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("행사 일정")
+    assert_accessible(page)
+
+
 def test_the_preview_button_by_keyboard_and_a_form_with_errors(page: Page, staff_login, assert_accessible) -> None:
     staff_login(page)
     form = StaffCalendarPage(page).open().new_series()

@@ -138,6 +138,19 @@ class StaffCalendarController(Controller):
         await closures.remove_closure(closure_id, actor=actor, now=now, zone=settings.timezone)
         return done("/staff/calendar/closures", "deleted")
 
+    @post("/{series_id:int}/delete", name="staff_series_delete")
+    async def delete(
+        self, request: Request, series_id: RowId, actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
+    ) -> Response:
+        """The whole series with its dates, while nobody has registered for one."""
+        try:
+            await editing.delete_series(series_id, actor=actor, now=now)
+        except ChangeRefused as refused:
+            values = await _stored(series_id)
+            return _series_form(request, HTTP_409_CONFLICT, values=values, series_id=series_id, title=values["title"], preview=None,
+                                occurrences=await coming_occurrences(series_id, now), refusal=refused.message)
+        return done("/staff/calendar", "deleted")
+
     @get("/occurrences/{occurrence_id:int}", name="staff_occurrence")
     async def occurrence(self, occurrence_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         """One date: details, registrations, a link to its roster, and the forms to change it."""

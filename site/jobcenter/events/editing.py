@@ -13,8 +13,9 @@ from piccolo.columns import Column
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.errors import NotFound
 from jobcenter.events.generation import generate
-from jobcenter.events.tables import EventCategory, EventSeries
+from jobcenter.events.tables import EventCategory, EventOccurrence, EventSeries
 from jobcenter.i18n import N_
+from jobcenter.schedule.date_changes import ChangeRefused
 from jobcenter.schedule.patterns import (
     Pattern,
     form_fields,
@@ -24,6 +25,7 @@ from jobcenter.schedule.patterns import (
 )
 from jobcenter.schedule.preview import ComingDate, coming_dates
 from jobcenter.signups.locking import seat_transaction
+from jobcenter.signups.pools import delete_pool, has_applications
 from jobcenter.signups.roster_changes import read_capacity
 from jobcenter.web.form_input import FormReader, max_length
 
@@ -44,7 +46,7 @@ CATEGORIES = [category.value for category in EventCategory]
 MAX_DAYS = 14
 FIELD_ORDER = [
     "title", "category", "summary", "description", "pattern", "weekdays", "ordinals", "months", "month_day", "rrule",
-    "first_day", "start_time", "end_time", "days", "place", "address", "area", "who_should_come", "what_to_bring", "capacity",
+    "first_day", "last_day", "start_time", "end_time", "days", "place", "address", "area", "who_should_come", "what_to_bring", "capacity",
 ]
 """The order of the fields on the page, which the error summary follows."""
 SCHEDULE_FIELDS = FIELD_ORDER[FIELD_ORDER.index("pattern"):FIELD_ORDER.index("days") + 1]
@@ -65,13 +67,14 @@ class Schedule:
     end_time: time
     days: int
     skip_holidays: bool
+    last_day: date | None = None
 
     @property
     def rrule(self) -> str:
         return to_rrule(self.pattern)
 
     def coming(self, today: date) -> list[ComingDate]:
-        return coming_dates(self.rrule, self.first_day, today, skip_holidays=self.skip_holidays)
+        return coming_dates(self.rrule, self.first_day, today, skip_holidays=self.skip_holidays, last_day=self.last_day)
 
 
 def _schedule(form: FormReader, today: date) -> Schedule | None:
@@ -80,6 +83,9 @@ def _schedule(form: FormReader, today: date) -> Schedule | None:
     (noted on the pattern, once every other field of the schedule is right)."""
     pattern = pattern_from(form)
     first_day = form.day("first_day", N_("Enter the first day as a date, for example 2026-12-01."))
+    last_day = form.day("last_day", N_("Enter the last day as a date, for example 2027-06-30, or leave it empty."), optional=True)
+    if first_day and last_day and last_day < first_day:
+        form.fail("last_day", N_("The last day must not be before the first day."))
     start_time = form.clock("start_time", N_("Enter the start time, for example 10:00."))
     end_time = form.clock("end_time", N_("Enter the end time, for example 16:00."))
     days = form.number("days", 1, MAX_DAYS, N_("Enter the number of days, from 1 to 14."), optional=True)
@@ -89,7 +95,7 @@ def _schedule(form: FormReader, today: date) -> Schedule | None:
         form.fail("end_time", N_("The end time must be after the start time."))
     if not form.ok(*SCHEDULE_FIELDS):
         return None
-    schedule = Schedule(pattern, first_day, start_time, end_time, days, form.ticked("skip_holidays"))  # type: ignore[arg-type]
+    schedule = Schedule(pattern, first_day, start_time, end_time, days, form.ticked("skip_holidays"), last_day)  # type: ignore[arg-type]
     if not any(not coming.skipped for coming in schedule.coming(today)):
         form.fail("pattern", N_("This pattern gives no date in the next three years. Check the pattern and the first day."))
         return None
@@ -124,6 +130,7 @@ def read_series(data: dict[str, str], today: date) -> dict[str, Any]:
         **values,
         "rrule": schedule.rrule,
         "first_day": schedule.first_day,
+        "last_day": schedule.last_day,
         "start_time": schedule.start_time,
         "end_time": schedule.end_time,
         "days": schedule.days,
@@ -131,7 +138,7 @@ def read_series(data: dict[str, str], today: date) -> dict[str, Any]:
     }
 
 
-SERIES_COLUMNS = [*TEXT_FIELDS, "category", "capacity", "rrule", "first_day", "start_time", "end_time", "days", "skip_holidays"]
+SERIES_COLUMNS = [*TEXT_FIELDS, "category", "capacity", "rrule", "first_day", "last_day", "start_time", "end_time", "days", "skip_holidays"]
 
 
 async def _series(series_id: int) -> dict[str, Any]:
@@ -151,6 +158,7 @@ async def form_values(series_id: int) -> dict[str, str]:
         category=row["category"],
         capacity=str(row["capacity"] or ""),
         first_day=row["first_day"].isoformat(),
+        last_day=row["last_day"].isoformat() if row["last_day"] else "",
         start_time=row["start_time"].strftime("%H:%M"),
         end_time=row["end_time"].strftime("%H:%M"),
         days=str(row["days"]),
@@ -184,3 +192,23 @@ async def update_series(series_id: int, values: dict[str, Any], *, actor: Actor,
         await EventSeries.update(cast("dict[Column | str, Any]", {**values, "updated_at": now})).where(EventSeries.id == series_id)
         await generate(series_id, today=_local_today(now, zone), zone=zone)
         await record(actor, "series.update", "series", series_id, now=now, summary=values["title"], before=old, after=new)
+
+
+async def delete_series(series_id: int, *, actor: Actor, now: datetime) -> None:
+    """The series, its dates, their seat pools and companies, while nobody has registered for any
+    of its dates (cancelled registrations included: they are the record of whom the center told);
+    ChangeRefused otherwise."""
+    async with seat_transaction():
+        series = await _series(series_id)
+        pools = [row["seat_pool"] for row in await EventOccurrence.select(EventOccurrence.seat_pool).where(
+            EventOccurrence.series == series_id, EventOccurrence.seat_pool.is_not_null())]
+        for pool_id in pools:
+            if await has_applications(pool_id):
+                raise ChangeRefused(N_("Someone registered for a date of this series, so it cannot be deleted. Give it a last day, or cancel its dates."))
+        dates = await EventOccurrence.count().where(EventOccurrence.series == series_id)
+        await EventOccurrence.delete().where(EventOccurrence.series == series_id)
+        for pool_id in pools:
+            await delete_pool(pool_id)
+        await EventSeries.delete().where(EventSeries.id == series_id)
+        await record(actor, "series.delete", "series", series_id, now=now, summary=series["title"],
+                     before={"title": series["title"], "rrule": series["rrule"], "dates": dates})

@@ -50,10 +50,9 @@ async def generate(series_id: int, *, today: date, zone: str, horizon: timedelta
     async with EventSeries._meta.db.transaction():
         series = await locking(EventSeries.select().where(EventSeries.id == series_id)).first()
         assert series is not None, "called for a series just saved"
-        closed = await closures_between(today, today + horizon)
-        wanted = rule_days(
-            series["rrule"], series["first_day"], today, today + horizon, skip_holidays=series["skip_holidays"], closed=closed
-        )
+        until = min(today + horizon, series["last_day"] or today + horizon)
+        closed = await closures_between(today, until)
+        wanted = rule_days(series["rrule"], series["first_day"], today, until, skip_holidays=series["skip_holidays"], closed=closed)
         existing = {
             row["rule_day"]: row
             for row in await EventOccurrence.select().where(

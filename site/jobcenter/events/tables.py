@@ -46,6 +46,8 @@ class EventSeries(Table):
     what_to_bring = Text(default="")
     rrule = Varchar(length=RULE_LENGTH)
     first_day = Date()
+    last_day = Date(null=True, default=None)
+    """The last day a date may fall on; None: the series goes on."""
     start_time = Time()
     end_time = Time()
     days = Integer(default=1)

@@ -24,17 +24,17 @@ class ComingDate:
 
 
 def coming_dates(
-    rule: str, first_day: date, today: date, *, skip_holidays: bool, count: int = PREVIEW_COUNT
+    rule: str, first_day: date, today: date, *, skip_holidays: bool, count: int = PREVIEW_COUNT, last_day: date | None = None
 ) -> list[ComingDate]:
-    """The next `count` dates from today (or the first day, if later), with the holidays met on
-    the way: a skipped holiday is listed too but does not count towards `count`."""
+    """The next `count` dates from today (or the first day, if later) up to `last_day` (if any),
+    with the holidays met on the way: a skipped holiday is listed too but does not count towards `count`."""
     start = max(first_day, today)
     recurrence = rrulestr(rule, dtstart=datetime.combine(first_day, time()))
     found: list[ComingDate] = []
     kept = 0
     for moment in recurrence.xafter(datetime.combine(start, time()), inc=True):
         day = moment.date()
-        if day > start + LOOK_AHEAD:
+        if day > start + LOOK_AHEAD or (last_day and day > last_day):
             break
         holiday = holiday_name(day)
         skipped = bool(holiday and skip_holidays)
