@@ -113,8 +113,9 @@ async def cancel_session(
 
 
 async def add_session(cohort_id: int, data: dict[str, str], *, actor: Actor, now: datetime, zone: str) -> int:
-    """A session on a day staff pick (a make-up day, a course with no pattern); the cohort's first
-    and last day widen to hold it. Nobody is texted: the application's page lists every session."""
+    """A session on a day staff pick (a make-up day, a course with no pattern). The cohort's first
+    and last day stay: they are the range its pattern fills, and widening them would give the
+    pattern's days around a make-up day too. Nobody is texted: the program page lists every session."""
     form = FormReader(data, order=ADD_FIELDS)
     day = form.day("add_day", N_("Enter the date, for example 2026-12-01."))
     span = read_times(form, "add_", day, 1, zone) if day else None
@@ -124,7 +125,7 @@ async def add_session(cohort_id: int, data: dict[str, str], *, actor: Actor, now
     form.check()
     assert span is not None and day is not None
     async with Cohort._meta.db.transaction():
-        cohort = await Cohort.select(Cohort.starts_on, Cohort.ends_on, Cohort.label).where(Cohort.id == cohort_id).first()
+        cohort = await Cohort.select(Cohort.label).where(Cohort.id == cohort_id).first()
         if cohort is None:
             raise SessionNotFound(cohort_id)
         (row,) = await CohortSession.insert(
@@ -133,9 +134,6 @@ async def add_session(cohort_id: int, data: dict[str, str], *, actor: Actor, now
                 starts_at=span[0], ends_at=span[1], place=place, edited=True,
             )
         ).returning(CohortSession.id)
-        await Cohort.update({Cohort.starts_on: min(cohort["starts_on"], day), Cohort.ends_on: max(cohort["ends_on"], day)}).where(
-            Cohort.id == cohort_id
-        )
         await record(actor, "session.add", "session", row["id"], now=now, summary=f"{cohort['label']} {day.isoformat()}",
                      after={"starts_at": span[0], "ends_at": span[1], "place": place})
     return row["id"]

@@ -2,10 +2,11 @@
 holidays and closure days when it skips them, each at the cohort's times and place.
 
 They are brought in line whenever the cohort or the closure days change, in the caller's
-transaction: missing days are added (past ones too: a course entered after it began is recorded
-whole), unedited sessions follow the cohort's times and place (their SEQUENCE goes up), and days
-the rule no longer gives are removed. Sessions that have begun are history and stay as they were;
-so do sessions staff changed by hand."""
+transaction: missing days are added, unedited sessions follow the cohort's times and place (their
+SEQUENCE goes up), and days the rule no longer gives are removed. Sessions that have begun are
+history: none is added, changed or removed before now (a new cohort has every day its rule gives,
+past ones too: a course entered after it began is recorded whole). Sessions staff changed by hand
+stay as they are."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from jobcenter.catalog.tables import Cohort, CohortSession, SessionStatus
+from jobcenter.db import locking
 from jobcenter.schedule.days_off import closures_between
 from jobcenter.schedule.recurrence import rule_days, span
 
@@ -42,9 +44,10 @@ async def generate_sessions(cohort_id: int, *, zone: str, now: datetime | None =
         starts_at, ends_at = span(day, cohort["start_time"], cohort["end_time"], 1, zone)
         current = existing.get(day)
         if current is None:
-            await CohortSession(
-                cohort=cohort_id, rule_day=day, uid=session_uid(cohort_id, day), starts_at=starts_at, ends_at=ends_at, place=cohort["place"]
-            ).save()
+            if now is None or starts_at > now:
+                await CohortSession(
+                    cohort=cohort_id, rule_day=day, uid=session_uid(cohort_id, day), starts_at=starts_at, ends_at=ends_at, place=cohort["place"]
+                ).save()
         elif _follows_rule(current, now) and (current["starts_at"], current["ends_at"], current["place"]) != (starts_at, ends_at, cohort["place"]):
             await CohortSession.update(
                 {
@@ -70,12 +73,20 @@ async def generate_all(*, now: datetime, zone: str, today: date) -> None:
 
 
 async def generate_missing(*, now: datetime, zone: str) -> int:
-    """Sessions for the cohorts that have none (made before cohorts had sessions); how many had none."""
+    """The coming sessions of the cohorts that have none (made before cohorts had sessions); how
+    many were given some. Each in its own transaction with the cohort locked, so that two processes
+    sweeping at once take turns and the second finds the first one's sessions."""
     with_sessions = {row["cohort"] for row in await CohortSession.select(CohortSession.cohort).distinct()}
-    missing = [row["id"] for row in await Cohort.select(Cohort.id) if row["id"] not in with_sessions]
-    for cohort_id in missing:
-        await generate_sessions(cohort_id, now=now, zone=zone)
-    return len(missing)
+    given = 0
+    for row in await Cohort.select(Cohort.id):
+        if row["id"] in with_sessions:
+            continue
+        async with Cohort._meta.db.transaction():
+            await locking(Cohort.select(Cohort.id).where(Cohort.id == row["id"])).first()
+            if not await CohortSession.exists().where(CohortSession.cohort == row["id"]):
+                await generate_sessions(row["id"], now=now, zone=zone)
+                given += await CohortSession.exists().where(CohortSession.cohort == row["id"])
+    return given
 
 
 async def sessions_of(cohort_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

@@ -24,7 +24,8 @@ from jobcenter.schedule.patterns import (
     to_rrule,
 )
 from jobcenter.schedule.preview import ComingDate, coming_dates
-from jobcenter.signups.locking import seat_transaction
+from jobcenter.schedule.recurrence import rule_days
+from jobcenter.signups.locking import lock_pool, seat_transaction
 from jobcenter.signups.pools import delete_pool, has_applications
 from jobcenter.signups.roster_changes import read_capacity
 from jobcenter.web.form_input import FormReader, max_length
@@ -96,7 +97,11 @@ def _schedule(form: FormReader, today: date) -> Schedule | None:
     if not form.ok(*SCHEDULE_FIELDS):
         return None
     schedule = Schedule(pattern, first_day, start_time, end_time, days, form.ticked("skip_holidays"), last_day)  # type: ignore[arg-type]
-    if not any(not coming.skipped for coming in schedule.coming(today)):
+    if last_day is not None:  # an ended series, or one ending today, is still a series to keep or correct
+        if not rule_days(schedule.rrule, first_day, first_day, last_day, skip_holidays=schedule.skip_holidays):  # type: ignore[arg-type]
+            form.fail("pattern", N_("This pattern gives no date from the first day to the last. Check the pattern and the days."))
+            return None
+    elif not any(not coming.skipped for coming in schedule.coming(today)):
         form.fail("pattern", N_("This pattern gives no date in the next three years. Check the pattern and the first day."))
         return None
     return schedule
@@ -203,6 +208,7 @@ async def delete_series(series_id: int, *, actor: Actor, now: datetime) -> None:
         pools = [row["seat_pool"] for row in await EventOccurrence.select(EventOccurrence.seat_pool).where(
             EventOccurrence.series == series_id, EventOccurrence.seat_pool.is_not_null())]
         for pool_id in pools:
+            await lock_pool(pool_id)  # nobody registers between the check and the delete
             if await has_applications(pool_id):
                 raise ChangeRefused(N_("Someone registered for a date of this series, so it cannot be deleted. Give it a last day, or cancel its dates."))
         dates = await EventOccurrence.count().where(EventOccurrence.series == series_id)

@@ -159,13 +159,31 @@ async def test_the_calendar_shows_a_course_on_its_days_only_in_time_order(client
     assert [present(entry.select_one(".entry__time")).get_text() for entry in thursday.select("[data-testid=entry]")] == ["09:30", "10:00"]
 
 
-async def test_cohorts_made_before_sessions_existed_get_them_in_the_sweep(clock) -> None:
-    cohort = await a_cohort(await a_program(), starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 3))
-    await CohortSession.delete().where(CohortSession.cohort == cohort.id)
+async def test_cohorts_made_before_sessions_existed_get_their_coming_ones_in_the_sweep(clock) -> None:
+    coming = await a_cohort(await a_program(), starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 3))
+    running = await a_cohort(await a_program("경비신임교육"), starts_on=date(2026, 11, 24), ends_on=date(2026, 11, 27))
+    await CohortSession.delete(force=True)
 
-    assert await generate_missing(now=clock.now, zone="Asia/Seoul") == 1
-    assert await _session_days(cohort.id) == [date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)]
+    assert await generate_missing(now=clock.now, zone="Asia/Seoul") == 2
+    assert await _session_days(coming.id) == [date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)]
+    assert await _session_days(running.id) == [date(2026, 11, 27)], "no past session is made up"
     assert await generate_missing(now=clock.now, zone="Asia/Seoul") == 0
+
+
+async def test_a_new_pattern_for_a_running_course_invents_no_past_sessions(client, clock, sign_in_staff) -> None:
+    program = await a_program()
+    cohort = await a_cohort(program, starts_on=date(2026, 11, 17), ends_on=date(2026, 12, 4), rrule=TUESDAY_AND_THURSDAY)
+    await sign_in_staff(await a_staff_member())
+
+    form = await _edit_form(client, program.id, cohort.id)
+    for weekday in ("TU", "TH"):
+        del form[f"weekday_{weekday}"]
+    await post_form(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**form, "weekday_MO": "1", "weekday_WE": "1"})
+
+    assert await _session_days(cohort.id) == [
+        date(2026, 11, 17), date(2026, 11, 19), date(2026, 11, 24), date(2026, 11, 26),  # begun (10:00, now noon): as they were
+        date(2026, 11, 30), date(2026, 12, 2),  # to come: the new days
+    ]
 
 
 async def test_lecture_ics_and_all_ics_hold_the_sessions_with_the_street_address(client) -> None:

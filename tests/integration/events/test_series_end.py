@@ -29,6 +29,20 @@ async def test_a_last_day_ends_the_dates_and_the_preview_there(client, sign_in_s
     assert len(page.select("[data-testid=preview-date]")) == 4
 
 
+async def test_a_series_that_ended_can_still_be_corrected(client, sign_in_staff) -> None:
+    await sign_in_staff(await a_staff_member())
+    ended = series_form(first_day="2026-09-01", last_day="2026-10-31")
+
+    created = await post_form(client, "/staff/calendar/new", ended, follow_redirects=False)
+    series = present(await EventSeries.select().first())
+    corrected = await post_form(client, f"/staff/calendar/{series['id']}", {**ended, "title": "찾아가는 일자리 버스 (하성면, 가을)"},
+                                follow_redirects=False)
+
+    assert created.status_code == 303 and corrected.status_code == 303
+    assert present(await EventSeries.select(EventSeries.title).first())["title"] == "찾아가는 일자리 버스 (하성면, 가을)"
+    assert await EventOccurrence.count() == 0, "no date is generated in the past"
+
+
 async def test_a_last_day_before_the_first_is_refused(client, sign_in_staff) -> None:
     await sign_in_staff(await a_staff_member())
 
