@@ -187,9 +187,9 @@ class SessionAdminController(Controller):
     path = "/programs/{program_id:int}/cohorts/{cohort_id:int}/sessions"
 
     @get("/", name="staff_sessions")
-    async def index(self, program_id: RowId, cohort_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+    async def index(self, program_id: RowId, cohort_id: RowId, now: NamedDependency[datetime]) -> Template:
         """Every session of the cohort, and the form to add one."""
-        return await _page(program_id, cohort_id, settings, now)
+        return await _page(program_id, cohort_id, now)
 
     @post("/")
     async def add(
@@ -201,7 +201,7 @@ class SessionAdminController(Controller):
         try:
             await session_changes.add_session(cohort_id, data, actor=actor, now=now, zone=settings.timezone)
         except FormInvalid as invalid:
-            return await _page(program_id, cohort_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
+            return await _page(program_id, cohort_id, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
         return done(f"/staff/programs/{program_id}/cohorts/{cohort_id}/sessions", "created")
 
     @get("/{session_id:int}", name="staff_session")
@@ -236,7 +236,7 @@ async def _cohort(program_id: int, cohort_id: int) -> tuple[dict[str, Any], dict
     return program, cohort
 
 
-async def _page(program_id: int, cohort_id: int, settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Template:
+async def _page(program_id: int, cohort_id: int, now: datetime, status_code: int = 200, **context: Any) -> Template:
     program, cohort = await _cohort(program_id, cohort_id)
     sessions = (await sessions_of([cohort_id]))[cohort_id]
     values = context.pop("values", None) or {"add_place": cohort["place"], "add_start_time": f"{cohort['start_time']:%H:%M}",
@@ -271,6 +271,4 @@ async def _change(
         return await _session_page(program_id, cohort_id, session_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
     except ChangeRefused as refused:
         return await _session_page(program_id, cohort_id, session_id, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
-    except session_changes.SessionNotFound as missing:
-        raise NotFoundException() from missing
     return done(f"/staff/programs/{program_id}/cohorts/{cohort_id}/sessions/{session_id}", done_key)

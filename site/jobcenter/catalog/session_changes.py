@@ -15,14 +15,13 @@ from jobcenter.audit.service import Actor, record
 from jobcenter.catalog.tables import Cohort, CohortSession, SessionStatus
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_, format_moment
-from jobcenter.schedule.date_changes import ChangeRefused, read_new_day, read_reason, read_times
+from jobcenter.schedule.date_changes import MOVE_FIELDS, ChangeRefused, read_new_day, read_reason, read_times
 from jobcenter.signups.locking import lock_pool, seat_transaction
 from jobcenter.signups.pools import tell_registrants
 from jobcenter.web.form_input import FormReader
 
-MOVE_FIELDS = ["move_day", "move_start_time", "move_end_time", "move_reason"]
 ADD_FIELDS = ["add_day", "add_start_time", "add_end_time", "add_place"]
-"""The fields of the sessions' forms in the order of the page, which the error summary follows."""
+"""The add form's fields in the order of the page, which the error summary follows."""
 
 
 class SessionNotFound(NotFound):

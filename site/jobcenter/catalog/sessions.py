@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.tables import Cohort, CohortSession, SessionStatus
 from jobcenter.db import locking
@@ -73,14 +74,13 @@ async def generate_all(*, now: datetime, zone: str, today: date) -> None:
 
 
 async def generate_missing(*, now: datetime, zone: str) -> int:
-    """The coming sessions of the cohorts that have none (made before cohorts had sessions); how
-    many were given some. Each in its own transaction with the cohort locked, so that two processes
-    sweeping at once take turns and the second finds the first one's sessions."""
-    with_sessions = {row["cohort"] for row in await CohortSession.select(CohortSession.cohort).distinct()}
+    """The coming sessions of the cohorts not ended that have none (made before cohorts had
+    sessions); how many were given some. One query when there are none, as on every sweep after the
+    first. Each cohort in its own transaction, locked, so that two processes sweeping at once take
+    turns and the second finds the first one's sessions."""
+    today = now.astimezone(ZoneInfo(zone)).date()
     given = 0
-    for row in await Cohort.select(Cohort.id):
-        if row["id"] in with_sessions:
-            continue
+    for row in await Cohort.select(Cohort.id).where(Cohort.ends_on >= today, Cohort.id.not_in(CohortSession.select(CohortSession.cohort))):
         async with Cohort._meta.db.transaction():
             await locking(Cohort.select(Cohort.id).where(Cohort.id == row["id"])).first()
             if not await CohortSession.exists().where(CohortSession.cohort == row["id"]):

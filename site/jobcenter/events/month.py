@@ -38,7 +38,7 @@ class Entry:
     moved_to: datetime | None = None
     note: str = ""
     at: time | None = None
-    """The time of day it is listed at: its start, or the time a moved date had."""
+    """For the note at a moved date's old day: the time it had there (others are listed at their start)."""
 
     @property
     def order(self) -> time:

@@ -14,14 +14,13 @@ from jobcenter.errors import NotFound
 from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventOccurrence, OccurrenceStatus
 from jobcenter.i18n import N_, format_moment
-from jobcenter.schedule.date_changes import NOTE_TOO_LONG, ChangeRefused, read_new_day, read_reason, read_times
+from jobcenter.schedule.date_changes import MOVE_FIELDS, NOTE_TOO_LONG, ChangeRefused, read_new_day, read_reason, read_times
 from jobcenter.signups.locking import lock_pool, seat_transaction
 from jobcenter.signups.pools import close_window_by, tell_registrants
 from jobcenter.web.form_input import FormReader
 
 DETAILS_FIELDS = ["start_time", "end_time", "place", "note"]
-MOVE_FIELDS = ["move_day", "move_start_time", "move_end_time", "move_reason"]
-"""The fields of the date's forms in the order of the page, which the error summary follows."""
+"""The details form's fields in the order of the page, which the error summary follows."""
 PLACE_TOO_LONG = N_("Use 200 characters or fewer.")  # EventOccurrence.place
 
 

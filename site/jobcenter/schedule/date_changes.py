@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from jobcenter.i18n import N_
 from jobcenter.web.form_input import FormReader
 
+MOVE_FIELDS = ["move_day", "move_start_time", "move_end_time", "move_reason"]
+"""The move form's fields in the order of the page (templates/schedule/_move_and_cancel.html)."""
 NOTE_TOO_LONG = N_("Use 300 characters or fewer.")
 """The note a date keeps, its reason too (EventOccurrence.note, CohortSession.note)."""
 
