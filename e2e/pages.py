@@ -261,6 +261,24 @@ class RosterPage:
             self.page.get_by_label("본인이 내용을 듣고 동의했습니다").check()
         self.page.get_by_role("button", name="이분 대신 신청하기").click()
 
+
+class SessionAttendancePage:
+    """/staff/programs/{p}/cohorts/{c}/attendance/{session}: one session's roster (출석부)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def open_for(self, program_title: str) -> SessionAttendancePage:
+        """From the back office's program list, through the cohort's attendance, to its first session."""
+        self.page.goto(f"/staff/programs?q={program_title}")
+        self.page.get_by_role("link", name=program_title).click()
+        self.page.get_by_role("link", name="출석부 1기").click()
+        self.page.get_by_test_id("attendance-grid").get_by_role("link", name=re.compile("^1회차")).click()
+        return self
+
+    def line(self, name: str) -> Locator:
+        return self.page.locator(f"[data-testid=roster-line][data-name='{name}']")
+
     def check_in(self, code: str) -> None:
         field = self.page.get_by_role("textbox", name="확인번호")
         field.fill(code)

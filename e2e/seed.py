@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password
@@ -110,7 +111,16 @@ async def course(title: str, day: str, start: str) -> None:
     await _one_session_course(title, date.fromisoformat(day), time.fromisoformat(start))
 
 
-async def _one_session_course(title: str, day: date, start: time, capacity: int = 20, opens_at: datetime | None = None) -> Cohort:
+async def course_today(title: str, capacity: str) -> None:
+    """A published program whose one cohort meets today (in Seoul, holiday or not) at 09:00, open
+    for applications now: a session whose attendance is taken now."""
+    today = system_clock().astimezone(ZoneInfo("Asia/Seoul")).date()
+    await _one_session_course(title, today, time(9), capacity=int(capacity), skip_holidays=False)
+
+
+async def _one_session_course(
+    title: str, day: date, start: time, capacity: int = 20, opens_at: datetime | None = None, skip_holidays: bool = True
+) -> Cohort:
     now = system_clock()
     program = Program(title=title, audience="all", category="job_support", summary=f"{title} 요약")
     await program.save()
@@ -118,7 +128,7 @@ async def _one_session_course(title: str, day: date, start: time, capacity: int 
     return await add_cohort(
         program_id=program.id, label="1기", starts_on=day, ends_on=day, start_time=start, end_time=start.replace(hour=start.hour + 2),
         rrule=f"FREQ=WEEKLY;BYDAY={WEEKDAYS[day.weekday()]}", place="김포시일자리센터 교육장", capacity=capacity,
-        opens_at=opens_at or now - timedelta(days=1), closes_at=now + timedelta(days=7), zone="Asia/Seoul",
+        opens_at=opens_at or now - timedelta(days=1), closes_at=now + timedelta(days=7), zone="Asia/Seoul", skip_holidays=skip_holidays,
     )
 
 
@@ -144,7 +154,7 @@ async def kiosk(name: str) -> str:
 
 COMMANDS: dict[str, Callable[..., Awaitable[object]]] = {
     "fill": fill, "open_program": open_program, "staff": staff, "held_text": held_text, "failed_message": failed_message,
-    "kiosk": kiosk, "citizen": citizen, "course": course, "opening_program": opening_program,
+    "kiosk": kiosk, "citizen": citizen, "course": course, "course_today": course_today, "opening_program": opening_program,
 }
 
 

@@ -191,3 +191,26 @@ def test_staff_cancel_one_session_by_keyboard_and_the_program_page_says_so(page:
     sessions = page.get_by_test_id("cohort").filter(has_text="2기").get_by_test_id("sessions")
     sessions.locator("summary").click()
     expect(sessions.locator(".sessions__off")).to_contain_text("강사 사정으로 휴강합니다")
+
+
+def test_staff_repeat_a_lecture_every_month_and_its_cohorts_are_made_ahead(page: Page, seed, staff_login, assert_accessible) -> None:
+    program = f"매월 특강 연습 {next(_course_numbers)}"
+    seed("open_program", program, "10")
+    staff_login(page)
+    page.goto(f"/staff/programs?q={program}")
+    page.get_by_role("link", name=program).click()
+    expect(page.get_by_test_id("cohort-row")).to_have_count(1)
+
+    page.get_by_role("link", name="반복 기수 만들기").click()
+    expect(page.get_by_role("radio", name=re.compile("^매월 정해진 주의 요일"))).to_be_checked()
+    page.get_by_role("button", name="저장하고 기수 만들기").click()
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+    page.get_by_label("장소").fill("김포시일자리센터 대강당")
+    page.get_by_label("정원", exact=True).fill("50")
+    page.get_by_role("button", name="저장하고 기수 만들기").click()
+
+    expect(page.get_by_test_id("flash")).to_have_text("만들었습니다.")
+    expect(page.get_by_test_id("series-row")).to_contain_text("매월 둘째 목요일")
+    assert page.get_by_test_id("cohort-row").count() >= 3  # three months of 2nd Thursdays, a holiday perhaps left out
+    assert_accessible(page)

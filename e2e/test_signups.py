@@ -1,4 +1,5 @@
-"""Create an account, apply, see it in 내 신청 내역, cancel: with JavaScript, without it, and by keyboard."""
+"""Create an account, apply (the status page shows the QR code to check in with), see it in 내 신청
+내역 with the sessions attended, cancel: with JavaScript, without it, and by keyboard."""
 
 from __future__ import annotations
 
@@ -28,11 +29,13 @@ def _apply_see_and_cancel(page: Page, program: ProgramPage, label: str, assert_a
     result = ApplicationPage(page)
     expect(result.headline).to_have_text("신청 완료")
     expect(result.confirmation_code).to_have_text(re.compile(r"^[A-Z2-9]{8}$"))
+    expect(page.get_by_role("img", name="QR 코드: 출석 확인에 쓰는 확인번호")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="내 신청 내역").click()
     expect(page.get_by_test_id("application")).to_have_count(1)
     expect(result.status).to_have_text("확정")
+    expect(page.get_by_test_id("progress")).to_contain_text("회 중 0회 출석")
     assert_accessible(page)
 
     page.get_by_role("link", name="신청 취소하기").click()

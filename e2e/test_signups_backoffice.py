@@ -1,5 +1,6 @@
-"""Rosters and programs in the back office: a phone applicant signed up, people checked in by
-keyboard and by confirmation number, the roster exported, and every state passes axe."""
+"""Rosters and programs in the back office: a phone applicant signed up, people checked in at a
+session by keyboard, without JavaScript and by confirmation number, the roster and the completion
+list exported, a session's sign-in sheet printed, and every state passes axe."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from e2e.pages import RosterPage
+from e2e.pages import RosterPage, SessionAttendancePage
 
 
-def test_staff_sign_up_a_phone_applicant_and_check_them_in_by_their_number(page: Page, seed, staff_login, assert_accessible) -> None:
-    seed("open_program", "전화 신청 연습 과정", "5")
+def test_staff_sign_up_a_phone_applicant_and_check_them_in_at_todays_session(page: Page, seed, staff_login, assert_accessible) -> None:
+    seed("course_today", "전화 신청 연습 과정", "5")
     staff_login(page)
     roster = RosterPage(page).open_for("전화 신청 연습 과정")
     assert_accessible(page)
@@ -31,18 +32,27 @@ def test_staff_sign_up_a_phone_applicant_and_check_them_in_by_their_number(page:
     expect(line).to_contain_text("직원")
     code = line.locator("code").inner_text()
 
-    roster.check_in(code)
+    page.get_by_test_id("attendance-link").click()
+    expect(page.get_by_test_id("attendance-grid")).to_contain_text("최민수")
+    assert_accessible(page)
+    page.get_by_test_id("attendance-grid").get_by_role("link", name=re.compile("^1회차")).click()
+    session = SessionAttendancePage(page)
+    session.check_in("ZZZZ9999")
+    expect(page.get_by_role("textbox", name="확인번호")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+    session.check_in(code)
 
     expect(page.get_by_test_id("checked-in")).to_have_text("최민수님 출석 처리했습니다.")
-    expect(roster.line("최민수").get_by_test_id("attendance")).to_have_attribute("aria-pressed", "true")
+    expect(session.line("최민수").get_by_test_id("attendance")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("heading", level=2)).to_have_text("출석 1명 / 확정 1명")
     assert_accessible(page)
 
 
-def test_the_roster_works_with_the_keyboard_alone(page: Page, seed, staff_login) -> None:
-    seed("open_program", "키보드 명단 과정", "3")
-    seed("fill", "키보드 명단 과정", "1")
+def test_a_sessions_roster_works_with_the_keyboard_alone(page: Page, seed, staff_login) -> None:
+    seed("course_today", "키보드 출석 과정", "3")
+    seed("fill", "키보드 출석 과정", "0")
     staff_login(page)
-    roster = RosterPage(page).open_for("키보드 명단 과정")
+    SessionAttendancePage(page).open_for("키보드 출석 과정")
     present = page.get_by_test_id("attendance").first
     present.focus()
 
@@ -53,26 +63,37 @@ def test_the_roster_works_with_the_keyboard_alone(page: Page, seed, staff_login)
     page.keyboard.press("Space")
     expect(page.get_by_test_id("attendance").first).to_have_attribute("aria-pressed", "false")
 
+
+def test_revealing_a_number_on_the_roster_works_with_the_keyboard_alone(page: Page, seed, staff_login) -> None:
+    seed("open_program", "키보드 명단 과정", "3")
+    seed("fill", "키보드 명단 과정", "1")
+    staff_login(page)
+    roster = RosterPage(page).open_for("키보드 명단 과정")
     reveal = page.get_by_role("button", name=re.compile("번호 보기")).first
     reveal.focus()
+
     page.keyboard.press("Enter")
+
     expect(page.get_by_test_id("revealed-mobile")).to_have_text(re.compile(r"^010-\d{4}-\d{4}$"))
     expect(roster.page.get_by_test_id("waitlist")).to_be_visible()
 
 
-def test_attendance_without_javascript(no_js_page: Page, seed, staff_login) -> None:
-    seed("open_program", "자바스크립트 없는 명단", "2")
-    seed("fill", "자바스크립트 없는 명단", "0")
+def test_attendance_at_a_session_without_javascript(no_js_page: Page, seed, staff_login) -> None:
+    seed("course_today", "자바스크립트 없는 출석부", "2")
+    seed("fill", "자바스크립트 없는 출석부", "0")
     staff_login(no_js_page)
-    RosterPage(no_js_page).open_for("자바스크립트 없는 명단")
+    SessionAttendancePage(no_js_page).open_for("자바스크립트 없는 출석부")
 
     no_js_page.get_by_test_id("attendance").first.click()
 
     expect(no_js_page.get_by_test_id("attendance").first).to_have_attribute("aria-pressed", "true")
+    expect(no_js_page.get_by_role("heading", level=2)).to_have_text("출석 1명 / 확정 2명")
 
 
-def test_the_roster_downloads_as_csv_for_excel_and_prints_as_a_sign_in_sheet(page: Page, seed, staff_login, assert_accessible) -> None:
-    seed("open_program", "내보내기 과정", "2")
+def test_the_roster_and_the_completion_list_download_for_excel_and_a_session_prints_its_sign_in_sheet(
+    page: Page, seed, staff_login, assert_accessible
+) -> None:
+    seed("course_today", "내보내기 과정", "2")
     seed("fill", "내보내기 과정", "1")
     staff_login(page)
     RosterPage(page).open_for("내보내기 과정")
@@ -83,6 +104,12 @@ def test_the_roster_downloads_as_csv_for_excel_and_prints_as_a_sign_in_sheet(pag
     assert content.startswith(b"\xef\xbb\xbf")
     assert "대기" in content.decode("utf-8-sig")
 
+    page.get_by_test_id("attendance-link").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="수료 명단 CSV 내려받기(엑셀)").click()
+    completion = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
+    assert completion[0].endswith("출석 회차,회차,수료") and len(completion) == 3
+    page.get_by_test_id("attendance-grid").get_by_role("link", name=re.compile("^1회차")).click()
     page.get_by_role("link", name="출석부 인쇄").click()
     expect(page.get_by_test_id("sign-in-sheet").locator("tbody tr")).to_have_count(2)
     assert_accessible(page)

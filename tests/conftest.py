@@ -25,7 +25,7 @@ from jobcenter.accounts.sessions import SESSION_COOKIE, start_session  # noqa: E
 from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSession  # noqa: E402
 from jobcenter.app import create_app  # noqa: E402
 from jobcenter.audit.tables import AuditEntry  # noqa: E402
-from jobcenter.catalog.tables import Cohort, CohortSession, Program, ProgramTerm  # noqa: E402
+from jobcenter.catalog.tables import Cohort, CohortSeries, CohortSession, Program, ProgramTerm, SessionAttendance  # noqa: E402
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
 from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession  # noqa: E402
 from jobcenter.limits.tables import RateEvent  # noqa: E402
@@ -64,7 +64,7 @@ async def empty_tables() -> None:
         for table in (
             HelpRequest, Kiosk, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, OpeningAlert,
             Application,
-            EventCompany, EventOccurrence, EventSeries, Closure, CohortSession, Cohort,
+            EventCompany, EventOccurrence, EventSeries, Closure, SessionAttendance, CohortSession, Cohort, CohortSeries,
             SeatPool, ProgramTerm, Program, WebSession, PhoneCode, RateEvent, PasswordReset, Citizen,
         ):
             await table.delete(force=True)

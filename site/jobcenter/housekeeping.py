@@ -12,6 +12,7 @@ from jobcenter.accounts.news import queue_renewal_requests
 from jobcenter.accounts.phone_codes import forget_old as forget_old_codes
 from jobcenter.accounts.sessions import delete_expired_sessions
 from jobcenter.accounts.web import session_timeouts
+from jobcenter.catalog.cohort_series import make_all_ahead
 from jobcenter.catalog.sessions import generate_missing
 from jobcenter.clock import Clock
 from jobcenter.db import is_unavailable
@@ -36,8 +37,8 @@ RETRY_SOON = timedelta(minutes=1)
 
 async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
     """Delete timed-out sessions (citizens' and staff's), old rate counts and texted codes, accounts past their
-    retention period; generate event dates up to the horizon, and the sessions of cohorts made before
-    cohorts had them; freeze the lists of lotteries that closed; queue tomorrow's reminders, the opening
+    retention period; generate event dates up to the horizon, the sessions of cohorts made before
+    cohorts had them and the cohorts of series of cohorts up to theirs; freeze the lists of lotteries that closed; queue tomorrow's reminders, the opening
     alerts due and the questions to people whose consent to the news lapses soon. Returns when to
     sweep again (just after the next opening someone waits for, when that is sooner): sooner,
     with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
@@ -54,6 +55,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
             logger.info("deleted %s accounts unused for %s days", deleted, settings.retention_days)
         await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         await generate_missing(now=now, zone=settings.timezone)
+        await make_all_ahead(now=now, zone=settings.timezone)
         await queue_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
         await freeze_closed(now)
         await queue_opening_alerts(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)

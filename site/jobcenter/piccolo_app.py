@@ -4,7 +4,7 @@ from piccolo.conf.apps import AppConfig
 
 from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSession
 from jobcenter.audit.tables import AuditEntry
-from jobcenter.catalog.tables import Cohort, CohortSession, Program, ProgramTerm
+from jobcenter.catalog.tables import Cohort, CohortSeries, CohortSession, Program, ProgramTerm, SessionAttendance
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession
 from jobcenter.limits.tables import RateEvent
@@ -31,8 +31,10 @@ APP_CONFIG = AppConfig(
         Draw,
         Ticket,
         Program,
+        CohortSeries,
         Cohort,
         CohortSession,
+        SessionAttendance,
         ProgramTerm,
         OutboxMessage,
         EventSeries,

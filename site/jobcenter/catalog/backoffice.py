@@ -1,5 +1,5 @@
-"""The catalog in the back office: programs, their cohorts and the cohorts' sessions. HTTP only:
-rules in editing.py and session_changes.py."""
+"""The catalog in the back office: programs, their cohorts, the cohorts' sessions and attendance at
+them. HTTP only: rules in editing.py, session_changes.py and attendance.py."""
 
 from __future__ import annotations
 
@@ -11,23 +11,28 @@ from zoneinfo import ZoneInfo
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.catalog import editing, session_changes
+from jobcenter.catalog import attendance, cohort_series, completion_export, editing, session_changes
 from jobcenter.catalog.labels import LABELS
 from jobcenter.catalog.program_list import cohort_of, program_with_cohorts, programs_page
 from jobcenter.catalog.sessions import sessions_of
 from jobcenter.catalog.tables import Program
+from jobcenter.i18n import Filled
 from jobcenter.schedule.date_changes import ChangeRefused
-from jobcenter.schedule.patterns import choice_labels
+from jobcenter.schedule.patterns import choice_labels, describe
 from jobcenter.settings import Settings
 from jobcenter.signups.pools import WINDOW
+from jobcenter.signups.service import NotFound, SignupError
+from jobcenter.spreadsheets import MEDIA_TYPES
+from jobcenter.web.downloads import download
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, QueryId, RowId, read_text
 from jobcenter.web.forms import NO_STORE, form_page
+from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of
 from jobcenter.web.paging import page_number
 
@@ -47,6 +52,22 @@ def _cohort_values(cohort: dict[str, Any], zone: str) -> dict[str, str]:
     values |= {key: cohort[key].strftime("%H:%M") for key in ("start_time", "end_time")}
     values |= {key: cohort[key].astimezone(tz).strftime("%Y-%m-%dT%H:%M") for key in WINDOW}
     return values
+
+
+SERIES_DEFAULTS = {"pattern": "monthly_weekday", "weekday_TH": "1", "ordinal_2": "1", "skip_holidays": "1", "start_time": "14:00",
+                   "end_time": "16:00", "opens_days_before": "14", "months_ahead": "3"}
+"""A new series' form: the monthly lecture's usual pattern and times."""
+
+
+async def _program(program_id: int, now: datetime, settings: Settings) -> dict[str, Any]:
+    found = await program_with_cohorts(program_id, now, settings.timezone)
+    if found is None:
+        raise NotFoundException()
+    return found[0]
+
+
+def _series_form(request: Request, status_code: int = 200, **context: Any) -> Template:
+    return form_page("catalog/backoffice/series_form.html", status_code, **choice_labels(language_of(request)), **context)
 
 
 def _cohort_form(request: Request, status_code: int = 200, **context: Any) -> Template:
@@ -78,13 +99,21 @@ class ProgramAdminController(Controller):
         return done(f"/staff/programs/{program_id}", "created")
 
     @get("/{program_id:int}", name="staff_program")
-    async def show(self, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-        """The program with its cohorts: seats, window, where each stands, and what can be done."""
+    async def show(
+        self, request: Request, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        """The program with its cohorts (seats, window, where each stands, and what can be done) and
+        its series of cohorts."""
         found = await program_with_cohorts(program_id, now, settings.timezone)
         if found is None:
             raise NotFoundException()
         program, cohorts = found
-        return Template(template_name="catalog/backoffice/show.html", context={"program": program, "cohorts": cohorts, **LABELS}, headers=NO_STORE)
+        language, today = language_of(request), now.astimezone(ZoneInfo(settings.timezone)).date()
+        series = [{**row, "pattern": describe(row["rrule"], language, skip_holidays=row["skip_holidays"]),
+                   "goes_on": row["last_day"] is None or row["last_day"] > today}
+                  for row in await cohort_series.series_of(program_id)]
+        return Template(template_name="catalog/backoffice/show.html", context={"program": program, "cohorts": cohorts, "series": series, **LABELS},
+                        headers=NO_STORE)
 
     @get("/{program_id:int}/edit", name="staff_program_edit")
     async def edit(self, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
@@ -141,6 +170,33 @@ class ProgramAdminController(Controller):
         except FormInvalid as invalid:
             return _cohort_form(request, HTTP_422_UNPROCESSABLE_ENTITY, program=found[0], cohort=None, errors=invalid.errors, values=_typed(data))
         return done(f"/staff/programs/{program_id}", "created")
+
+    @get("/{program_id:int}/series/new", name="staff_cohort_series_new")
+    async def new_series(self, request: Request, program_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """A series of cohorts: the program repeats (every month on the 2nd Thursday, say) and its
+        cohorts are made months ahead."""
+        program = await _program(program_id, now, settings)
+        return _series_form(request, program=program, values=SERIES_DEFAULTS | {"first_day": f"{now.astimezone(ZoneInfo(settings.timezone)):%Y-%m-%d}"})
+
+    @post("/{program_id:int}/series/new")
+    async def create_series(
+        self, request: Request, program_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime],
+        settings: NamedDependency[Settings],
+    ) -> Response:
+        program = await _program(program_id, now, settings)
+        try:
+            await cohort_series.create_series(program_id, data, actor=actor, now=now, zone=settings.timezone)
+        except FormInvalid as invalid:
+            return _series_form(request, HTTP_422_UNPROCESSABLE_ENTITY, program=program, errors=invalid.errors, values=data)
+        return done(f"/staff/programs/{program_id}", "created")
+
+    @post("/{program_id:int}/series/{series_id:int}/stop")
+    async def stop_series(
+        self, program_id: RowId, series_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings],
+    ) -> Response:
+        """No cohort after today; those made stay."""
+        await cohort_series.stop_series(program_id, series_id, actor=actor, now=now, zone=settings.timezone)
+        return done(f"/staff/programs/{program_id}", "saved")
 
     @get("/{program_id:int}/cohorts/{cohort_id:int}/edit", name="staff_cohort_edit")
     async def edit_cohort(
@@ -272,3 +328,97 @@ async def _change(
     except ChangeRefused as refused:
         return await _session_page(program_id, cohort_id, session_id, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
     return done(f"/staff/programs/{program_id}/cohorts/{cohort_id}/sessions/{session_id}", done_key)
+
+
+class AttendanceController(Controller):
+    """Attendance per session: the cohort's sheet (a column per session, each person's completion),
+    a session's roster (ticks and check-in by confirmation number), its printed sign-in sheet, and
+    the completion list as a file."""
+
+    path = "/programs/{program_id:int}/cohorts/{cohort_id:int}/attendance"
+
+    @get("/", name="staff_attendance")
+    async def sheet(self, program_id: RowId, cohort_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """Everyone confirmed by name, a column per session, and where each stands against the rule."""
+        sheet = await attendance.attendance_sheet(program_id, cohort_id, zone=settings.timezone, now=now)
+        return Template("catalog/backoffice/attendance.html", context={"sheet": sheet, "now": now}, headers=NO_STORE)
+
+    @get("/export/{kind:str}", name="staff_completion_export")
+    async def export_file(
+        self, request: Request, program_id: RowId, cohort_id: RowId, kind: FromPath[str],
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """The completion list as CSV (UTF-8 with BOM, for Korean Excel) or XLSX; the export is logged."""
+        if kind not in MEDIA_TYPES:
+            raise NotFoundException()
+        data, name = await completion_export.export(program_id, cohort_id, kind, actor=actor, now=now, language=language_of(request),
+                                                    zone=settings.timezone)
+        return download(data, kind, name)
+
+    @get("/{session_id:int}", name="staff_session_attendance")
+    async def session(
+        self, request: Request, program_id: RowId, cohort_id: RowId, session_id: RowId, settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+    ) -> Template:
+        """One session's roster: a tick per person and check-in by the confirmation number."""
+        return await _session_roster(request, program_id, cohort_id, session_id, settings, now)
+
+    @post("/{session_id:int}/people/{application_id:int}")
+    async def tick(
+        self, request: Request, program_id: RowId, cohort_id: RowId, session_id: RowId, application_id: RowId, data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Template:
+        """Mark a person present at the session (or take the mark back)."""
+        await _cohort(program_id, cohort_id)
+        try:
+            await attendance.set_present(cohort_id, session_id, application_id, data.get("present") == "1", actor=actor, now=now,
+                                         zone=settings.timezone)
+        except attendance.NotBegun as refused:
+            return await _session_roster(request, program_id, cohort_id, session_id, settings, now, HTTP_409_CONFLICT,
+                                         errors={"roster": Filled(refused.message, **refused.values)})
+        return await _session_roster(request, program_id, cohort_id, session_id, settings, now)
+
+    @post("/{session_id:int}/check-in")
+    async def check_in(
+        self, request: Request, program_id: RowId, cohort_id: RowId, session_id: RowId, data: Form,
+        settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Template:
+        """Check in by the confirmation number the person shows (typed, or scanned from the QR code)."""
+        await _cohort(program_id, cohort_id)
+        try:
+            person = await attendance.check_in(cohort_id, session_id, data.get("code", ""), actor=actor, now=now, zone=settings.timezone)
+        except NotFound:
+            raise
+        except SignupError as refused:
+            return await _session_roster(request, program_id, cohort_id, session_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY,
+                                         errors={"code": Filled(refused.message, **refused.values)}, code=data.get("code", "")[:40])
+        return await _session_roster(request, program_id, cohort_id, session_id, settings, now, checked_in=person)
+
+    @get("/{session_id:int}/print", name="staff_session_sign_in_sheet")
+    async def print_view(
+        self, program_id: RowId, cohort_id: RowId, session_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        """The session's sign-in sheet to print: names, masked numbers, a column to sign."""
+        sheet = await attendance.attendance_sheet(program_id, cohort_id, zone=settings.timezone, now=now)
+        session = _session_in(sheet, session_id)
+        return Template("catalog/backoffice/sign_in_sheet.html", context={"sheet": sheet, "session": session}, headers=NO_STORE)
+
+
+def _session_in(sheet: attendance.AttendanceSheet, session_id: int) -> dict[str, Any]:
+    session = next((row for row in sheet.sessions if row["id"] == session_id), None)
+    if session is None:
+        raise NotFoundException()
+    return session
+
+
+async def _session_roster(
+    request: Request, program_id: int, cohort_id: int, session_id: int, settings: Settings, now: datetime, status_code: int = 200,
+    **context: Any,
+) -> Template:
+    """The session's roster page, or for an htmx request its roster region alone (one template source)."""
+    sheet = await attendance.attendance_sheet(program_id, cohort_id, zone=settings.timezone, now=now)
+    session = _session_in(sheet, session_id)
+    context.setdefault("errors", {})
+    template = "catalog/backoffice/_session_roster.html" if wants_fragment(request) else "catalog/backoffice/session_attendance.html"
+    context.update(sheet=sheet, session=session, has_come=attendance.has_come(session, now, settings.timezone))
+    return Template(template, context=context, status_code=status_code, headers=NO_STORE)

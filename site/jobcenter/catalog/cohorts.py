@@ -62,6 +62,7 @@ async def add_cohort(
 
 
 TARGET_COLUMNS = (
+    Cohort.id,
     Cohort.seat_pool,
     Cohort.label,
     Cohort.starts_on,
@@ -100,6 +101,7 @@ async def cohort_targets(pool_ids: list[int], zone: str) -> dict[int, Target]:
             path=f"/programs/{row['program_id']}",
             kind="cohort",
             owner_id=row["program_id"],
+            attendance_path=f"/staff/programs/{row['program_id']}/cohorts/{row['id']}/attendance",
         )
         for row in rows
     }

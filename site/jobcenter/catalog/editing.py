@@ -26,7 +26,12 @@ from jobcenter.signups.service import SignupError
 from jobcenter.signups.tables import Draw, Priority
 from jobcenter.web.form_input import FormInvalid, FormReader
 
-PROGRAM_FIELDS = ["title", "summary", "description", "audience", "category", "min_age", "max_age", "eligibility", "fee_won", "contact_phone", "published"]
+PROGRAM_FIELDS = [
+    "title", "summary", "description", "audience", "category", "min_age", "max_age", "eligibility", "fee_won", "contact_phone",
+    "completion_percent", "published",
+]
+DEFAULT_COMPLETION = 80
+"""수료 기준 when the form leaves it empty: 80% of the sessions, as most of the center's courses ask."""
 COHORT_FIELDS = ["label", "starts_on", "ends_on", "rrule", "skip_holidays", "start_time", "end_time", "schedule_note", "place"]
 """A cohort's columns staff edit; the form shows `rrule` as a pattern in plain words (PATTERN_FIELDS)."""
 SESSION_FIELDS = {"starts_on", "ends_on", "rrule", "skip_holidays", "start_time", "end_time", "place"}
@@ -58,6 +63,9 @@ def check_program(data: dict[str, str]) -> dict[str, Any]:
         form.fail("max_age", N_("The highest age must not be below the lowest."))
     fee_missing = N_("Enter the fee in won as a number, or 0 when it is free.")
     values["fee_won"] = form.number("fee_won", 0, 100_000_000, fee_missing, optional=True) or 0
+    completion = form.number("completion_percent", 1, 100, N_("Enter the share of sessions to attend, from 1 to 100 (100 for all of them)."),
+                             optional=True)
+    values["completion_percent"] = DEFAULT_COMPLETION if completion is None else completion
     form.check()
     return values
 

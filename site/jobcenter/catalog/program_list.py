@@ -50,7 +50,8 @@ async def program_with_cohorts(program_id: int, now: datetime, zone: str) -> tup
 
 
 async def cohort_of(program_id: int, cohort_id: int) -> dict[str, Any] | None:
-    """One cohort of the program with its seats and window, as its edit form needs it."""
+    """One cohort of the program with its seats and window, as its edit form needs it, and the
+    program's completion rule."""
     return await Cohort.select(
         *Cohort.all_columns(),
         Cohort.seat_pool.capacity.as_alias("capacity"),
@@ -59,17 +60,20 @@ async def cohort_of(program_id: int, cohort_id: int) -> dict[str, Any] | None:
         Cohort.seat_pool.opens_at.as_alias("opens_at"),
         Cohort.seat_pool.closes_at.as_alias("closes_at"),
         Cohort.seat_pool.cancellable_until.as_alias("cancellable_until"),
+        Cohort.program.completion_percent.as_alias("completion_percent"),
+        Cohort.program.title.as_alias("program_title"),
     ).where(Cohort.id == cohort_id, Cohort.program == program_id).first()
 
 
 async def sessions_of_day(day: date, zone: str) -> list[dict[str, Any]]:
-    """The sessions held on `day` (in the center's zone), by start time, with their cohort's pool
+    """The sessions held on `day` (in the center's zone), by start time, with their cohort, its pool
     and how many people are confirmed; cancelled ones are left out."""
     tz = ZoneInfo(zone)
     start = datetime.combine(day, time(0), tzinfo=tz)
     return await CohortSession.select(
-        CohortSession.starts_at, CohortSession.place,
-        CohortSession.cohort._.seat_pool.as_alias("seat_pool"), CohortSession.cohort.label.as_alias("label"),
+        CohortSession.id, CohortSession.starts_at, CohortSession.place, CohortSession.cohort.as_alias("cohort_id"),
+        CohortSession.cohort._.program.as_alias("program_id"), CohortSession.cohort._.seat_pool.as_alias("seat_pool"),
+        CohortSession.cohort.label.as_alias("label"),
         CohortSession.cohort._.program._.title.as_alias("title"),
         CohortSession.cohort._.seat_pool._.confirmed_count.as_alias("confirmed"),
     ).where(

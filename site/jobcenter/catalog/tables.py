@@ -20,7 +20,7 @@ from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from jobcenter.schedule.tables import RULE_LENGTH
-from jobcenter.signups.tables import SeatPool
+from jobcenter.signups.tables import Application, SeatPool
 
 
 class Audience(str, Enum):
@@ -56,12 +56,36 @@ class Program(Table):
     eligibility = Text(default="")
     fee_won = Integer(default=0)
     contact_phone = Varchar(length=40, default="")
+    completion_percent = Integer(default=80)
+    """수료 기준: the share of a cohort's sessions held (cancelled ones left out) a person attends
+    to complete it, 1 to 100 (100 for a course the law wants attended whole, such as 경비신임교육)."""
     published = Boolean(default=True, index=True)
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 
 
 WEEKDAYS_RULE = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+
+
+class CohortSeries(Table):
+    """A program that repeats (such as the monthly 맞춤형 취업특강): a one-day cohort on each day
+    its rule gives, each made some months ahead from this template with its own seats and window
+    (catalog/cohort_series.py). Staff may edit a cohort once made; the series does not touch it again."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    program = ForeignKey(references=Program, on_delete=OnDelete.cascade, index=True, null=False)
+    rrule = Varchar(length=RULE_LENGTH)
+    skip_holidays = Boolean(default=True)
+    first_day = Date()
+    last_day = Date(null=True, default=None)
+    start_time = Time()
+    end_time = Time()
+    place = Varchar(length=200)
+    capacity = Integer()
+    opens_days_before = Integer(default=14)
+    """Applications open at 09:00 this many days before the day, and close when it begins."""
+    months_ahead = Integer(default=3)
 
 
 class Cohort(Table):
@@ -81,6 +105,10 @@ class Cohort(Table):
     schedule_note = Varchar(length=200, default="")
     place = Varchar(length=200)
     seat_pool = ForeignKey(references=SeatPool, on_delete=OnDelete.restrict, unique=True, null=False)
+    from_series = ForeignKey(references=CohortSeries, on_delete=OnDelete.set_null, index=True, null=True, default=None)
+    series_day = Date(null=True, default=None)
+    """The day of its series it was made for (one cohort per series and day: they are made under
+    the series' lock)."""
 
 
 class SessionStatus(str, Enum):
@@ -107,6 +135,19 @@ class CohortSession(Table):
     moved_from = Timestamptz(null=True, default=None)
     edited = Boolean(default=False)
     sequence = Integer(default=0)
+
+
+class SessionAttendance(Table):
+    """One person present at one session: ticked on the session's roster or checked in by the
+    confirmation number. Deleted with the session or the application."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    session = ForeignKey(references=CohortSession, on_delete=OnDelete.cascade, index=True, null=False)
+    application = ForeignKey(references=Application, on_delete=OnDelete.cascade, index=True, null=False)
+    pair = Varchar(length=40, unique=True)
+    """"<session>:<application>": one mark per person and session, however often it is ticked."""
+    checked_at = Timestamptz()
 
 
 class ProgramTerm(Table):

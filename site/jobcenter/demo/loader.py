@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from jobcenter.catalog.cohort_series import make_ahead
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
-from jobcenter.catalog.tables import Program
+from jobcenter.catalog.tables import CohortSeries, Program
 from jobcenter.demo.events import SERIES
-from jobcenter.demo.programs import PROGRAMS, DemoCohort
+from jobcenter.demo.programs import PROGRAMS, DemoCohort, DemoSeries
 from jobcenter.events.generation import generate
 from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurrence
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
@@ -43,6 +44,15 @@ async def _add_demo_cohort(program: Program, cohort: DemoCohort, today: datetime
     )
 
 
+async def _add_demo_series(program: Program, series: DemoSeries, today: datetime, now: datetime, zone: str) -> None:
+    """The series and the cohorts its first months ahead give, as staff would make them."""
+    (row,) = await CohortSeries.insert(CohortSeries(
+        program=program.id, rrule=series.rule, first_day=(today + timedelta(days=series.first_day)).date(), start_time=series.start,
+        end_time=series.end, place=series.place, capacity=series.capacity,
+    )).returning(CohortSeries.id)
+    await make_ahead(row["id"], now=now, zone=zone)
+
+
 async def load_demo_content(now: datetime, zone: str) -> int:
     """Insert the demo programs when there are none; returns how many were inserted."""
     engine = Program._meta.db
@@ -61,11 +71,14 @@ async def load_demo_content(now: datetime, zone: str) -> int:
                 min_age=demo.min_age,
                 max_age=demo.max_age,
                 fee_won=demo.fee_won,
+                completion_percent=demo.completion_percent,
             )
             await program.save()
             await index_program(program.id)
             for cohort in demo.cohorts:
                 await _add_demo_cohort(program, cohort, today, zone)
+            if demo.series:
+                await _add_demo_series(program, demo.series, today, now, zone)
         await _load_events(today, zone)
     return len(PROGRAMS)
 

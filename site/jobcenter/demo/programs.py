@@ -48,6 +48,18 @@ class DemoCohort:
 
 
 @dataclass(frozen=True)
+class DemoSeries:
+    """A series of one-day cohorts from `first_day` (days from load day) on the days `rule` gives."""
+
+    rule: str
+    first_day: int
+    start: time
+    end: time
+    place: str
+    capacity: int
+
+
+@dataclass(frozen=True)
 class DemoProgram:
     title: str
     audience: str
@@ -58,7 +70,9 @@ class DemoProgram:
     min_age: int | None = None
     max_age: int | None = None
     fee_won: int = 0
+    completion_percent: int = 80
     cohorts: list[DemoCohort] = field(default_factory=list)
+    series: DemoSeries | None = None
 
 
 PROGRAMS: list[DemoProgram] = [
@@ -113,6 +127,7 @@ PROGRAMS: list[DemoProgram] = [
     DemoProgram(
         title="경비신임교육",
         audience="middle_aged",
+        completion_percent=100,
         category="training",
         summary="아파트·건물 경비원으로 일하려면 꼭 받아야 하는 법정 신임교육(24시간)을 무료로 들을 수 있습니다.",
         description=(
@@ -157,6 +172,7 @@ PROGRAMS: list[DemoProgram] = [
             DemoCohort("이번 달 특강: 첫 출근 전에 알아야 할 근로계약", OPEN, 12, 1, time(14), time(16), "", LARGE_HALL, 50),
             DemoCohort("다음 달 특강: 오래 다니는 직장의 비결", OPENS_SOON, 42, 1, time(14), time(16), "", LARGE_HALL, 50),
         ],
+        series=DemoSeries("FREQ=MONTHLY;BYDAY=2TH", 50, time(14), time(16), LARGE_HALL, 50),
     ),
     DemoProgram(
         title="취업상담",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
@@ -25,6 +24,8 @@ from jobcenter.signups.roster import SORTS, check_in_by_code, reveal_mobile, ros
 from jobcenter.signups.roster_exports import export
 from jobcenter.signups.service import NotFound, SignupError
 from jobcenter.signups.tables import Channel
+from jobcenter.spreadsheets import MEDIA_TYPES
+from jobcenter.web.downloads import download
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, FormReader, RowId
 from jobcenter.web.forms import NO_STORE, form_page
@@ -34,8 +35,6 @@ from jobcenter.web.language import language_of
 Form = URLEncodedBody[dict[str, str]]
 MAX_WAITLIST_POSITION = 99_999
 """The highest number typed for a place in the waitlist (a higher one puts the person last anyway)."""
-MEDIA_TYPES = {"csv": "text/csv",  # Litestar adds "; charset=utf-8" to text/ types
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 def _refusal(refused: SignupError) -> Filled:
@@ -238,12 +237,7 @@ class RosterController(Controller):
         if kind not in MEDIA_TYPES:
             raise NotFoundException()
         data, sheet = await export(pool_id, kind, actor=actor, now=now, language=language_of(request), zone=settings.timezone)
-        filename = f"{sheet.target.title} {sheet.target.label}.{kind}".replace("/", "-")
-        return Response(
-            content=data,
-            media_type=MEDIA_TYPES[kind],
-            headers={**NO_STORE, "content-disposition": f"attachment; filename=\"roster.{kind}\"; filename*=UTF-8''{quote(filename)}"},
-        )
+        return download(data, kind, f"{sheet.target.title} {sheet.target.label}")
 
     @get("/print", name="staff_roster_print")
     async def print_view(self, pool_id: RowId, settings: NamedDependency[Settings]) -> Template:

@@ -21,16 +21,20 @@ from jobcenter.accounts.news import Consent
 from jobcenter.accounts.service import update_details
 from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.web import provide_citizen
+from jobcenter.i18n import N_, gettext
+from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
 from jobcenter.signups import draws, service
 from jobcenter.signups.people import data_of, delete_person
 from jobcenter.signups.pools import pool_of
+from jobcenter.signups.targets import progress_of
 from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.language import language_of
 from jobcenter.web.paging import page_number
 
 Citizen = NamedDependency[dict[str, Any]]
+CHECK_IN_QR_TITLE = N_("QR code: your confirmation number, to check in with")
 
 
 class ApplicationController(Controller):
@@ -40,16 +44,23 @@ class ApplicationController(Controller):
     async def mine(self, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         """내 신청 내역: every application with its status and what can still be done."""
         applications = await service.applications_of(citizen["id"], now, settings.timezone)
-        return Template("signups/mine.html", context={"applications": applications, "now": now}, headers=NO_STORE)
+        progress = await progress_of([application.id for application in applications], now)
+        return Template("signups/mine.html", context={"applications": applications, "progress_of": progress, "now": now}, headers=NO_STORE)
 
     @get("/me/applications/{application_id:int}", name="my_application")
     async def one(
-        self, application_id: RowId, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]
+        self, request: Request, application_id: RowId, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]
     ) -> Template:
-        """One application: status, confirmation number, when and where."""
+        """One application: status, confirmation number (and its QR code to check in with), when and
+        where, and the sessions attended."""
         application = await _own(application_id, citizen, settings, now)
         ticket = await draws.ticket_of(application_id)
-        return Template("signups/application.html", context={"application": application, "ticket": ticket, "now": now}, headers=NO_STORE)
+        progress = (await progress_of([application_id], now)).get(application_id)
+        check_in_qr = None
+        if application.status == "confirmed" and not application.finished:
+            check_in_qr = qr_svg(application.confirmation_code, title=gettext(language_of(request), CHECK_IN_QR_TITLE))
+        return Template("signups/application.html", headers=NO_STORE,
+                        context={"application": application, "ticket": ticket, "progress": progress, "check_in_qr": check_in_qr, "now": now})
 
     @get("/me/applications/{application_id:int}/cancel", name="cancel_application")
     async def confirm_cancel(

@@ -108,10 +108,16 @@ async def set_attendance(pool_id: int, application_id: int, attended: bool, *, a
     return {**row, "attended_at": attended_at}
 
 
+def read_code(typed: str) -> str:
+    """The confirmation number in what was typed or scanned: its last eight letters and digits, so
+    that a scanned link to the status page (…/status/AB12CD34) reads as its number."""
+    return "".join(ch for ch in typed.upper() if ch.isalnum())[-8:]
+
+
 async def check_in_by_code(pool_id: int, typed_code: str, *, actor: Actor, now: datetime) -> dict[str, Any]:
     """Check in the person whose confirmation number was typed or scanned (from the QR code, which
     holds the number); CodeNotOnRoster when it is not a confirmed place here. Returns the person."""
-    code = "".join(ch for ch in typed_code.upper() if ch.isalnum())[-8:]
+    code = read_code(typed_code)
     row = await Application.select(Application.id, Application.citizen.name.as_alias("name"), Application.attended_at).where(
         Application.seat_pool == pool_id, Application.confirmation_code == code, Application.status.is_in(ACTIVE[:1])
     ).first()

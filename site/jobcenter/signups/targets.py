@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,26 @@ class Target:
     owner_id: int
     cancelled: bool = False
     """An event date the center cancelled (its applications stay, to show who was told)."""
+    attendance_path: str | None = None
+    """The back office's page where attendance is taken session by session (a cohort's); None
+    where the roster itself takes it (an event date)."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where one person stands in a course of several sessions: attended of those held so far, and
+    how many of them all (cancelled ones left out) its completion rule asks for."""
+
+    attended: int
+    held: int
+    total: int
+    needed: int
+    ended: bool
+
+    @property
+    def completed(self) -> bool:
+        """수료: the course is over and enough sessions were attended."""
+        return self.ended and self.attended >= self.needed
 
 
 TargetLookup = Callable[[list[int], str], Awaitable[dict[int, Target]]]
@@ -38,8 +58,13 @@ StartingOn = Callable[[date, str], Awaitable[list[int]]]
 """An owner's list of its pools whose course or date starts on a day (in the center's zone),
 leaving out dates the center cancelled."""
 
+ProgressLookup = Callable[[list[int], datetime], Awaitable[dict[int, Progress]]]
+"""An owner's lookup: (application ids, now) -> the progress of those whose pools it owns and count
+attendance by session."""
+
 _lookups: list[TargetLookup] = []
 _starting_on: list[StartingOn] = []
+_progress: list[ProgressLookup] = []
 
 
 def describes_pools(lookup: TargetLookup, starting_on: StartingOn) -> None:
@@ -47,6 +72,20 @@ def describes_pools(lookup: TargetLookup, starting_on: StartingOn) -> None:
     if lookup not in _lookups:
         _lookups.append(lookup)
         _starting_on.append(starting_on)
+
+
+def counts_attendance(lookup: ProgressLookup) -> None:
+    """An area whose pools are attended session by session says how to read where people stand."""
+    if lookup not in _progress:
+        _progress.append(lookup)
+
+
+async def progress_of(application_ids: list[int], now: datetime) -> dict[int, Progress]:
+    """The progress of the given applications, for those whose owners count attendance by session."""
+    found: dict[int, Progress] = {}
+    for lookup in _progress:
+        found.update(await lookup(application_ids, now))
+    return found
 
 
 async def pools_starting_on(day: date, zone: str) -> list[int]:

@@ -9,7 +9,7 @@ from litestar.di import Provide
 from jobcenter.accounts.backoffice import NewsController
 from jobcenter.accounts.web import forget_citizen
 from jobcenter.audit.backoffice import AuditController
-from jobcenter.catalog.backoffice import ProgramAdminController, SessionAdminController
+from jobcenter.catalog.backoffice import AttendanceController, ProgramAdminController, SessionAdminController
 from jobcenter.events.backoffice import StaffCalendarController
 from jobcenter.kiosk.backoffice import HelpRequestController, KioskAdminController
 from jobcenter.notifications.backoffice import FailedMessagesController
@@ -35,6 +35,7 @@ def staff_router() -> Router:
             RosterController,
             ProgramAdminController,
             SessionAdminController,
+            AttendanceController,
             StaffCalendarController,
             HelpRequestController,
             Router(path="/kiosks", route_handlers=[KioskAdminController], guards=[admin_only]),

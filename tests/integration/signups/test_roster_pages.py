@@ -14,18 +14,23 @@ from jobcenter.notifications.tables import OutboxMessage
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application, SeatPool
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
+from tests.integration.events.helpers import a_series, occurrences_of
 from tests.support import html, post_form, present
 
 
-async def a_full_roster(clock, *, capacity: int = 2, waiting: int = 2, exchange: str = "5555"):
-    """A cohort with `capacity` seats taken and `waiting` people on its waitlist, in that order."""
-    cohort = await a_cohort(await a_program("중장년 재취업 교실", audience="middle_aged"), capacity=capacity)
+async def a_full_roster(clock, *, capacity: int = 2, waiting: int = 2, exchange: str = "5555", event: bool = False):
+    """A cohort (or with `event`, an event date) with `capacity` seats taken and `waiting` people on
+    its waitlist, in that order."""
+    if event:
+        pool_id = (await occurrences_of((await a_series(capacity=capacity)).id))[1]["seat_pool"]  # 3 December, open now
+    else:
+        pool_id = (await a_cohort(await a_program("중장년 재취업 교실", audience="middle_aged"), capacity=capacity)).seat_pool
     people = []
     for number in range(capacity + waiting):
         citizen = await a_citizen(f"참가자{number}", mobile=f"010{exchange}{number:04d}", birth_year=1970)
-        await take_seat(pool_id=cohort.seat_pool, citizen_id=citizen.id, now=clock.now, language="ko", zone="Asia/Seoul")
+        await take_seat(pool_id=pool_id, citizen_id=citizen.id, now=clock.now, language="ko", zone="Asia/Seoul")
         people.append(citizen)
-    return cohort.seat_pool, people
+    return pool_id, people
 
 
 async def signed_in(sign_in_staff):
@@ -67,8 +72,8 @@ async def test_revealing_a_number_shows_it_and_logs_who_looked_at_whose(client, 
     assert entry["actor_id"] == staff.id and entry["citizen_id"] == people[1].id and entry["at"] == clock.now
 
 
-async def test_attendance_is_ticked_and_untaken_and_each_change_is_audited(client, clock, sign_in_staff) -> None:
-    pool_id, people = await a_full_roster(clock)
+async def test_attendance_at_an_event_date_is_ticked_and_untaken_and_each_change_is_audited(client, clock, sign_in_staff) -> None:
+    pool_id, people = await a_full_roster(clock, event=True)
     await signed_in(sign_in_staff)
     application = await application_of(pool_id, people[0])
     path = f"/staff/rosters/{pool_id}/applications/{application['id']}/attendance"
@@ -83,7 +88,7 @@ async def test_attendance_is_ticked_and_untaken_and_each_change_is_audited(clien
 
 
 async def test_check_in_by_confirmation_number_typed_or_scanned_as_a_link(client, clock, sign_in_staff) -> None:
-    pool_id, people = await a_full_roster(clock)
+    pool_id, people = await a_full_roster(clock, event=True)
     await signed_in(sign_in_staff)
     code = (await application_of(pool_id, people[1]))["confirmation_code"]
 
@@ -95,7 +100,7 @@ async def test_check_in_by_confirmation_number_typed_or_scanned_as_a_link(client
 
 
 async def test_a_code_of_someone_waiting_or_of_another_roster_is_refused(client, clock, sign_in_staff) -> None:
-    pool_id, people = await a_full_roster(clock)
+    pool_id, people = await a_full_roster(clock, event=True)
     other_pool, others = await a_full_roster(clock, capacity=1, waiting=0, exchange="6666")
     await signed_in(sign_in_staff)
 

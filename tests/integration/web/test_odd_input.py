@@ -4,9 +4,12 @@ what went wrong, and nothing is written."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from jobcenter.accounts.tables import Citizen
+from jobcenter.catalog.tables import CohortSession
 from jobcenter.signups.tables import Application
 from jobcenter.web.form_input import read_id, read_int, read_month, read_text
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
@@ -123,11 +126,13 @@ async def test_a_day_the_audit_log_cannot_filter_by_is_ignored(client, sign_in_s
 
 
 @pytest.mark.parametrize("code", ["%", "%-%", "AB%CD", "%(code)s"])
-async def test_a_check_in_code_with_a_percent_sign_is_refused_on_the_roster(client, sign_in_staff, code: str) -> None:
-    cohort = await a_cohort(await a_program())
+async def test_a_check_in_code_with_a_percent_sign_is_refused_at_a_session(client, sign_in_staff, code: str) -> None:
+    program = await a_program()
+    cohort = await a_cohort(program, starts_on=date(2026, 11, 26), ends_on=date(2026, 11, 26))  # today
+    session = present(await CohortSession.select(CohortSession.id).where(CohortSession.cohort == cohort.id).first())
     await sign_in_staff(await a_staff_member())
 
-    response = await post_form(client, f"/staff/rosters/{cohort.seat_pool}/check-in", {"code": code})
+    response = await post_form(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/attendance/{session['id']}/check-in", {"code": code})
 
     assert response.status_code == 422
     assert present(html(response).select_one("#error-code")).get_text(strip=True).endswith("(으)로 확정된 신청이 없습니다.")
