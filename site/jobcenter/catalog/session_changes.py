@@ -103,7 +103,7 @@ async def cancel_session(
                 CohortSession.sequence: CohortSession.sequence + 1,
             }
         ).where(CohortSession.id == session_id)
-        told = await tell_registrants("event_cancelled", pool, {**_values(row), "reason": reason}, now=now, language=language, zone=zone)
+        told = await tell_registrants("session_cancelled", pool, {**_values(row), "reason": reason}, now=now, language=language, zone=zone)
         await record(
             actor, "session.cancel", "session", session_id, now=now, summary=_summary(row, zone, told),
             before={"status": row["status"], "note": row["note"]}, after={"status": SessionStatus.cancelled.value, "note": reason},

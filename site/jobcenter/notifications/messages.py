@@ -83,6 +83,20 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Reason: %(reason)s. Your registration stays valid. Confirmation number: %(code)s. Details: %(link)s"
         ),
     ),
+    "session_cancelled": (
+        N_("A session is cancelled: %(title)s"),
+        N_(
+            "%(name)s, the session of %(title)s on %(day)s at %(time)s is cancelled. Reason: %(reason)s. "
+            "The other sessions go on as planned and your place stays. Confirmation number: %(code)s. Details: %(link)s"
+        ),
+    ),
+    "cohort_changed": (
+        N_("New times: %(title)s"),
+        N_(
+            "%(name)s, the coming sessions of %(title)s change: from %(day)s they start at %(time)s, at %(place)s. "
+            "Your place stays. Confirmation number: %(code)s. Every session: %(link)s"
+        ),
+    ),
     "event_changed": (
         N_("Changed: %(title)s"),
         N_(
@@ -140,6 +154,8 @@ SHORT_TEXTS: dict[str, str] = {
     "event_cancelled": N_("[Cancelled by the center] %(title)s %(day)s %(time)s. Reason: %(reason)s %(link)s"),
     "event_moved": N_("[Moved] %(title)s %(day)s %(time)s → %(new_moment)s, %(place)s. Reason: %(reason)s %(link)s"),
     "event_changed": N_("[Changed] %(title)s %(day)s: now %(time)s, %(place)s %(link)s"),
+    "session_cancelled": N_("[Session cancelled] %(title)s %(day)s %(time)s. Reason: %(reason)s. Other sessions as planned %(link)s"),
+    "cohort_changed": N_("[New times] %(title)s from %(day)s: %(time)s, %(place)s %(link)s"),
     "reminder": N_("[Tomorrow] %(day)s %(time)s %(title)s %(label)s, %(place)s. No. %(code)s"),
     "opening_soon": N_("[Opens tomorrow] %(title)s %(label)s, from %(opens)s %(page)s"),
     "opening_now": N_("[Open now] %(title)s %(label)s %(page)s"),

@@ -38,8 +38,8 @@ async def test_a_cancelled_session_is_texted_with_its_reason_and_shown_as_cancel
     assert response.status_code == 200 and "휴강합니다" in present(html(response).select_one("[data-testid=cancelled]")).get_text()
     row = present(await CohortSession.select().where(CohortSession.id == sessions[1]["id"]).first())
     assert row["status"] == SessionStatus.cancelled.value and row["edited"] and row["sequence"] == 1
-    text = present(await OutboxMessage.select().where(OutboxMessage.citizen == person.id, OutboxMessage.kind == "event_cancelled").first())
-    assert "12월 3일 (목)" in text["body"] and "강사 사정으로 휴강합니다" in text["body"]
+    text = present(await OutboxMessage.select().where(OutboxMessage.citizen == person.id, OutboxMessage.kind == "session_cancelled").first())
+    assert "12월 3일 (목)" in text["body"] and "강사 사정으로 휴강합니다" in text["body"] and "다른 회차는 예정대로" in text["body"]
     assert await AuditEntry.exists().where(AuditEntry.action == "session.cancel")
     page = html(await client.get(f"/programs/{program.id}"))
     cancelled = present(page.select_one("[data-testid=sessions] .sessions__off")).get_text(" ", strip=True)
@@ -74,7 +74,7 @@ async def test_a_change_needs_a_reason_and_a_held_session_cannot_change(client, 
     assert no_reason.status_code == 422 and present(html(no_reason).select_one("#error-cancel_reason"))
     assert held.status_code == 409 and "이미 끝난 회차" in held.text
     assert not await CohortSession.exists().where(CohortSession.status == SessionStatus.cancelled.value)
-    assert not await OutboxMessage.exists().where(OutboxMessage.kind == "event_cancelled")
+    assert not await OutboxMessage.exists().where(OutboxMessage.kind == "session_cancelled")
 
 
 async def test_an_added_make_up_session_leaves_the_dates_and_outlives_a_new_pattern(client, clock, sign_in_staff) -> None:

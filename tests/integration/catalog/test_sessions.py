@@ -12,7 +12,9 @@ from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.sessions import generate_missing
 from jobcenter.catalog.tables import Cohort, CohortSession
 from jobcenter.events.tables import EventOccurrence
-from tests.builders import a_cohort, a_program, a_staff_member
+from jobcenter.notifications.tables import OutboxMessage
+from jobcenter.signups.service import take_seat
+from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
 from tests.integration.events.test_calendar import a_series
 from tests.support import filled_in, html, post_form, present
 
@@ -88,6 +90,23 @@ async def test_new_times_move_the_coming_sessions_and_keep_those_begun_or_change
         date(2026, 12, 1): (4, 1),  # 13:00 in Seoul, its calendar entry changed once
         date(2026, 12, 3): (1, 0),  # changed by hand: left to staff
     }
+
+
+async def test_new_times_are_texted_to_everyone_holding_a_seat_with_the_next_session(client, clock, sign_in_staff) -> None:
+    program = await a_program("어르신 디지털 일자리 기초교육")
+    cohort = await a_cohort(program, label="오전반", starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 10), rrule=TUESDAY_AND_THURSDAY)
+    person = await a_citizen("박순자", birth_year=1958)
+    await take_seat(pool_id=cohort.seat_pool, citizen_id=person.id, now=clock.now, language="ko", zone="Asia/Seoul")
+    await sign_in_staff(await a_staff_member())
+
+    form = await _edit_form(client, program.id, cohort.id)
+    await post_form(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**form, "start_time": "13:00", "end_time": "15:00"})
+    await post_form(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**form, "start_time": "13:00", "end_time": "15:00",
+                                                                                         "schedule_note": "점심 후"})
+
+    texts = await OutboxMessage.select(OutboxMessage.body).where(OutboxMessage.citizen == person.id, OutboxMessage.kind == "cohort_changed")
+    assert len(texts) == 1  # a note alone changes no session: nobody is texted again
+    assert "12월 1일 (화)" in texts[0]["body"] and "13:00" in texts[0]["body"] and "김포시일자리센터 교육장" in texts[0]["body"]
 
 
 async def test_a_narrower_pattern_removes_the_coming_days_it_no_longer_gives(client, sign_in_staff) -> None:
