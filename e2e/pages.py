@@ -252,11 +252,12 @@ class RosterPage:
     def line(self, name: str) -> Locator:
         return self.page.locator(f"[data-testid=roster-line][data-name='{name}']")
 
-    def sign_up_by_phone(self, mobile: str, name: str, birth_year: str, consent: bool = True) -> None:
+    def sign_up_by_phone(self, mobile: str, name: str, birth_year: str, consent: bool = True, landline: str = "") -> None:
         self.page.get_by_role("link", name="전화·방문 신청 대신 접수").click()
         self.page.get_by_label("휴대전화 번호").fill(mobile)
         self.page.get_by_role("textbox", name="이름").fill(name)
         self.page.get_by_label("태어난 해").fill(birth_year)
+        self.page.get_by_label("연락용 집 전화").fill(landline)
         if consent:
             self.page.get_by_label("본인이 내용을 듣고 동의했습니다").check()
         self.page.get_by_role("button", name="이분 대신 신청하기").click()

@@ -18,7 +18,7 @@ def test_staff_sign_up_a_phone_applicant_and_check_them_in_at_todays_session(pag
     roster = RosterPage(page).open_for("전화 신청 연습 과정")
     assert_accessible(page)
 
-    roster.sign_up_by_phone("010-3456-7890", "최민수", "1962", consent=False)
+    roster.sign_up_by_phone("010-3456-7890", "최민수", "1962", consent=False, landline="031-980-1234")
     expect(page).to_have_title(re.compile(r"^오류: "))
     expect(page.get_by_test_id("error-summary")).to_be_focused()
     assert_accessible(page)
@@ -45,6 +45,13 @@ def test_staff_sign_up_a_phone_applicant_and_check_them_in_at_todays_session(pag
     expect(page.get_by_test_id("checked-in")).to_have_text("최민수님 출석 처리했습니다.")
     expect(session.line("최민수").get_by_test_id("attendance")).to_have_attribute("aria-pressed", "true")
     expect(page.get_by_role("heading", level=2)).to_have_text("출석 1명 / 확정 1명")
+    assert_accessible(page)
+
+    session.line("최민수").get_by_role("link", name="최민수").click()
+    landline = page.locator("#citizen-landline")
+    expect(landline.get_by_test_id("mobile-number")).to_have_text("031-***-1234")
+    landline.get_by_role("button", name="번호 보기").click()
+    expect(landline.get_by_role("link", name="031-980-1234")).to_be_visible()
     assert_accessible(page)
 
 

@@ -10,9 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from jobcenter.accounts import throttle
-from jobcenter.accounts.mobile import mask_mobile
+from jobcenter.accounts.mobile import mask_landline, mask_mobile
 from jobcenter.accounts.passwords import hash_password
-from jobcenter.accounts.service import queue_reset_link, read_birth_year, read_email, read_mobile, read_name
+from jobcenter.accounts.service import queue_reset_link, read_birth_year, read_email, read_landline, read_mobile, read_name
 from jobcenter.accounts.sessions import end_all_sessions
 from jobcenter.accounts.tables import Citizen
 from jobcenter.accounts.temporary_password import temporary_password
@@ -23,7 +23,7 @@ from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid, FormReader
 
 ACCOUNT_COLUMNS = (
-    Citizen.id, Citizen.name, Citizen.mobile, Citizen.birth_year, Citizen.email, Citizen.password_hash,
+    Citizen.id, Citizen.name, Citizen.mobile, Citizen.birth_year, Citizen.email, Citizen.landline, Citizen.password_hash,
     Citizen.consent_version, Citizen.consented_at, Citizen.notices_consented_at, Citizen.consent_taken_by,
     Citizen.created_at, Citizen.last_active_at,
 )
@@ -35,15 +35,18 @@ class CitizenNotFound(NotFound):
 
 @dataclass(frozen=True)
 class Corrections:
-    """The correction form as typed; an empty `mobile` keeps the number."""
+    """The correction form as typed; an empty `mobile` or `landline` keeps the number, and
+    `remove_landline` ("1") takes the landline away."""
 
     name: str = ""
     birth_year: str = ""
     email: str = ""
     mobile: str = ""
+    landline: str = ""
+    remove_landline: str = ""
 
 
-CORRECTION_FIELDS = ["name", "birth_year", "email", "mobile"]
+CORRECTION_FIELDS = ["name", "birth_year", "email", "mobile", "landline", "remove_landline"]
 """The correction form's fields, in the order of the page."""
 
 
@@ -69,11 +72,13 @@ def _contact_masked(values: dict[str, Any]) -> dict[str, Any]:
         masked["mobile"] = mask_mobile(masked["mobile"])
     if masked.get("email"):
         masked["email"] = _mask_email(masked["email"])
+    if masked.get("landline"):
+        masked["landline"] = mask_landline(masked["landline"])
     return masked
 
 
 async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, now: datetime) -> None:
-    """Correct name, year of birth, email and (when one is typed) the mobile number, which is the
+    """Correct name, year of birth, email, the landline for calls and (when one is typed) the mobile number, which is the
     login id and stays unique. FormInvalid with every problem, and nothing written, otherwise."""
     form = FormReader(asdict(typed), order=CORRECTION_FIELDS)
     after: dict[str, Any] = {
@@ -82,8 +87,9 @@ async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, 
         "email": read_email(form),
     }
     new_mobile = read_mobile(form)  # none typed: the number stays
+    new_landline = read_landline(form)  # the same
     async with Citizen._meta.db.transaction():
-        before = await Citizen.select(Citizen.name, Citizen.birth_year, Citizen.email, Citizen.mobile).where(
+        before = await Citizen.select(Citizen.name, Citizen.birth_year, Citizen.email, Citizen.landline, Citizen.mobile).where(
             Citizen.id == citizen_id
         ).first()
         if before is None:
@@ -92,6 +98,7 @@ async def correct_details(citizen_id: int, typed: Corrections, *, actor: Actor, 
             form.fail("mobile", N_("Another account already has this mobile number. Check the number, or search for that account."))
         form.check()
         after["mobile"] = new_mobile or before["mobile"]
+        after["landline"] = None if typed.remove_landline == "1" else new_landline or before["landline"]
         old, new = changed(before, after)
         if not new:
             return

@@ -11,7 +11,7 @@ from typing import Any
 from piccolo.columns import Column
 
 from jobcenter.accounts import throttle
-from jobcenter.accounts.mobile import normalise_mobile
+from jobcenter.accounts.mobile import normalise_landline, normalise_mobile
 from jobcenter.accounts.passwords import hash_password, password_problem, verify_password
 from jobcenter.accounts.sessions import digest, end_all_sessions
 from jobcenter.accounts.tables import Citizen, PasswordReset
@@ -88,6 +88,20 @@ def read_mobile(form: FormReader, field: str = "mobile", *, missing: str | None 
     if mobile is None:
         form.fail(field, NOT_A_MOBILE)
     return mobile
+
+
+NOT_A_LANDLINE = N_("Enter a landline like 031-980-1234, or leave it empty. A mobile number goes in the mobile number field.")
+
+
+def read_landline(form: FormReader, field: str = "landline") -> str | None:
+    """A landline for calls however it was typed, as stored (0319801234); empty is None."""
+    typed = form.raw(field)
+    if not typed.strip():
+        return None
+    landline = normalise_landline(typed)
+    if landline is None:
+        form.fail(field, NOT_A_LANDLINE)
+    return landline
 
 
 def read_new_password(form: FormReader, *, mobile: str | None, missing: str | None = None) -> str:

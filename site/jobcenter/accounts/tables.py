@@ -17,6 +17,9 @@ class Citizen(Table):
     password_hash = Varchar(length=255)
     birth_year = Integer()
     email = Varchar(length=254, null=True, default=None)
+    landline = Varchar(length=11, null=True, default=None)
+    """A landline (집 전화) for calls only, kept for someone who gave one at the desk or by phone:
+    texts and codes go to the mobile number, the login id. Staff see it masked until revealed."""
     notify_by = Varchar(length=5, default="sms")
     """How the person hears about their applications: `sms` (text message, the default: everyone
     has a mobile number) or `email` (only with an email address). See notifications.messages."""

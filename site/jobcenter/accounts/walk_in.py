@@ -1,6 +1,7 @@
 """People who apply without signing up online: by phone or at the desk (staff type it in) or at
 the lobby kiosk. The number finds their account when they have one; otherwise a minimal record is
-made (name, mobile number, year of birth) with the consent they gave by voice or on the kiosk."""
+made (name, mobile number, year of birth, and a landline for calls when staff were given one) with
+the consent they gave by voice or on the kiosk."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 import asyncpg
 
 from jobcenter.accounts.mobile import normalise_mobile
-from jobcenter.accounts.service import CONSENT_VERSION, read_birth_year, read_mobile, read_name
+from jobcenter.accounts.service import CONSENT_VERSION, read_birth_year, read_landline, read_mobile, read_name
 from jobcenter.accounts.tables import Citizen
 from jobcenter.i18n import N_, Filled
 from jobcenter.web.form_input import FormInvalid, FormReader
@@ -23,7 +24,7 @@ UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationE
 NO_PASSWORD = ""
 """A record made for someone else has no password: its owner claims it by signing up with a code
 to the number (signup.py), or logs in by a code."""
-FIELDS = ["mobile", "name", "birth_year", "consent"]
+FIELDS = ["mobile", "name", "birth_year", "landline", "consent"]
 """The fields in the order staff ask for them (the number first: it may find the account)."""
 
 
@@ -37,6 +38,7 @@ class WalkIn:
     birth_year: str
     consent: bool
     account: str = ""
+    landline: str = ""
 
 
 class AccountToConfirm(Exception):
@@ -58,18 +60,20 @@ async def find_by_mobile(typed: str) -> dict[str, Any] | None:
     ).first()
 
 
-def read_walk_in(person: WalkIn, now: datetime) -> tuple[str, str, int]:
-    """The name, mobile number (as stored) and year of birth typed, every one checked and the consent
-    given; FormInvalid with every problem otherwise. Nothing is looked up."""
-    form = FormReader({"name": person.name, "mobile": person.mobile, "birth_year": person.birth_year}, order=FIELDS)
+def read_walk_in(person: WalkIn, now: datetime) -> tuple[str, str, int, str | None]:
+    """The name, mobile number (as stored), year of birth and landline (or None) typed, every one
+    checked and the consent given; FormInvalid with every problem otherwise. Nothing is looked up."""
+    form = FormReader({"name": person.name, "mobile": person.mobile, "birth_year": person.birth_year, "landline": person.landline},
+                      order=FIELDS)
     mobile = read_mobile(form, missing=N_("Enter the mobile number."))
     name = read_name(form)
     birth_year = read_birth_year(form, now)
+    landline = read_landline(form)
     if not person.consent:
         form.fail("consent", N_("Without consent to the collection and use of personal data, the application cannot be taken."))
     form.check()
     assert mobile is not None and birth_year is not None, "the readers noted a problem otherwise"
-    return name, mobile, birth_year
+    return name, mobile, birth_year, landline
 
 
 NAME_MISMATCH = N_("The account with this number is in another name (%(name)s). Check the number with the person; "
@@ -95,12 +99,13 @@ async def find_or_register(
         if name_must_match and not known and person.account != str(existing["id"]):
             raise AccountToConfirm(existing)
         return existing, False
-    name, mobile, birth_year = read_walk_in(person, now)
+    name, mobile, birth_year, landline = read_walk_in(person, now)
     try:
         (row,) = await Citizen.insert(
             Citizen(
                 name=name,
                 mobile=mobile,
+                landline=landline,
                 password_hash=NO_PASSWORD,
                 birth_year=birth_year,
                 consent_version=CONSENT_VERSION,

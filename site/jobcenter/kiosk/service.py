@@ -48,7 +48,7 @@ async def start_kiosk_application(
     so a wrong digit never reaches a stranger's account, and nothing here says whether the number
     has an account or has applied. FormInvalid or NotEligible (nothing sent); RateLimited over a
     code limit."""
-    name, mobile, birth_year = read_walk_in(person, now)
+    name, mobile, birth_year, _landline = read_walk_in(person, now)  # the kiosk asks for no landline
     target = await target_of(pool_id, zone)
     if target is None:
         raise signups.NotFound()

@@ -178,8 +178,8 @@ class RosterController(Controller):
     ) -> Response:
         """The same seat-taking service, under the same lock, as applications made online."""
         person = WalkIn(name=data.get("name", ""), mobile=data.get("mobile", ""), birth_year=data.get("birth_year", ""), consent=data.get("consent") == "1",
-                        account=data.get("account", ""))
-        values = {key: data.get(key, "") for key in ("name", "mobile", "birth_year")} | {"consent": person.consent}
+                        account=data.get("account", ""), landline=data.get("landline", ""))
+        values = {key: data.get(key, "") for key in ("name", "mobile", "birth_year", "landline")} | {"consent": person.consent}
         try:
             application, _ = await apply_walk_in(
                 pool_id, person, channel=Channel.staff, consent_taken_by=actor.name, actor=actor,

@@ -16,7 +16,7 @@ from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
-from jobcenter.accounts.mobile import format_mobile
+from jobcenter.accounts.mobile import format_landline, format_mobile
 from jobcenter.accounts.news import Consent
 from jobcenter.accounts.service import update_details
 from jobcenter.accounts.sessions import SESSION_COOKIE
@@ -195,7 +195,7 @@ def _page(data: dict[str, Any], values: dict[str, str], errors: dict[str, str], 
     return Template(
         "signups/my_data.html",
         context={"data": data, "values": values, "errors": errors, "saved": saved, "mobile": format_mobile(data["account"]["mobile"]),
-                 "consent": consent, "now": now},
+                 "landline": format_landline(data["account"]["landline"]) if data["account"]["landline"] else None, "consent": consent, "now": now},
         status_code=status_code,
         headers=NO_STORE,
     )

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from jobcenter.accounts.corrections import account_of
-from jobcenter.accounts.mobile import format_mobile, mask_mobile
+from jobcenter.accounts.mobile import format_landline, format_mobile, mask_landline, mask_mobile
 from jobcenter.audit.service import Actor, record
 from jobcenter.signups.people import delete_person
 from jobcenter.signups.service import ApplicationView, applications_of
@@ -18,10 +18,12 @@ from jobcenter.signups.tables import ApplicationStatus
 
 @dataclass(frozen=True)
 class CitizenRecord:
-    """A person as staff see them: `mobile` is masked unless it was revealed for this view."""
+    """A person as staff see them: `mobile` and `landline` (None when there is none) are masked
+    unless they were revealed for this view."""
 
     account: dict[str, Any]
     mobile: str
+    landline: str | None
     revealed: bool
     has_password: bool
     applications: list[ApplicationView]
@@ -49,16 +51,17 @@ def _given_back(applications: list[ApplicationView]) -> dict[str, int]:
 
 async def citizen_record(citizen_id: int, *, actor: Actor, now: datetime, zone: str, reveal: bool = False) -> CitizenRecord:
     """The person's details and applications for one page view, logged as `citizen.view`, or as
-    `citizen.reveal` when the full mobile number is shown."""
+    `citizen.reveal` when the full numbers are shown."""
     row = await account_of(citizen_id)
     applications = await applications_of(citizen_id, now, zone)
     await record(actor, "citizen.reveal" if reveal else "citizen.view", "citizen", citizen_id,
                  now=now, citizen_id=citizen_id, summary=row["name"])
-    mobile = row.pop("mobile")
+    mobile, landline = row.pop("mobile"), row.pop("landline")
     has_password = bool(row.pop("password_hash"))
     return CitizenRecord(
         account=row,
         mobile=format_mobile(mobile) if reveal else mask_mobile(mobile),
+        landline=(format_landline(landline) if reveal else mask_landline(landline)) if landline else None,
         revealed=reveal,
         has_password=has_password,
         applications=applications,

@@ -31,7 +31,9 @@ logger = logging.getLogger("jobcenter.accounts")
 
 PAGE_SIZE = 20
 Form = URLEncodedBody[dict[str, str]]
-CORRECTABLE = ("name", "birth_year", "email", "mobile")
+CORRECTABLE = ("name", "birth_year", "email", "mobile", "landline", "remove_landline")
+NUMBERS = {"mobile": "citizen-mobile", "landline": "citizen-landline"}
+"""The numbers staff reveal, and the page region each is shown in."""
 
 
 async def _citizen_record(citizen_id: int, actor: Actor, now: datetime, settings: Settings, *, reveal: bool = False) -> CitizenRecord:
@@ -86,11 +88,14 @@ class CitizensController(Controller):
         actor: NamedDependency[Actor],
         now: NamedDependency[datetime],
         settings: NamedDependency[Settings],
+        number: FromQuery[str] = "mobile",
     ) -> Template:
-        """번호 보기: the full mobile number, logged; htmx swaps it in, a plain form gets the page with it."""
+        """번호 보기: the full numbers, logged; htmx swaps in the one asked for (`number`: mobile or
+        landline), a plain form gets the page with both."""
         citizen = await _citizen_record(citizen_id, actor, now, settings, reveal=True)
         if wants_fragment(request):
-            context = {"mobile_region": "citizen-mobile", "revealed": citizen.mobile, "reveal_url": request.url.path}
+            shown = citizen.landline if number == "landline" else citizen.mobile
+            context = {"mobile_region": NUMBERS.get(number, NUMBERS["mobile"]), "revealed": shown, "reveal_url": str(request.url.path)}
             return Template(template_name="staff/_mobile.html", context=context, headers=NO_STORE)
         return _detail(citizen)
 
@@ -98,7 +103,7 @@ class CitizensController(Controller):
     async def edit_form(
         self, citizen_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime], settings: NamedDependency[Settings]
     ) -> Template:
-        """The correction form with the details as held; the number field starts empty (the number stays masked)."""
+        """The correction form with the details as held; the number fields start empty (the numbers stay masked)."""
         citizen = await _citizen_record(citizen_id, actor, now, settings)
         account = citizen.account
         values = {"name": account["name"], "birth_year": str(account["birth_year"]), "email": account["email"] or ""}
