@@ -257,7 +257,7 @@ class RosterPage:
         self.page.get_by_label("휴대전화 번호").fill(mobile)
         self.page.get_by_role("textbox", name="이름").fill(name)
         self.page.get_by_label("태어난 해").fill(birth_year)
-        self.page.get_by_label("연락용 집 전화").fill(landline)
+        self.page.get_by_label("연락용 유선 전화").fill(landline)
         if consent:
             self.page.get_by_label("본인이 내용을 듣고 동의했습니다").check()
         self.page.get_by_role("button", name="이분 대신 신청하기").click()
@@ -273,7 +273,7 @@ class SessionAttendancePage:
         """From the back office's program list, through the cohort's attendance, to its first session."""
         self.page.goto(f"/staff/programs?q={program_title}")
         self.page.get_by_role("link", name=program_title).click()
-        self.page.get_by_role("link", name="출석부 1기").click()
+        self.page.get_by_role("link", name="출석 현황 1기").click()
         self.page.get_by_test_id("attendance-grid").get_by_role("link", name=re.compile("^1회차")).click()
         return self
 

@@ -115,7 +115,7 @@ def test_the_roster_and_the_completion_list_download_for_excel_and_a_session_pri
     with page.expect_download() as download:
         page.get_by_role("link", name="수료 명단 CSV 내려받기(엑셀)").click()
     completion = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
-    assert completion[0].endswith("출석 회차,회차,수료") and len(completion) == 3
+    assert completion[0].endswith("출석 회차,전체 회차,수료") and len(completion) == 3
     page.get_by_test_id("attendance-grid").get_by_role("link", name=re.compile("^1회차")).click()
     page.get_by_role("link", name="출석부 인쇄").click()
     expect(page.get_by_test_id("sign-in-sheet").locator("tbody tr")).to_have_count(2)

@@ -103,6 +103,11 @@ def _development_secret_key(directory: Path) -> str:
     return key
 
 
+GIMPO_DISTRICTS = ("통진읍", "고촌읍", "양촌읍", "대곶면", "월곶면", "하성면", "김포본동", "장기본동", "사우동", "풍무동", "장기동",
+                   "구래동", "마산동", "운양동")
+"""Gimpo's 3 읍, 3 면 and 8 동, in the city's own order."""
+
+
 @dataclass(frozen=True)
 class Center:
     """The job center the site is configured for (Gimpo by default)."""
@@ -124,6 +129,9 @@ class Center:
     processors: str = ""
     """Who processes personal data for the center (처리 위탁), as one line, e.g. "(주)문자발송: 문자 발송"
     (`PRIVACY_PROCESSORS`); empty: nobody."""
+    districts: tuple[str, ...] = GIMPO_DISTRICTS
+    """The city's 읍·면·동 in the order its own lists use, for the company directory
+    (`CITY_DISTRICTS`, comma separated)."""
 
     @classmethod
     def from_env(cls) -> Center:
@@ -133,6 +141,7 @@ class Center:
             address=os.environ.get("CENTER_ADDRESS") or defaults.address,
             phone=os.environ.get("CENTER_PHONE") or defaults.phone,
             hours=os.environ.get("CENTER_HOURS") or defaults.hours,
+            districts=tuple(name.strip() for name in os.environ.get("CITY_DISTRICTS", "").split(",") if name.strip()) or defaults.districts,
             privacy_officer=os.environ.get("PRIVACY_OFFICER") or defaults.privacy_officer,
             privacy_phone=os.environ.get("PRIVACY_PHONE") or os.environ.get("CENTER_PHONE") or defaults.privacy_phone,
             privacy_email=os.environ.get("PRIVACY_EMAIL", defaults.privacy_email),

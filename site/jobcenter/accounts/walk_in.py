@@ -76,6 +76,7 @@ def read_walk_in(person: WalkIn, now: datetime) -> tuple[str, str, int, str | No
     return name, mobile, birth_year, landline
 
 
+LANDLINE_ON_ACCOUNT = N_("This mobile number already has an account: add its landline on the person's page in Citizens. Leave this empty to apply.")
 NAME_MISMATCH = N_("The account with this number is in another name (%(name)s). Check the number with the person; "
                    "if it is theirs, leave the name empty.")
 
@@ -92,6 +93,8 @@ async def find_or_register(
     shown (`person.account`), AccountToConfirm shows it first."""
     existing = await find_by_mobile(person.mobile)
     if existing is not None:
+        if person.landline.strip():  # an account's details are corrected on its own page, audited
+            raise FormInvalid({"landline": LANDLINE_ON_ACCOUNT})
         typed = "".join(person.name.split())
         if name_must_match and typed and typed != "".join(existing["name"].split()):
             raise FormInvalid({"name": Filled(NAME_MISMATCH, name=_masked(existing["name"]))})

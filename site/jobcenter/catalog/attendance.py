@@ -15,6 +15,7 @@ from jobcenter.audit.service import Actor, record
 from jobcenter.catalog.program_list import cohort_of
 from jobcenter.catalog.sessions import sessions_of
 from jobcenter.catalog.tables import Cohort, CohortSession, SessionAttendance, SessionStatus
+from jobcenter.db import locking
 from jobcenter.i18n import N_
 from jobcenter.signups.roster import CodeNotOnRoster, RosterLine, read_code, roster
 from jobcenter.signups.service import NotFound, SignupError
@@ -51,10 +52,9 @@ def progress(attended: int, sessions: list[dict[str, Any]], percent: int, now: d
     held = [session for session in sessions if session["status"] != SessionStatus.cancelled.value]
     return Progress(
         attended=attended,
-        held=sum(1 for session in held if session["starts_at"] <= now),
         total=len(held),
         needed=math.ceil(len(held) * percent / 100),
-        ended=all(session["ends_at"] <= now for session in held),
+        ended=bool(held) and all(session["ends_at"] <= now for session in held),
     )
 
 
@@ -118,6 +118,7 @@ async def check_in(cohort_id: int, session_id: int, typed_code: str, *, actor: A
 
 async def _session(cohort_id: int, session_id: int, now: datetime, zone: str) -> dict[str, Any]:
     """The session, not cancelled, with its cohort's seat pool; NotBegun before the session's day."""
+    await locking(CohortSession.select(CohortSession.id).where(CohortSession.id == session_id)).first()  # ticks at once take turns
     session = await CohortSession.select(
         CohortSession.id, CohortSession.starts_at, CohortSession.cohort.seat_pool.as_alias("seat_pool")
     ).where(

@@ -46,8 +46,8 @@ def check_series(data: dict[str, str]) -> dict[str, Any]:
         "end_time": form.clock("end_time", time_message),
         "place": form.text("place", CohortSeries.place, missing=N_("Enter the place, in 200 characters or fewer."),
                            too_long=N_("Enter the place, in 200 characters or fewer.")),
-        "opens_days_before": form.number("opens_days_before", 0, MAX_DAYS_BEFORE,
-                                         N_("Enter how many days before applications open, from 0 to 365.")),
+        "opens_days_before": form.number("opens_days_before", 1, MAX_DAYS_BEFORE,
+                                         N_("Enter how many days before applications open, from 1 to 365.")),
         "months_ahead": form.number("months_ahead", 1, MAX_MONTHS_AHEAD, N_("Enter how many months ahead to make cohorts, from 1 to 12.")),
     }
     try:

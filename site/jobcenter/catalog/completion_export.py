@@ -14,7 +14,7 @@ from jobcenter.signups.targets import Progress
 from jobcenter.spreadsheets import Rows, file_bytes
 
 BEFORE = [N_("Name"), N_("Mobile number"), N_("Year of birth"), N_("Confirmation number")]
-AFTER = [N_("Sessions attended"), N_("Sessions"), N_("Completion")]
+AFTER = [N_("Sessions attended"), N_("Sessions in all"), N_("Completion")]
 WIDTHS = [14, 16, 8, 12]
 SESSION_WIDTH = 7
 OUTCOMES = {"completed": N_("Completed"), "not_completed": N_("Not completed"), "in_progress": N_("In progress")}

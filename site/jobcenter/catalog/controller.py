@@ -12,7 +12,7 @@ from litestar.params import FromQuery, QueryParameter
 from litestar.response import Template
 
 from jobcenter.catalog import service
-from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
+from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import LABELS
 from jobcenter.settings import Settings
 from jobcenter.signups.opening_alerts import alerts_of
@@ -20,6 +20,7 @@ from jobcenter.signups.service import active_applications_by_pool
 from jobcenter.web.form_input import RowId
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
+from jobcenter.web.list_filters import InvalidFilter
 
 
 class CatalogController(Controller):

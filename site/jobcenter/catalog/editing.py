@@ -16,7 +16,7 @@ from jobcenter.catalog.cohorts import add_cohort, default_cancellation_deadline
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.service import CohortNotFound, ProgramNotFound
 from jobcenter.catalog.sessions import generate_sessions
-from jobcenter.catalog.tables import WEEKDAYS_RULE, Audience, Category, Cohort, CohortSession, Program, SessionStatus
+from jobcenter.catalog.tables import WEEKDAYS_RULE, Audience, Category, Cohort, Program
 from jobcenter.i18n import N_, Filled
 from jobcenter.schedule.patterns import PATTERN_FIELDS, form_fields, from_rrule, pattern_from, to_rrule
 from jobcenter.schedule.recurrence import rule_days
@@ -224,25 +224,24 @@ async def update_cohort(cohort_id: int, form: dict[str, str], *, actor: Actor, n
         if cohort_changes:
             await Cohort.update(cohort_changes).where(Cohort.id == cohort_id)
         if SESSION_FIELDS & after.keys():
-            await generate_sessions(cohort_id, zone=zone, now=now)
-            await _tell_of_new_times(cohort_id, current["seat_pool"], now=now, language=language, zone=zone)
+            moved = await generate_sessions(cohort_id, zone=zone, now=now)
+            if moved:
+                await _tell_of_new_times(moved[0], values.cohort, current["seat_pool"], now=now, language=language, zone=zone)
         if window_changes:
             await change_window(current["seat_pool"], window_changes)
         await record(actor, "cohort.update", "cohort", cohort_id, now=now, summary=values.cohort["label"], before=before, after=after)
 
 
-async def _tell_of_new_times(cohort_id: int, pool_id: int, *, now: datetime, language: str, zone: str) -> None:
-    """Everyone holding a seat or waiting is texted when the coming sessions begin and where."""
-    coming = await CohortSession.select(
-        CohortSession.starts_at, CohortSession.place, CohortSession.cohort.label.as_alias("label"),
-        CohortSession.cohort._.program._.title.as_alias("program_title"),
-    ).where(
-        CohortSession.cohort == cohort_id, CohortSession.status == SessionStatus.scheduled.value, CohortSession.starts_at > now
-    ).order_by(CohortSession.starts_at).first()
-    if coming is not None:
-        values = {"title": f"{coming['program_title']} {coming['label']}", "starts_on": coming["starts_at"], "start_time": coming["starts_at"],
-                  "place": coming["place"]}
-        await tell_registrants("cohort_changed", await pool_of(pool_id), values, now=now, language=language, zone=zone)
+async def _tell_of_new_times(
+    first: dict[str, Any], cohort: dict[str, Any], pool_id: int, *, now: datetime, language: str, zone: str
+) -> None:
+    """Everyone holding a seat or waiting is texted when the first session whose time or place
+    changed now begins, and where (sessions only added or taken away at the ends are not news)."""
+    program = await Cohort.select(Cohort.program.title.as_alias("title")).where(Cohort.seat_pool == pool_id).first()
+    assert program is not None, "called for a cohort just saved"
+    values = {"title": f"{program['title']} {cohort['label']}", "starts_on": first["starts_at"], "start_time": first["starts_at"],
+              "place": first["place"]}
+    await tell_registrants("cohort_changed", await pool_of(pool_id), values, now=now, language=language, zone=zone)
 
 
 async def set_window(cohort_id: int, action: str, *, actor: Actor, now: datetime) -> None:

@@ -6,13 +6,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from jobcenter.catalog.tables import Audience, Category
-from jobcenter.web.form_input import MAX_PAGE, read_int
-
-KEYWORD_MAX_LENGTH = 100
-
-
-class InvalidFilter(ValueError):
-    """A filter value no form of the site produces (a hand-edited or stale link)."""
+from jobcenter.web.list_filters import InvalidFilter, read_keyword, read_page
 
 
 def _choice(enum: type[Audience] | type[Category], raw: str | None):
@@ -44,12 +38,7 @@ class CatalogFilters:
         page: str | None,
     ) -> CatalogFilters:
         """Validate raw query values; raise InvalidFilter for values no form sends."""
-        keyword = " ".join((keyword or "").split())
-        if len(keyword) > KEYWORD_MAX_LENGTH or not keyword.isprintable():
-            raise InvalidFilter("keyword")
-        page_number = read_int(page, 1, MAX_PAGE) if page else 1
-        if page_number is None:
-            raise InvalidFilter("page")
+        keyword, page_number = read_keyword(keyword), read_page(page)
         return cls(
             audience=_choice(Audience, audience),
             category=_choice(Category, category),

@@ -31,9 +31,11 @@ async def wanted_days(rule: str, first_day: date, last_day: date, *, skip_holida
     return rule_days(rule, first_day, first_day, last_day, skip_holidays=skip_holidays, closed=closed)
 
 
-async def generate_sessions(cohort_id: int, *, zone: str, now: datetime | None = None) -> None:
+async def generate_sessions(cohort_id: int, *, zone: str, now: datetime | None = None) -> list[dict[str, Any]]:
     """Bring the cohort's sessions in line with its rule, times and place (see the module); `now`
-    may be left out for a cohort just made, which has no session yet."""
+    may be left out for a cohort just made, which has no session yet. Returns the sessions that
+    kept their day but changed time or place (their new start and place), in time order: what the
+    people holding seats are told."""
     cohort = await Cohort.select().where(Cohort.id == cohort_id).first()
     assert cohort is not None, "called for a cohort just saved"
     wanted = await wanted_days(cohort["rrule"], cohort["starts_on"], cohort["ends_on"], skip_holidays=cohort["skip_holidays"])
@@ -41,6 +43,7 @@ async def generate_sessions(cohort_id: int, *, zone: str, now: datetime | None =
         row["rule_day"]: row
         for row in await CohortSession.select().where(CohortSession.cohort == cohort_id, CohortSession.rule_day.is_not_null())
     }
+    changed: list[dict[str, Any]] = []
     for day in wanted:
         starts_at, ends_at = span(day, cohort["start_time"], cohort["end_time"], 1, zone)
         current = existing.get(day)
@@ -58,9 +61,12 @@ async def generate_sessions(cohort_id: int, *, zone: str, now: datetime | None =
                     CohortSession.sequence: CohortSession.sequence + 1,
                 }
             ).where(CohortSession.id == current["id"])
+            if (current["starts_at"], current["place"]) != (starts_at, cohort["place"]):
+                changed.append({"starts_at": starts_at, "place": cohort["place"]})
     gone = [row["id"] for day, row in existing.items() if day not in wanted and _follows_rule(row, now)]
     if gone:
         await CohortSession.delete().where(CohortSession.id.is_in(gone))
+    return sorted(changed, key=lambda session: session["starts_at"])
 
 
 def _follows_rule(session: dict[str, Any], now: datetime | None) -> bool:

@@ -9,6 +9,8 @@ from jobcenter.catalog.cohort_series import make_ahead
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import CohortSeries, Program
+from jobcenter.companies.tables import Company, CompanyVisit
+from jobcenter.demo.companies import COMPANIES, DISABLED, FOREIGN, SENIORS, YOUTH
 from jobcenter.demo.events import SERIES
 from jobcenter.demo.programs import PROGRAMS, DemoCohort, DemoSeries
 from jobcenter.events.generation import generate
@@ -16,6 +18,8 @@ from jobcenter.events.occurrence_changes import cancel_occurrence, move_occurren
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.schedule.recurrence import rule_days
 
+COUNSELLORS = ("김상담", "이지원", "박현우")
+"""The counsellors named on the demo companies' visits."""
 SESSIONS_WITHIN = timedelta(days=200)
 """Where a demo cohort's sessions are looked for: its first day and this long after."""
 
@@ -80,7 +84,24 @@ async def load_demo_content(now: datetime, zone: str) -> int:
             if demo.series:
                 await _add_demo_series(program, demo.series, today, now, zone)
         await _load_events(today, zone)
+        await _load_companies(today)
     return len(PROGRAMS)
+
+
+async def _load_companies(today: datetime) -> None:
+    """The company directory, each company with the visit that surveyed it."""
+    for number, demo in enumerate(COMPANIES):
+        (company,) = await Company.insert(Company(
+            name=demo.name, district=demo.district, industry=demo.industry, address=f"경기도 김포시 {demo.district}",
+            products=demo.products, employees=demo.employees,
+        )).returning(Company.id)
+        (visit,) = await CompanyVisit.insert(CompanyVisit(
+            company=company["id"], visited_on=(today - timedelta(days=demo.visited_days_ago)).date(), counsellor=COUNSELLORS[number % len(COUNSELLORS)],
+            hours=demo.hours, shifts=demo.shifts, wage_min=demo.wage[0] * 10_000, wage_max=demo.wage[1] * 10_000, company_bus=demo.bus,
+            parking=demo.parking, bus_stop_minutes=demo.stop_minutes, meals=demo.meals, dormitory=demo.dormitory, hires_seniors=SENIORS in demo.hires,
+            hires_youth=YOUTH in demo.hires, hires_disabled=DISABLED in demo.hires, hires_foreign=FOREIGN in demo.hires,
+        )).returning(CompanyVisit.id)
+        await Company.update({Company.latest_visit: visit["id"]}).where(Company.id == company["id"])
 
 
 async def _load_events(today: datetime, zone: str) -> None:

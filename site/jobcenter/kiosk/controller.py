@@ -35,7 +35,7 @@ from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.walk_in import WalkIn
 from jobcenter.accounts.web import forget_citizen
 from jobcenter.catalog import service as catalog
-from jobcenter.catalog.filters import CatalogFilters, InvalidFilter
+from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import LABELS, LIFE_STAGES
 from jobcenter.catalog.status import Status, cohort_status
 from jobcenter.errors import NotFound
@@ -68,6 +68,7 @@ from jobcenter.web.errors import error_texts, handle_unexpected, status_shown
 from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page, throttled_page, wait_message
 from jobcenter.web.language import language_of
+from jobcenter.web.list_filters import InvalidFilter
 
 logger = logging.getLogger("jobcenter.kiosk")
 

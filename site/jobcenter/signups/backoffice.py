@@ -24,6 +24,7 @@ from jobcenter.signups.roster import SORTS, check_in_by_code, reveal_mobile, ros
 from jobcenter.signups.roster_exports import export
 from jobcenter.signups.service import NotFound, SignupError
 from jobcenter.signups.tables import Channel
+from jobcenter.signups.targets import target_of
 from jobcenter.spreadsheets import MEDIA_TYPES
 from jobcenter.web.downloads import download
 from jobcenter.web.flash import done
@@ -48,6 +49,13 @@ async def _lottery(pool_id: int, now: datetime, settings: Settings) -> draws.Dra
         return await draws.draw_view(pool_id, now=now, zone=settings.timezone)
     except draws.NoLottery:
         return None
+
+
+async def _takes_attendance(pool_id: int, settings: Settings) -> None:
+    """Not found for a pool whose attendance is taken elsewhere (a course's, per session)."""
+    target = await target_of(pool_id, settings.timezone)
+    if target is None or target.attendance_path:
+        raise NotFoundException()
 
 
 class RosterController(Controller):
@@ -106,7 +114,9 @@ class RosterController(Controller):
         self, request: Request, pool_id: RowId, application_id: RowId, data: Form,
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Template:
-        """Tick a confirmed person present (or take the tick back)."""
+        """Tick a confirmed person present (or take the tick back), where the roster takes attendance
+        (a course's is taken per session)."""
+        await _takes_attendance(pool_id, settings)
         await set_attendance(pool_id, application_id, data.get("attended") == "1", actor=actor, now=now)
         return await self._page(request, pool_id, settings, sort=data.get("sort", "applied"), focus=application_id)
 
@@ -116,6 +126,7 @@ class RosterController(Controller):
         settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Template:
         """Check in by the confirmation number the person shows (typed, or scanned from the QR code)."""
+        await _takes_attendance(pool_id, settings)
         try:
             person = await check_in_by_code(pool_id, data.get("code", ""), actor=actor, now=now)
         except SignupError as refused:

@@ -37,19 +37,18 @@ class Target:
 
 @dataclass(frozen=True)
 class Progress:
-    """Where one person stands in a course of several sessions: attended of those held so far, and
-    how many of them all (cancelled ones left out) its completion rule asks for."""
+    """Where one person stands in a course of several sessions: sessions attended, and how many of
+    them all (cancelled ones left out) its completion rule asks for."""
 
     attended: int
-    held: int
     total: int
     needed: int
     ended: bool
 
     @property
     def completed(self) -> bool:
-        """수료: the course is over and enough sessions were attended."""
-        return self.ended and self.attended >= self.needed
+        """수료: the course held sessions, is over, and enough of them were attended."""
+        return self.ended and self.total > 0 and self.attended >= self.needed
 
 
 TargetLookup = Callable[[list[int], str], Awaitable[dict[int, Target]]]

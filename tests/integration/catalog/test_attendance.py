@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from openpyxl import load_workbook
 
 from jobcenter.audit.tables import AuditEntry
+from jobcenter.catalog.attendance import progress
 from jobcenter.catalog.tables import CohortSession, SessionAttendance
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Application
@@ -176,7 +177,7 @@ async def test_the_completion_list_opens_in_korean_excel_and_as_xlsx_and_is_audi
 
     assert response.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["이름", "휴대전화 번호", "태어난 해", "확인번호", "12-07", "12-08", "12-09", "출석 회차", "회차", "수료"]
+    assert rows[0] == ["이름", "휴대전화 번호", "태어난 해", "확인번호", "12-07", "12-08", "12-09", "출석 회차", "전체 회차", "수료"]
     assert rows[1][0] == "교육생0" and rows[1][4:] == ["O", "O", "O", "3", "3", "수료"]
     assert rows[2][4:] == ["", "", "", "0", "3", "미수료"]
     sheet = present(load_workbook(io.BytesIO((await client.get(f"{base(program, cohort)}/export/xlsx")).content)).active)
@@ -192,3 +193,11 @@ async def test_a_courses_roster_sends_staff_to_attendance_by_session(client, clo
 
     assert present(page.select_one("[data-testid=attendance-link]"))["href"] == base(program, cohort)
     assert not page.select("[data-testid=check-in-form]") and not page.select("[data-testid=attendance]")
+
+
+def test_a_course_whose_sessions_were_all_cancelled_completes_nobody() -> None:
+    cancelled = [{"status": "cancelled", "starts_at": NOON_SEOUL, "ends_at": NOON_SEOUL}]
+
+    standing = progress(0, cancelled, 80, AFTER_THE_COURSE)
+
+    assert (standing.total, standing.needed, standing.ended, standing.completed) == (0, 0, False, False)

@@ -102,10 +102,10 @@ async def test_new_times_are_texted_to_everyone_holding_a_seat_with_the_next_ses
     form = await _edit_form(client, program.id, cohort.id)
     await post_form(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**form, "start_time": "13:00", "end_time": "15:00"})
     await post_form(client, f"/staff/programs/{program.id}/cohorts/{cohort.id}/edit", {**form, "start_time": "13:00", "end_time": "15:00",
-                                                                                         "schedule_note": "점심 후"})
+                                                                                         "ends_on": "2026-12-17"})
 
     texts = await OutboxMessage.select(OutboxMessage.body).where(OutboxMessage.citizen == person.id, OutboxMessage.kind == "cohort_changed")
-    assert len(texts) == 1  # a note alone changes no session: nobody is texted again
+    assert len(texts) == 1  # sessions added at the end change no session's time: nobody is texted again
     assert "12월 1일 (화)" in texts[0]["body"] and "13:00" in texts[0]["body"] and "김포시일자리센터 교육장" in texts[0]["body"]
 
 

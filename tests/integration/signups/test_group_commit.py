@@ -30,7 +30,9 @@ async def test_a_rush_fills_the_seats_then_the_waitlist_in_the_order_people_came
     assert {row["id"] for row in rows} == {a["id"] for a in applications}
     assert await OutboxMessage.count().where(OutboxMessage.citizen.is_in([p.id for p in people])) == 40
     pool_locks = [sql for sql in query_counter if sql.startswith('SELECT ALL "seat_pool"')]
-    assert 1 <= len(pool_locks) <= 10, "forty applications, a few transactions (one each would be forty)"
+    # How many batches form depends on how fast the database answers (11 seen on PostgreSQL with the
+    # machine busy); one transaction each would be forty.
+    assert 1 <= len(pool_locks) <= 20, "forty applications, a few transactions (one each would be forty)"
 
 
 async def test_a_double_submit_in_one_batch_makes_one_application_and_points_the_second_to_it() -> None:

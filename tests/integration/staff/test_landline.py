@@ -84,3 +84,13 @@ async def test_the_person_sees_their_landline_and_downloads_it(client, sign_in) 
 ])
 def test_a_landline_is_read_however_it_is_typed(typed: str, stored: str | None) -> None:
     assert normalise_landline(typed) == stored
+
+
+async def test_a_landline_typed_for_a_number_with_an_account_is_refused_not_dropped(client, sign_in_staff) -> None:
+    await a_citizen("박순자", mobile="01023456789", birth_year=1958)
+
+    response = await a_walk_in_with_a_landline(client, sign_in_staff)
+
+    assert response.status_code == 422
+    assert "시민" in present(html(response).select_one("#error-landline")).get_text()
+    assert present(await Citizen.select(Citizen.landline).where(Citizen.mobile == "01023456789").first())["landline"] is None

@@ -17,6 +17,8 @@ PUBLIC = {
     ("GET", "/readyz"),
     ("GET", "/programs"),
     ("GET", "/programs/{program_id:int}"),
+    ("GET", "/companies"),
+    ("GET", "/companies/{company_id:int}"),
     ("GET", "/seats/{pool_id:int}"),
     ("GET", "/draws/{pool_id:int}"),
     ("GET", "/draws/{pool_id:int}/tickets.txt"),

@@ -1,0 +1,49 @@
+"""Issue 17: a job seeker finds a company that hires seniors in 고촌읍 in the directory (우리동네
+기업지도) and reads what a counsellor found there; with JavaScript, without it, at 320 px; axe
+finds nothing on each page."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_a_job_seeker_finds_a_senior_friendly_company_in_gochon_and_reads_its_conditions(page: Page, assert_accessible) -> None:
+    page.goto("/")
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="우리동네 기업지도").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("우리동네 기업지도")
+    page.evaluate("window.stillTheSamePage = true")
+    assert_accessible(page)
+
+    page.get_by_label("읍·면·동").select_option("고촌읍")
+    page.get_by_label("채용 대상").select_option("seniors")
+
+    expect(page).to_have_url(re.compile(r"welcomes=seniors"))
+    results = page.get_by_test_id("company")
+    expect(results.first).to_contain_text("시니어 채용")
+    expect(page.locator(".company-district")).to_have_text(["고촌읍"])
+    assert page.evaluate("window.stillTheSamePage") is True, "the results were swapped in place"
+    assert_accessible(page)
+
+    results.get_by_role("link", name="아라뱃길물류").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("아라뱃길물류")
+    expect(page.get_by_test_id("conditions")).to_contain_text("통근버스")
+    expect(page.get_by_test_id("conditions")).to_contain_text("월 230~250만 원")
+    assert_accessible(page)
+
+
+def test_the_directory_works_without_javascript_on_a_narrow_phone(no_js_page: Page) -> None:
+    no_js_page.set_viewport_size({"width": 320, "height": 640})
+    no_js_page.goto("/companies")
+    expect(no_js_page.locator("#company-results-title")).to_have_text("기업 40곳")
+
+    no_js_page.get_by_label("업종").select_option("care")
+    no_js_page.get_by_role("button", name="검색").click()
+
+    expect(no_js_page).to_have_url(re.compile(r"industry=care"))
+    expect(no_js_page.get_by_test_id("company").first).to_contain_text("돌봄·사회복지")
+    assert no_js_page.evaluate("document.documentElement.scrollWidth") <= 320
+    no_js_page.get_by_test_id("company").first.get_by_role("link").click()
+    expect(no_js_page.get_by_test_id("conditions")).to_be_visible()
+    assert no_js_page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -1,0 +1,74 @@
+"""Companies in the directory and the survey visits counsellors make to them. A company shows what
+its latest visit found; earlier visits stay as its history."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Serial, Text, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+
+class Industry(str, Enum):
+    """업종, as the directory groups companies."""
+
+    manufacturing = "manufacturing"
+    logistics = "logistics"
+    food = "food"
+    retail = "retail"
+    services = "services"
+    construction = "construction"
+    care = "care"
+    agriculture = "agriculture"
+
+
+class Company(Table):
+    """A local company as the directory shows it; `latest_visit` is the survey it shows."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    name = Varchar(length=100)
+    district = Varchar(length=20, index=True)
+    """The 읍·면·동 it is in: one of the city's districts (the DISTRICTS setting)."""
+    industry = Varchar(length=20, choices=Industry, index=True)
+    address = Varchar(length=200, default="")
+    products = Varchar(length=200, default="")
+    """What it makes or does, in a line."""
+    employees = Integer(null=True, default=None)
+    closed = Boolean(default=False, index=True)
+    """Closed down or no longer in the directory: not shown to the public."""
+    latest_visit = Integer(null=True, default=None)
+    """The id of its latest CompanyVisit (a plain number: a visit belongs to its company)."""
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class CompanyVisit(Table):
+    """What a counsellor found on one visit: hours, pay, commuting, meals and whom it hires."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    company = ForeignKey(references=Company, on_delete=OnDelete.cascade, index=True, null=False)
+    visited_on = Date()
+    counsellor = Varchar(length=50)
+    hours = Varchar(length=100, default="")
+    """Working hours, like 08:30~17:30."""
+    shifts = Varchar(length=100, default="")
+    """Shifts, like 주간 고정 or 2교대."""
+    wage_min = Integer(null=True, default=None)
+    wage_max = Integer(null=True, default=None)
+    """The monthly wage range in won."""
+    company_bus = Boolean(default=False)
+    parking = Boolean(default=False)
+    bus_stop_minutes = Integer(null=True, default=None)
+    """On foot from the nearest bus stop."""
+    meals = Varchar(length=100, default="")
+    dormitory = Boolean(default=False)
+    insurance = Boolean(default=True)
+    """4대보험 (the four social insurances)."""
+    hires_seniors = Boolean(default=False)
+    hires_youth = Boolean(default=False)
+    hires_disabled = Boolean(default=False)
+    hires_foreign = Boolean(default=False)
+    note = Text(default="")

@@ -1,0 +1,93 @@
+"""The company directory's demo content: forty made-up companies across Gimpo's districts, each with
+the conditions a counsellor found on a visit (names are invented; the mix of industries and
+conditions is the city's: factories and warehouses in the 읍·면, services and care in the 동)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SENIORS, YOUTH, DISABLED, FOREIGN = "seniors", "youth", "disabled", "foreign"
+
+
+@dataclass(frozen=True)
+class DemoCompany:
+    name: str
+    district: str
+    industry: str
+    products: str
+    employees: int
+    hours: str
+    shifts: str
+    wage: tuple[int, int]
+    """The monthly wage range in 만원."""
+    bus: bool
+    parking: bool
+    stop_minutes: int
+    meals: str
+    dormitory: bool
+    hires: tuple[str, ...]
+    visited_days_ago: int
+
+
+C = DemoCompany
+DAY = "08:30~17:30"
+FIXED = "주간 고정"
+TWO = "2교대"
+LUNCH = "중식 제공"
+BOTH = "중식·석식 제공"
+
+COMPANIES: list[DemoCompany] = [
+    C("한강정밀", "통진읍", "manufacturing", "자동차 부품 절삭 가공", 45,
+        DAY, FIXED, (250, 290), True, True, 12, LUNCH, False, (SENIORS, FOREIGN), 20),
+    C("통진식품", "통진읍", "food", "김치·반찬 제조", 60, "07:00~16:00", FIXED, (230, 250), True, True, 8, BOTH, False, (SENIORS,), 35),
+    C("마송물류센터", "통진읍", "logistics", "택배 분류·상하차", 120,
+        "22:00~07:00", "야간 고정", (300, 340), True, True, 15, BOTH, True, (YOUTH, FOREIGN), 12),
+    C("서해금속", "통진읍", "manufacturing", "금속 프레스 부품", 38, DAY, TWO, (270, 320), False, True, 20, LUNCH, True, (FOREIGN,), 60),
+    C("고촌물산", "고촌읍", "retail", "식자재 도매 유통", 25, "06:00~15:00", FIXED, (240, 260), False, True, 5, LUNCH, False, (SENIORS,), 18),
+    C("아라뱃길물류", "고촌읍", "logistics", "온라인 쇼핑몰 물류 (피킹·포장)", 150,
+        "09:00~18:00", FIXED, (230, 250), True, True, 10, LUNCH, False, (SENIORS, YOUTH, DISABLED), 9),
+    C("고촌케어센터", "고촌읍", "care", "주야간 노인 보호", 30, "08:00~17:00", FIXED, (220, 240), False, True, 3, LUNCH, False, (SENIORS,), 40),
+    C("신곡테크", "고촌읍", "manufacturing", "전자 부품 조립", 55, DAY, FIXED, (230, 260), True, True, 7, LUNCH, False, (DISABLED, YOUTH), 27),
+    C("양촌플라스틱", "양촌읍", "manufacturing", "플라스틱 사출 성형", 80,
+        "08:00~20:00", TWO, (280, 330), True, True, 18, BOTH, True, (FOREIGN,), 15),
+    C("학운산단포장", "양촌읍", "manufacturing", "골판지 상자 제조", 42,
+        DAY, FIXED, (240, 270), True, True, 10, LUNCH, False, (SENIORS, FOREIGN), 50),
+    C("양곡식품", "양촌읍", "food", "떡·한과 제조", 22, "06:00~15:00", FIXED, (220, 240), False, True, 6, LUNCH, False, (SENIORS,), 33),
+    C("김포에코텍", "양촌읍", "manufacturing", "재활용 원료 선별", 35, DAY, FIXED, (250, 280), True, True, 25, BOTH, False, (SENIORS, DISABLED), 70),
+    C("대곶기계", "대곶면", "manufacturing", "산업용 기계 조립", 28, DAY, FIXED, (270, 310), False, True, 30, LUNCH, True, (FOREIGN,), 22),
+    C("대명항수산", "대곶면", "food", "수산물 손질·포장", 18, "05:00~14:00", FIXED, (230, 260), False, True, 4, LUNCH, False, (SENIORS,), 45),
+    C("약암가구", "대곶면", "manufacturing", "원목 가구 제작", 15, DAY, FIXED, (250, 290), False, True, 20, LUNCH, False, (SENIORS, YOUTH), 80),
+    C("월곶농원", "월곶면", "agriculture", "화훼·묘목 재배", 12, "08:00~17:00", FIXED, (210, 230), False, True, 15, LUNCH, False, (SENIORS,), 25),
+    C("문수산레미콘", "월곶면", "construction", "레미콘 생산·운송", 30, "07:00~16:00", FIXED, (320, 380), False, True, 20, LUNCH, False, (), 55),
+    C("애기봉전자", "월곶면", "manufacturing", "전선·케이블 가공", 40, DAY, FIXED, (240, 270), True, True, 12, LUNCH, True, (FOREIGN, DISABLED), 38),
+    C("하성쌀농협가공", "하성면", "food", "쌀 도정·포장 (김포금쌀)", 35,
+        "08:00~17:00", FIXED, (230, 260), False, True, 5, LUNCH, False, (SENIORS,), 14),
+    C("전류리정공", "하성면", "manufacturing", "금형 부품 가공", 26, DAY, FIXED, (260, 300), True, True, 22, LUNCH, False, (YOUTH,), 65),
+    C("하성요양원", "하성면", "care", "노인 요양 시설", 45, "07:00~19:00", "3교대", (230, 270), False, True, 10, BOTH, False, (SENIORS,), 30),
+    C("북변상회", "김포본동", "retail", "전통시장 식자재 판매", 8, "09:00~19:00", FIXED, (210, 230), False, False, 2, LUNCH, False, (SENIORS,), 16),
+    C("김포시설관리", "김포본동", "services", "건물 청소·시설 관리", 70,
+        "06:00~15:00", FIXED, (215, 235), False, True, 3, LUNCH, False, (SENIORS, DISABLED), 11),
+    C("중봉인쇄", "김포본동", "manufacturing", "인쇄·제본", 14, DAY, FIXED, (230, 260), False, True, 5, LUNCH, False, (DISABLED,), 75),
+    C("장기본동돌봄센터", "장기본동", "care", "방문 요양·돌봄", 40, "09:00~18:00", FIXED, (210, 240), False, False, 4, "", False, (SENIORS,), 19),
+    C("한강신도시관리", "장기본동", "services", "아파트 경비·미화", 90,
+        "07:00~07:00 (격일)", "격일 근무", (220, 250), False, True, 2, LUNCH, False, (SENIORS,), 8),
+    C("사우베이커리", "사우동", "food", "제과·제빵", 20, "06:00~15:00", FIXED, (220, 250), False, False, 3, LUNCH, False, (YOUTH,), 28),
+    C("김포시청앞마트", "사우동", "retail", "마트 계산·진열", 35,
+        "09:00~18:00 / 13:00~22:00", TWO, (210, 230), False, True, 1, LUNCH, False, (SENIORS, YOUTH, DISABLED), 21),
+    C("사우세무회계", "사우동", "services", "세무·회계 사무", 12, "09:00~18:00", FIXED, (250, 300), False, True, 2, "", False, (YOUTH,), 90),
+    C("풍무스마트팩토리", "풍무동", "manufacturing", "의료기기 부품 조립", 65,
+        DAY, FIXED, (250, 290), True, True, 8, BOTH, False, (YOUTH, DISABLED), 13),
+    C("풍무주차관리", "풍무동", "services", "주차장 관리", 18, "07:00~19:00", TWO, (210, 230), False, True, 2, "", False, (SENIORS,), 42),
+    C("장기동어린이집연합", "장기동", "care", "보육 보조", 25, "09:00~16:00", FIXED, (200, 220), False, False, 3, LUNCH, False, (SENIORS, YOUTH), 24),
+    C("한강로지스", "장기동", "logistics", "새벽 배송 센터", 110, "00:00~08:00", "야간 고정", (310, 350), True, True, 12, BOTH, False, (YOUTH,), 17),
+    C("구래상가관리", "구래동", "services", "상가 미화·보안", 30, "06:00~15:00", FIXED, (215, 235), False, True, 2, LUNCH, False, (SENIORS,), 36),
+    C("구래전자서비스", "구래동", "services", "가전 수리 접수·배송", 22,
+        "09:00~18:00", FIXED, (240, 280), False, True, 5, LUNCH, False, (YOUTH,), 48),
+    C("마산동반찬가게", "마산동", "food", "반찬 조리·판매", 10, "07:00~16:00", FIXED, (210, 230), False, False, 3, LUNCH, False, (SENIORS,), 23),
+    C("마산드림건설", "마산동", "construction", "실내 인테리어 시공", 16, "08:00~17:00", FIXED, (280, 340), False, True, 10, LUNCH, False, (), 85),
+    C("운양헬스케어", "운양동", "care", "재활 병원 간호 보조", 50,
+        "07:00~15:00 / 15:00~23:00", TWO, (230, 270), False, True, 4, BOTH, False, (SENIORS, YOUTH), 10),
+    C("운양북카페", "운양동", "retail", "도서·카페 운영", 9, "10:00~19:00", FIXED, (210, 230), False, False, 2, "", False, (DISABLED, YOUTH), 31),
+    C("김포한강물류", "운양동", "logistics", "생활용품 창고 입출고", 75,
+        DAY, FIXED, (240, 270), True, True, 14, LUNCH, False, (SENIORS, DISABLED), 26),
+]
