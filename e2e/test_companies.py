@@ -47,3 +47,31 @@ def test_the_directory_works_without_javascript_on_a_narrow_phone(no_js_page: Pa
     no_js_page.get_by_test_id("company").first.get_by_role("link").click()
     expect(no_js_page.get_by_test_id("conditions")).to_be_visible()
     assert no_js_page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_counsellor_records_a_visit_and_the_directory_shows_what_changed(page: Page, staff_login, assert_accessible) -> None:
+    staff_login(page)
+    page.get_by_role("navigation", name="직원용 메뉴").get_by_role("link", name="기업").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("기업")
+    assert_accessible(page)
+    page.get_by_role("link", name="새 기업").click()
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+
+    page.goto("/staff/companies?q=풍무주차관리")
+    page.get_by_role("link", name="풍무주차관리").click()
+    page.get_by_role("link", name="방문 기록하기").click()
+    expect(page.get_by_label("근무 시간")).to_have_value("07:00~19:00")  # filled from the latest visit
+    assert_accessible(page)
+    page.get_by_label("근무 시간").fill("08:00~17:00")
+    page.get_by_label("통근버스").check()
+    page.get_by_role("button", name="방문 기록 저장").click()
+
+    expect(page.get_by_test_id("flash")).to_have_text("저장했습니다.")
+    expect(page.get_by_test_id("visits").locator("tbody tr")).to_have_count(2)
+    expect(page.get_by_test_id("latest-visit")).to_contain_text("08:00~17:00")
+    assert_accessible(page)
+    page.get_by_role("link", name="시민 화면으로 보기").click()
+    expect(page.get_by_test_id("conditions")).to_contain_text("08:00~17:00")
+    expect(page.get_by_test_id("conditions")).to_contain_text("통근버스")

@@ -26,8 +26,9 @@ COMPOSITION_ROOTS = {"app", "housekeeping", "backup", "piccolo_app"}
 background jobs, the backup, and Piccolo's list of every area's tables. (demo/ is a package: an
 area at the top, like staff/.)"""
 CONTROLLERS = {
-    "accounts.controller", "accounts.backoffice", "audit.backoffice", "catalog.controller", "catalog.backoffice", "companies.controller",
-    "events.controller", "events.backoffice", "home.controller", "kiosk.controller", "kiosk.backoffice",
+    "accounts.controller", "accounts.backoffice", "audit.backoffice", "catalog.controller", "catalog.backoffice",
+    "companies.controller", "companies.backoffice", "events.controller", "events.backoffice", "home.controller", "kiosk.controller",
+    "kiosk.backoffice",
     "notifications.backoffice", "placements.backoffice", "signups.controller", "signups.backoffice", "staff.backoffice", "staff.citizens",
     "web.assets", "web.health", "web.language_switch",
 }

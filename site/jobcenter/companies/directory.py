@@ -106,3 +106,13 @@ async def _with_visits(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     visit_ids = [row["latest_visit"] for row in rows if row["latest_visit"]]
     visits = {visit["id"]: visit for visit in await CompanyVisit.select().where(CompanyVisit.id.is_in(visit_ids or [0]))}
     return [{**row, "visit": visits.get(row["latest_visit"])} for row in rows]
+
+
+async def staff_page(keyword: str, page: int, *, page_size: int) -> Paged:
+    """Every company, closed ones too, by name, for the back office: a search by name or what it makes."""
+    conditions = [contains_word([Company.name, Company.products], word) for word in words_of(keyword)]
+    total = await Company.count().where(*conditions)
+    page = min(page, max(1, -(-total // page_size)))
+    rows = await Company.select(Company.id, Company.name, Company.district, Company.industry, Company.closed, Company.updated_at).where(
+        *conditions).order_by(Company.name).order_by(Company.id).limit(page_size).offset((page - 1) * page_size)
+    return Paged(rows=rows, total=total, page=page, page_size=page_size, query={"q": keyword})

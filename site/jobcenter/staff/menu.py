@@ -5,6 +5,7 @@ from jobcenter.i18n import N_
 STAFF_MENU = [
     ("staff", N_("Programs"), "/staff/programs"),
     ("staff", N_("Calendar"), "/staff/calendar"),
+    ("staff", N_("Companies"), "/staff/companies"),
     ("staff", N_("Citizens"), "/staff/citizens"),
     ("staff", N_("Follow-up calls"), "/staff/calls"),
     ("staff", N_("News"), "/staff/news"),

@@ -1,0 +1,112 @@
+"""The directory in the back office: companies added, corrected, closed or reopened, and the
+visits counsellors make. HTTP only: rules in editing.py."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from litestar import Controller, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromQuery, URLEncodedBody
+from litestar.response import Template
+from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
+
+from jobcenter.audit.service import Actor
+from jobcenter.companies import editing
+from jobcenter.companies.directory import staff_page
+from jobcenter.companies.labels import LABELS
+from jobcenter.settings import Settings
+from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId, read_text
+from jobcenter.web.forms import NO_STORE, form_page
+from jobcenter.web.paging import page_number
+
+Form = URLEncodedBody[dict[str, str]]
+PAGE_SIZE = 20
+SEARCH_LENGTH = 100
+
+
+def _company_form(settings: Settings, status_code: int = 200, **context: Any) -> Template:
+    return form_page("companies/backoffice/form.html", status_code, districts=settings.center.districts, **LABELS, **context)
+
+
+def _visit_form(status_code: int = 200, **context: Any) -> Template:
+    return form_page("companies/backoffice/visit_form.html", status_code, **LABELS, **context)
+
+
+class CompanyAdminController(Controller):
+    path = "/companies"
+
+    @get("/", name="staff_companies")
+    async def index(self, q: FromQuery[str] = "", page: FromQuery[str | None] = None) -> Template:
+        """Every company, closed ones too, by name; a search by name or what it makes; paged."""
+        paged = await staff_page(read_text(q, SEARCH_LENGTH) or "", page_number(page), page_size=PAGE_SIZE)
+        return Template("companies/backoffice/index.html", context={"paged": paged, **LABELS}, headers=NO_STORE)
+
+    @get("/new", name="staff_company_new")
+    async def new(self, settings: NamedDependency[Settings]) -> Template:
+        return _company_form(settings, company=None, values={})
+
+    @post("/new")
+    async def create(self, data: Form, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+        try:
+            company_id = await editing.create_company(data, districts=settings.center.districts, actor=actor, now=now)
+        except FormInvalid as invalid:
+            return _company_form(settings, HTTP_422_UNPROCESSABLE_ENTITY, company=None, errors=invalid.errors, values=data)
+        return done(f"/staff/companies/{company_id}", "created")
+
+    @get("/{company_id:int}", name="staff_company")
+    async def show(self, company_id: RowId) -> Template:
+        """The company with every visit, newest first, and what can be done."""
+        company, visits = await editing.company_for_staff(company_id)
+        return Template("companies/backoffice/show.html", context={"company": company, "visits": visits, **LABELS}, headers=NO_STORE)
+
+    @get("/{company_id:int}/edit", name="staff_company_edit")
+    async def edit(self, company_id: RowId, settings: NamedDependency[Settings]) -> Template:
+        company, _ = await editing.company_for_staff(company_id)
+        values = {key: "" if company[key] is None else str(company[key]) for key in editing.COMPANY_FIELDS}
+        return _company_form(settings, company=company, values=values)
+
+    @post("/{company_id:int}/edit")
+    async def update(
+        self, company_id: RowId, data: Form, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime]
+    ) -> Response:
+        company, _ = await editing.company_for_staff(company_id)
+        try:
+            await editing.update_company(company_id, data, districts=settings.center.districts, actor=actor, now=now)
+        except FormInvalid as invalid:
+            return _company_form(settings, HTTP_422_UNPROCESSABLE_ENTITY, company=company, errors=invalid.errors, values=data)
+        return done(f"/staff/companies/{company_id}", "saved")
+
+    @get("/{company_id:int}/visits/new", name="staff_company_visit")
+    async def new_visit(self, company_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """A visit's findings, filled from the latest visit so that only what changed is typed."""
+        company, visits = await editing.company_for_staff(company_id)
+        values: dict[str, Any] = {"insurance": True}
+        if visits:
+            latest = visits[0]
+            values = {key: latest[key] for key in editing.VISIT_FIELDS if key not in ("visited_on", "note")}
+            values |= {key: str(latest[key] // editing.TEN_THOUSAND) if latest[key] else "" for key in ("wage_min", "wage_max")}
+        values["visited_on"] = f"{now.astimezone(ZoneInfo(settings.timezone)):%Y-%m-%d}"
+        return _visit_form(company=company, values=values)
+
+    @post("/{company_id:int}/visits/new")
+    async def record_visit(
+        self, company_id: RowId, data: Form, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime]
+    ) -> Response:
+        company, _ = await editing.company_for_staff(company_id)
+        today = now.astimezone(ZoneInfo(settings.timezone)).date()
+        try:
+            await editing.record_visit(company_id, data, actor=actor, now=now, today=today)
+        except FormInvalid as invalid:
+            typed = {**data, **{name: data.get(name) == "1" for name in editing.TICKED}}
+            return _visit_form(HTTP_422_UNPROCESSABLE_ENTITY, company=company, errors=invalid.errors, values=typed)
+        return done(f"/staff/companies/{company_id}", "saved")
+
+    @post("/{company_id:int}/closed")
+    async def closed(self, company_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+        """Closed (hidden from the public) or reopened."""
+        await editing.set_closed(company_id, data.get("closed") == "1", actor=actor, now=now)
+        return done(f"/staff/companies/{company_id}", "saved")
