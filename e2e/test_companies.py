@@ -75,3 +75,50 @@ def test_a_counsellor_records_a_visit_and_the_directory_shows_what_changed(page:
     page.get_by_role("link", name="시민 화면으로 보기").click()
     expect(page.get_by_test_id("conditions")).to_contain_text("08:00~17:00")
     expect(page.get_by_test_id("conditions")).to_contain_text("통근버스")
+
+
+def test_a_senior_finds_a_job_that_welcomes_seniors_in_gochon_and_reads_the_companys_conditions(page: Page, assert_accessible) -> None:
+    page.goto("/")
+    expect(page.get_by_test_id("home-jobs").get_by_test_id("job").first).to_be_visible()
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="채용정보").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("채용정보")
+    assert_accessible(page)
+
+    page.get_by_label("우대").select_option("seniors")
+    page.get_by_label("읍·면·동").select_option("고촌읍")
+
+    expect(page).to_have_url(re.compile(r"district="))
+    job = page.get_by_test_id("job").filter(has_text="물류센터 포장 사원")
+    expect(job).to_contain_text("시니어 우대")
+    assert_accessible(page)
+    job.get_by_role("link", name="물류센터 포장 사원").click()
+    expect(page.get_by_test_id("state")).to_have_text("모집 중")
+    expect(page.get_by_test_id("posting-facts")).to_contain_text("월급 2,300,000원")
+    assert_accessible(page)
+    page.get_by_role("link", name="아라뱃길물류").click()
+    expect(page.get_by_test_id("conditions")).to_contain_text("통근버스")
+
+
+def test_a_counsellor_posts_a_job_the_minimum_wage_allows_and_citizens_see_it(page: Page, staff_login, assert_accessible) -> None:
+    staff_login(page)
+    page.goto("/staff/companies?q=대곶기계")
+    page.get_by_role("link", name="대곶기계").click()
+    page.get_by_role("link", name="새 채용정보").click()
+    page.get_by_label("모집 직무").fill("기계 조립 보조")
+    page.get_by_label("급여(원)").fill("9000")
+    page.get_by_label("급여 단위").select_option("hourly")
+    page.get_by_label("마감일").fill("2099-12-31")
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("error-summary")).to_contain_text("최저임금")
+    assert_accessible(page)
+
+    page.get_by_label("급여(원)").fill("10500")
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("posting-status")).to_have_text("초안")
+    page.get_by_role("button", name="게시").click()
+    expect(page.get_by_test_id("posting-status")).to_have_text("게시됨")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="시민 화면으로 보기").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("기계 조립 보조")
+    expect(page.get_by_test_id("posting-facts")).to_contain_text("시급 10,500원")

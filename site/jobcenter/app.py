@@ -19,7 +19,7 @@ from jobcenter.accounts.web import LoginRequired, handle_login_required, load_ci
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
-from jobcenter.companies.controller import DirectoryController
+from jobcenter.companies.controller import DirectoryController, JobsController
 from jobcenter.demo.staff import refuse_demo_passwords
 from jobcenter.events.controller import EventController
 from jobcenter.home.controller import ApplyController, home, privacy
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             privacy,
             CatalogController,
             DirectoryController,
+            JobsController,
             AccountController,
             NewsConsentController,
             CodeController,

@@ -220,6 +220,9 @@ class Settings:
     """Largest request body accepted (`MAX_BODY_BYTES`); forms are small."""
     page_size: int = 10
     """Programs per catalog page (`PAGE_SIZE`)."""
+    minimum_wage: int = 10_320
+    """The legal minimum wage in won an hour (`MINIMUM_WAGE`; 10,320원 in 2026): a job posting
+    offering less is refused (a monthly wage is compared with 209 hours of it)."""
     timezone: str = DEFAULT_TIMEZONE
     """Zone in which times are shown and application windows are judged (`TIMEZONE`)."""
     default_language: str = "ko"
@@ -311,6 +314,7 @@ class Settings:
             cookie_secure=_flag("COOKIE_SECURE", production),
             max_body_bytes=int(os.environ.get("MAX_BODY_BYTES") or 64 * 1024),
             page_size=int(os.environ.get("PAGE_SIZE") or 10),
+            minimum_wage=int(os.environ.get("MINIMUM_WAGE") or 10_320),
             timezone=os.environ.get("TIMEZONE") or DEFAULT_TIMEZONE,
             default_language=os.environ.get("DEFAULT_LANGUAGE") or "ko",
             seats_poll_seconds=int(os.environ.get("SEATS_POLL_SECONDS") or 20),

@@ -1,5 +1,5 @@
-"""The directory in the back office: companies added, corrected, closed or reopened, and the
-visits counsellors make. HTTP only: rules in editing.py."""
+"""The directory in the back office: companies added, corrected, closed or reopened, the visits
+counsellors make, and the companies' job postings. HTTP only: rules in editing.py and postings.py."""
 
 from __future__ import annotations
 
@@ -9,17 +9,19 @@ from zoneinfo import ZoneInfo
 
 from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.companies import editing
+from jobcenter.companies import editing, postings
 from jobcenter.companies.directory import staff_page
 from jobcenter.companies.labels import LABELS
+from jobcenter.companies.tables import PostingStatus
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
-from jobcenter.web.form_input import FormInvalid, RowId, read_text
+from jobcenter.web.form_input import FormInvalid, QueryId, RowId, read_text
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.paging import page_number
 
@@ -34,6 +36,18 @@ def _company_form(settings: Settings, status_code: int = 200, **context: Any) ->
 
 def _visit_form(status_code: int = 200, **context: Any) -> Template:
     return form_page("companies/backoffice/visit_form.html", status_code, **LABELS, **context)
+
+
+def _posting_form(status_code: int = 200, **context: Any) -> Template:
+    return form_page("companies/backoffice/posting_form.html", status_code, **LABELS, **context)
+
+
+def _today(now: datetime, settings: Settings) -> Any:
+    return now.astimezone(ZoneInfo(settings.timezone)).date()
+
+
+def _typed_posting(data: dict[str, str]) -> dict[str, Any]:
+    return {**data, **{f"welcomes_{group}": data.get(f"welcomes_{group}") == "1" for group in postings.WELCOMES}}
 
 
 class CompanyAdminController(Controller):
@@ -61,7 +75,8 @@ class CompanyAdminController(Controller):
     async def show(self, company_id: RowId) -> Template:
         """The company with every visit, newest first, and what can be done."""
         company, visits = await editing.company_for_staff(company_id)
-        return Template("companies/backoffice/show.html", context={"company": company, "visits": visits, **LABELS}, headers=NO_STORE)
+        context = {"company": company, "visits": visits, "postings": await postings.postings_of(company_id), **LABELS}
+        return Template("companies/backoffice/show.html", context=context, headers=NO_STORE)
 
     @get("/{company_id:int}/edit", name="staff_company_edit")
     async def edit(self, company_id: RowId, settings: NamedDependency[Settings]) -> Template:
@@ -105,8 +120,70 @@ class CompanyAdminController(Controller):
             return _visit_form(HTTP_422_UNPROCESSABLE_ENTITY, company=company, errors=invalid.errors, values=typed)
         return done(f"/staff/companies/{company_id}", "saved")
 
+    @get("/{company_id:int}/postings/new", name="staff_posting_new")
+    async def new_posting(
+        self, company_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime], copy: QueryId = None
+    ) -> Template:
+        """A new posting (a draft); `?copy=` fills it from an earlier one with a new deadline."""
+        company, _ = await editing.company_for_staff(company_id)
+        values: dict[str, Any] = {"employment_type": "full_time", "wage_period": "monthly"}
+        if copy is not None:
+            source = await postings.posting_for_staff(copy)
+            if source["company"] != company_id:
+                raise NotFoundException()
+            values = postings.copy_values(source, _today(now, settings))
+        return _posting_form(company=company, posting=None, values=values)
+
+    @post("/{company_id:int}/postings/new")
+    async def create_posting(
+        self, company_id: RowId, data: Form, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime]
+    ) -> Response:
+        company, _ = await editing.company_for_staff(company_id)
+        try:
+            posting_id = await postings.create_posting(company_id, data, actor=actor, now=now, today=_today(now, settings),
+                                                       minimum_wage=settings.minimum_wage)
+        except FormInvalid as invalid:
+            return _posting_form(HTTP_422_UNPROCESSABLE_ENTITY, company=company, posting=None, errors=invalid.errors, values=_typed_posting(data))
+        return done(f"/staff/postings/{posting_id}", "created")
+
     @post("/{company_id:int}/closed")
     async def closed(self, company_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
         """Closed (hidden from the public) or reopened."""
         await editing.set_closed(company_id, data.get("closed") == "1", actor=actor, now=now)
         return done(f"/staff/companies/{company_id}", "saved")
+
+
+class PostingAdminController(Controller):
+    path = "/postings"
+
+    @get("/{posting_id:int}", name="staff_posting")
+    async def show(self, posting_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """A posting with its state today and what can be done: edit, publish, close, copy."""
+        posting = await postings.posting_for_staff(posting_id)
+        context = {"posting": posting, "state": postings.state(posting, _today(now, settings)), **LABELS}
+        return Template("companies/backoffice/posting.html", context=context, headers=NO_STORE)
+
+    @get("/{posting_id:int}/edit", name="staff_posting_edit")
+    async def edit(self, posting_id: RowId) -> Template:
+        posting = await postings.posting_for_staff(posting_id)
+        values = {key: "" if posting[key] is None else posting[key] for key in postings.FIELDS}
+        return _posting_form(company={"id": posting["company"], "name": posting["company_name"]}, posting=posting, values=values)
+
+    @post("/{posting_id:int}/edit")
+    async def update(
+        self, posting_id: RowId, data: Form, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime]
+    ) -> Response:
+        posting = await postings.posting_for_staff(posting_id)
+        try:
+            await postings.update_posting(posting_id, data, actor=actor, now=now, today=_today(now, settings), minimum_wage=settings.minimum_wage)
+        except FormInvalid as invalid:
+            return _posting_form(HTTP_422_UNPROCESSABLE_ENTITY, company={"id": posting["company"], "name": posting["company_name"]},
+                                 posting=posting, errors=invalid.errors, values=_typed_posting(data))
+        return done(f"/staff/postings/{posting_id}", "saved")
+
+    @post("/{posting_id:int}/status")
+    async def status(self, posting_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+        """Published (citizens see it until its deadline) or closed (마감 now)."""
+        wanted = PostingStatus.published if data.get("status") == PostingStatus.published.value else PostingStatus.closed
+        await postings.set_status(posting_id, wanted, actor=actor, now=now)
+        return done(f"/staff/postings/{posting_id}", "saved")

@@ -1,8 +1,11 @@
-"""The public company directory (기업지도): the filterable list and a company's page. HTTP only."""
+"""The public company directory (기업지도) and job postings (채용정보): the filterable lists, a
+company's page, a posting's page and the postings' Atom feed. HTTP only."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, get
 from litestar.di import NamedDependency
@@ -12,12 +15,15 @@ from litestar.response import Template
 
 from jobcenter.companies.directory import DirectoryFilters, by_district, company_of, search_companies
 from jobcenter.companies.labels import LABELS
+from jobcenter.companies.postings import JobFilters, newest_published, open_postings, public_posting, state
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import RowId
+from jobcenter.web.hosts import site_url
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.list_filters import InvalidFilter
 
 PAGE_SIZE = 20
+FEED_SIZE = 50
 
 
 class DirectoryController(Controller):
@@ -53,3 +59,49 @@ class DirectoryController(Controller):
     async def detail(self, company_id: RowId) -> Template:
         """What the company does and what its latest visit found: hours, pay, commuting, meals, whom it hires."""
         return Template("companies/company.html", context={"company": await company_of(company_id), **LABELS})
+
+
+class JobsController(Controller):
+    path = "/jobs"
+
+    @get("/", name="jobs")
+    async def index(
+        self,
+        request: Request,
+        settings: NamedDependency[Settings],
+        now: NamedDependency[datetime],
+        welcomes: FromQuery[str | None] = None,
+        district: FromQuery[str | None] = None,
+        keyword: Annotated[str | None, QueryParameter(name="q")] = None,
+        page: FromQuery[str | None] = None,
+    ) -> Template:
+        """채용정보: the postings open today, the nearest deadline first; an htmx request gets only the results."""
+        districts = settings.center.districts
+        try:
+            filters = JobFilters.parse(districts, welcomes=welcomes, district=district, keyword=keyword, page=page)
+        except InvalidFilter as error:
+            raise ValidationException(detail=f"invalid filter: {error}") from error
+        today = now.astimezone(ZoneInfo(settings.timezone)).date()
+        filters, results = await open_postings(filters, today=today, page_size=PAGE_SIZE)
+        headers = {"vary": "HX-Request"}
+        if wants_fragment(request):
+            query = results.query_string(results.page)
+            headers["HX-Push-Url"] = request.app.route_reverse("jobs") + (f"?{query}" if query else "")
+        template = "companies/_jobs.html" if wants_fragment(request) else "companies/jobs.html"
+        context = {"results": results, "filters": filters, "districts": districts, **LABELS}
+        return Template(template, context=context, headers=headers)
+
+    @get("/{posting_id:int}", name="job")
+    async def detail(self, posting_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """A posting: the job, the pay, whom it welcomes, the deadline and its state, and the company."""
+        posting = await public_posting(posting_id)
+        today = now.astimezone(ZoneInfo(settings.timezone)).date()
+        return Template("companies/job.html", context={"posting": posting, "state": state(posting, today), **LABELS})
+
+    @get("/feed.atom", name="jobs_feed", media_type="application/atom+xml")
+    async def feed(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """New postings as an Atom feed, newest first."""
+        postings = await newest_published(FEED_SIZE)
+        updated = postings[0]["published_at"] if postings else now
+        return Template("companies/jobs.atom", context={"postings": postings, "updated": updated, "base": site_url(request), **LABELS},
+                        media_type="application/atom+xml")

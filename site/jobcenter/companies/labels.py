@@ -1,6 +1,6 @@
 """What the directory's codes are called on screen (msgids; translated where they are shown)."""
 
-from jobcenter.companies.tables import Industry
+from jobcenter.companies.tables import EmploymentType, Industry, PostingStatus, WagePeriod
 from jobcenter.i18n import N_
 
 INDUSTRY_LABELS = {
@@ -22,5 +22,23 @@ WELCOME_LABELS = {
 }
 """The directory's filter of whom a company hires (directory.WELCOMES)."""
 
-LABELS = {"industries": INDUSTRY_LABELS, "welcomes": WELCOME_LABELS}
+EMPLOYMENT_LABELS = {
+    EmploymentType.full_time.value: N_("Full-time"),
+    EmploymentType.part_time.value: N_("Part-time"),
+    EmploymentType.contract.value: N_("Fixed-term contract"),
+    EmploymentType.daily.value: N_("Day work"),
+}
+
+WAGE_PERIOD_LABELS = {WagePeriod.hourly.value: N_("an hour"), WagePeriod.monthly.value: N_("a month")}
+
+POSTING_WELCOMES = {"seniors": N_("Seniors welcome"), "youth": N_("Young people welcome"), "disabled": N_("People with disabilities welcome")}
+"""우대: whom a posting welcomes (never an age limit)."""
+
+STATE_LABELS = {"open": N_("Hiring now"), "closing_soon": N_("Closing soon"), "closed": N_("Applications closed")}
+"""모집 중, 마감 임박, 마감: a posting's state on the day it is read."""
+
+STATUS_LABELS = {PostingStatus.draft.value: N_("Draft"), PostingStatus.published.value: N_("Published"), PostingStatus.closed.value: N_("Applications closed")}
+
+LABELS = {"industries": INDUSTRY_LABELS, "welcomes": WELCOME_LABELS, "employment": EMPLOYMENT_LABELS, "wage_periods": WAGE_PERIOD_LABELS,
+          "posting_welcomes": POSTING_WELCOMES, "states": STATE_LABELS, "posting_statuses": STATUS_LABELS}
 """Every label a directory template shows, for its context."""

@@ -72,3 +72,49 @@ class CompanyVisit(Table):
     hires_disabled = Boolean(default=False)
     hires_foreign = Boolean(default=False)
     note = Text(default="")
+
+
+class EmploymentType(str, Enum):
+    full_time = "full_time"
+    part_time = "part_time"
+    contract = "contract"
+    daily = "daily"
+
+
+class WagePeriod(str, Enum):
+    hourly = "hourly"
+    monthly = "monthly"
+
+
+class PostingStatus(str, Enum):
+    draft = "draft"
+    published = "published"
+    closed = "closed"
+
+
+class Posting(Table):
+    """A job posting (채용정보) of a company in the directory: drafted by staff, published, closed.
+    It is open until the end of its deadline day in the center's zone, never after."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    company = ForeignKey(references=Company, on_delete=OnDelete.cascade, index=True, null=False)
+    position = Varchar(length=100)
+    employment_type = Varchar(length=12, choices=EmploymentType)
+    wage_period = Varchar(length=8, choices=WagePeriod)
+    wage = Integer()
+    """In won, per hour or per month (wage_period); never below the minimum wage."""
+    hours = Varchar(length=100, default="")
+    place = Varchar(length=200, default="")
+    duties = Text(default="")
+    requirements = Text(default="")
+    preferred = Text(default="")
+    welcomes_seniors = Boolean(default=False)
+    welcomes_youth = Boolean(default=False)
+    welcomes_disabled = Boolean(default=False)
+    """우대: whom it welcomes. Never an age limit (고령자고용법 §4-4): a welcome, not a condition."""
+    deadline = Date(index=True)
+    status = Varchar(length=10, choices=PostingStatus, default=PostingStatus.draft.value, index=True)
+    published_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())

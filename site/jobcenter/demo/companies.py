@@ -91,3 +91,45 @@ COMPANIES: list[DemoCompany] = [
     C("김포한강물류", "운양동", "logistics", "생활용품 창고 입출고", 75,
         DAY, FIXED, (240, 270), True, True, 14, LUNCH, False, (SENIORS, DISABLED), 26),
 ]
+
+
+@dataclass(frozen=True)
+class DemoPosting:
+    company: str
+    position: str
+    employment_type: str
+    wage: tuple[str, int]
+    """("hourly", won) or ("monthly", won)."""
+    hours: str
+    duties: str
+    welcomes: tuple[str, ...]
+    deadline_days: int
+    """Days from load day to the deadline (negative: closed already)."""
+
+
+P = DemoPosting
+MONTH, HOUR = "monthly", "hourly"
+
+POSTINGS: list[DemoPosting] = [
+    P("아라뱃길물류", "물류센터 포장 사원", "full_time", (MONTH, 2_300_000), "09:00~18:00", "주문 상품 피킹·포장, 송장 부착", (SENIORS,), 12),
+    P("아라뱃길물류", "물류센터 입고 검수", "contract", (MONTH, 2_450_000), "09:00~18:00", "입고 상품 수량·파손 확인, 바코드 등록", (), 2),
+    P("한강신도시관리", "아파트 경비원", "contract", (MONTH, 2_200_000),
+       "07:00~07:00 (격일)", "단지 순찰, 출입 관리, 택배 보관 (경비신임교육 이수자)", (SENIORS,), 20),
+    P("김포시설관리", "건물 미화원", "part_time", (HOUR, 10_500), "06:00~10:00", "사무동 계단·화장실 청소", (SENIORS, DISABLED), 9),
+    P("통진식품", "반찬 조리 보조", "full_time", (MONTH, 2_250_000), "07:00~16:00", "채소 손질, 반찬 포장", (SENIORS,), 15),
+    P("한강정밀", "CNC 가공 보조", "full_time", (MONTH, 2_600_000), "08:30~17:30", "가공품 적재, 치수 측정 (교육 후 배치)", (YOUTH,), 18),
+    P("풍무스마트팩토리", "의료기기 조립원", "full_time", (MONTH, 2_500_000), "08:30~17:30", "소형 부품 조립, 외관 검사", (YOUTH, DISABLED), 25),
+    P("마송물류센터", "야간 택배 분류", "full_time", (MONTH, 3_100_000), "22:00~07:00", "컨베이어 분류, 상하차 보조", (YOUTH,), 7),
+    P("고촌케어센터", "요양보호사", "full_time", (MONTH, 2_350_000), "08:00~17:00", "어르신 식사·이동 도움, 프로그램 보조 (자격증 필요)", (SENIORS,), 30),
+    P("운양헬스케어", "간호 보조", "contract", (MONTH, 2_400_000), "07:00~15:00 / 15:00~23:00", "병동 환자 이동, 물품 정리", (SENIORS, YOUTH), 1),
+    P("김포시청앞마트", "계산원", "part_time", (HOUR, 10_800), "13:00~22:00", "계산, 진열 보조", (SENIORS, YOUTH, DISABLED), 10),
+    P("사우베이커리", "제빵 보조", "full_time", (MONTH, 2_250_000), "06:00~15:00", "반죽 보조, 포장, 매장 정리", (YOUTH,), 14),
+    P("하성쌀농협가공", "쌀 포장원", "contract", (MONTH, 2_300_000), "08:00~17:00", "도정된 쌀 포장, 출고 준비", (SENIORS,), 21),
+    P("월곶농원", "화훼 재배 보조", "daily", (HOUR, 11_000), "08:00~17:00", "모종 옮겨심기, 물 주기 (봄·가을 집중)", (SENIORS,), 6),
+    P("양촌플라스틱", "사출 생산직", "full_time", (MONTH, 2_900_000), "08:00~20:00 (2교대)", "사출기 운전 보조, 제품 검사", (), 16),
+    P("구래상가관리", "상가 보안원", "contract", (MONTH, 2_250_000), "06:00~15:00", "상가 순찰, 주차 안내", (SENIORS,), 11),
+    P("장기본동돌봄센터", "방문 돌봄 요원", "part_time", (HOUR, 11_500), "09:00~13:00", "어르신 댁 방문 가사·말벗", (SENIORS,), 24),
+    P("한강로지스", "새벽 배송 분류", "part_time", (HOUR, 12_500), "00:00~06:00", "배송지별 분류, 적재", (YOUTH,), 5),
+    P("김포한강물류", "창고 관리원", "full_time", (MONTH, 2_500_000), "08:30~17:30", "재고 점검, 지게차 보조 (면허 우대)", (SENIORS, DISABLED), 19),
+    P("운양북카페", "카페 매장 직원", "part_time", (HOUR, 10_400), "10:00~15:00", "음료 제조, 도서 정리", (DISABLED, YOUTH), -3),
+]

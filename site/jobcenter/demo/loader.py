@@ -9,8 +9,8 @@ from jobcenter.catalog.cohort_series import make_ahead
 from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import CohortSeries, Program
-from jobcenter.companies.tables import Company, CompanyVisit
-from jobcenter.demo.companies import COMPANIES, DISABLED, FOREIGN, SENIORS, YOUTH
+from jobcenter.companies.tables import Company, CompanyVisit, Posting
+from jobcenter.demo.companies import COMPANIES, DISABLED, FOREIGN, POSTINGS, SENIORS, YOUTH
 from jobcenter.demo.events import SERIES
 from jobcenter.demo.programs import PROGRAMS, DemoCohort, DemoSeries
 from jobcenter.events.generation import generate
@@ -85,6 +85,7 @@ async def load_demo_content(now: datetime, zone: str) -> int:
                 await _add_demo_series(program, demo.series, today, now, zone)
         await _load_events(today, zone)
         await _load_companies(today)
+        await _load_postings(today, now)
     return len(PROGRAMS)
 
 
@@ -102,6 +103,20 @@ async def _load_companies(today: datetime) -> None:
             hires_youth=YOUTH in demo.hires, hires_disabled=DISABLED in demo.hires, hires_foreign=FOREIGN in demo.hires,
         )).returning(CompanyVisit.id)
         await Company.update({Company.latest_visit: visit["id"]}).where(Company.id == company["id"])
+
+
+async def _load_postings(today: datetime, now: datetime) -> None:
+    """Twenty postings published over the last weeks, some closing soon and one past its deadline."""
+    ids = {row["name"]: row["id"] for row in await Company.select(Company.id, Company.name)}
+    for number, demo in enumerate(POSTINGS):
+        published_at = now - timedelta(days=number % 9 + 1)
+        await Posting(
+            company=ids[demo.company], position=demo.position, employment_type=demo.employment_type, wage_period=demo.wage[0],
+            wage=demo.wage[1], hours=demo.hours, place=f"경기도 김포시 {demo.company}", duties=demo.duties,
+            requirements="", preferred="", welcomes_seniors=SENIORS in demo.welcomes, welcomes_youth=YOUTH in demo.welcomes,
+            welcomes_disabled=DISABLED in demo.welcomes, deadline=(today + timedelta(days=demo.deadline_days)).date(),
+            status="published", published_at=published_at, created_at=published_at, updated_at=published_at,
+        ).save()
 
 
 async def _load_events(today: datetime, zone: str) -> None:

@@ -15,10 +15,11 @@ from litestar.response import Template
 from jobcenter.events import feeds, service
 from jobcenter.events.labels import CATEGORY_LABELS
 from jobcenter.events.month import day_view, month_view
-from jobcenter.events.occurrence_page import FEED_CATEGORIES, event_page_context, site_url, webcal_url
+from jobcenter.events.occurrence_page import FEED_CATEGORIES, event_page_context, webcal_url
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import RowId, read_day, read_month
 from jobcenter.web.forms import NO_STORE
+from jobcenter.web.hosts import site_url
 from jobcenter.web.htmx import wants_fragment
 
 CALENDAR_MEDIA_TYPE = "text/calendar"

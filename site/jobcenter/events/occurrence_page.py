@@ -16,13 +16,9 @@ from jobcenter.events.service import OccurrenceView
 from jobcenter.settings import Settings
 from jobcenter.signups.opening_alerts import alerts_of
 from jobcenter.signups.service import active_applications_by_pool
+from jobcenter.web.hosts import site_url
 
 FEED_CATEGORIES = [key for key in CATEGORY_LABELS if key != PROGRAM]
-
-
-def site_url(request: Request) -> str:
-    """The site's address without the last slash, for the links in calendar files."""
-    return str(request.base_url).rstrip("/")
 
 
 def webcal_url(request: Request) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
@@ -19,6 +20,8 @@ from jobcenter.accounts.web import provide_citizen
 from jobcenter.catalog import service as catalog
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import LABELS, LIFE_STAGES
+from jobcenter.companies.labels import LABELS as COMPANY_LABELS
+from jobcenter.companies.postings import JobFilters, open_postings
 from jobcenter.events import service as events
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from jobcenter.events.occurrence_page import event_page_context
@@ -36,14 +39,17 @@ HOME_LIST_LENGTH = 6
 
 @get("/", name="home")
 async def home(settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-    """Three large doors (청년, 중장년, 어르신) and the programs taking applications today."""
+    """Three large doors (청년, 중장년, 어르신), the programs taking applications today, the coming
+    events and the job postings closing first."""
     open_now = await catalog.search_programs(
         CatalogFilters(open_only=True), now=now, zone=settings.timezone, page_size=HOME_LIST_LENGTH
     )
     next_events = await upcoming_events(now, HOME_LIST_LENGTH)
+    _, jobs = await open_postings(JobFilters(), today=now.astimezone(ZoneInfo(settings.timezone)).date(), page_size=HOME_LIST_LENGTH)
     return Template(
         template_name="home/index.html",
-        context={"open_now": open_now, "next_events": next_events, "event_categories": EVENT_CATEGORIES, "life_stages": LIFE_STAGES, **LABELS},
+        context={"open_now": open_now, "next_events": next_events, "jobs": jobs.rows, "event_categories": EVENT_CATEGORIES,
+                 "life_stages": LIFE_STAGES, **COMPANY_LABELS, **LABELS},
     )
 
 

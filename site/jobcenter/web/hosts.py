@@ -6,6 +6,7 @@ Litestar's own AllowedHostsConfig compares the Host header with its port include
 
 from __future__ import annotations
 
+from litestar import Request
 from litestar.datastructures import Headers
 from litestar.enums import ScopeType
 from litestar.exceptions import ClientException
@@ -35,3 +36,9 @@ class AllowedHostsMiddleware(ASGIMiddleware):
             if name not in self.allowed:
                 raise ClientException(detail="host not allowed")
         await next_app(scope, receive, send)
+
+
+def site_url(request: Request) -> str:
+    """The site's address without the last slash, for the absolute links in calendar files and
+    feeds (the host is one of the allowed ones: the middleware above refused any other)."""
+    return str(request.base_url).rstrip("/")
