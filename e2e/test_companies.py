@@ -1,12 +1,16 @@
 """Issue 17: a job seeker finds a company that hires seniors in 고촌읍 in the directory (우리동네
-기업지도) and reads what a counsellor found there; with JavaScript, without it, at 320 px; axe
-finds nothing on each page."""
+기업지도) and reads what a counsellor found there, finds a job that welcomes seniors and asks to be
+referred with the consent; counsellors record a visit, post a job and refer; with JavaScript,
+without it, at 320 px; axe finds nothing on each page."""
 
 from __future__ import annotations
 
 import re
 
 from playwright.sync_api import Page, expect
+
+from e2e.pages import new_mobile
+from e2e.seed import CITIZEN_PASSWORD
 
 
 def test_a_job_seeker_finds_a_senior_friendly_company_in_gochon_and_reads_its_conditions(page: Page, assert_accessible) -> None:
@@ -122,3 +126,43 @@ def test_a_counsellor_posts_a_job_the_minimum_wage_allows_and_citizens_see_it(pa
     page.get_by_role("link", name="시민 화면으로 보기").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("기계 조립 보조")
     expect(page.get_by_test_id("posting-facts")).to_contain_text("시급 10,500원")
+
+
+def test_a_senior_asks_to_be_referred_with_the_consent_and_a_counsellor_refers_her(page: Page, browser, base_url: str, seed, staff_login,
+                                                                                   assert_accessible) -> None:
+    mobile = new_mobile()
+    seed("citizen", "추천희망", mobile, "1957")
+    page.goto("/jobs?q=아파트 경비원")
+    page.get_by_role("link", name="아파트 경비원").click()
+    page.get_by_test_id("login-to-refer").click()
+    page.get_by_label("휴대전화 번호").fill(mobile)
+    page.get_by_label("비밀번호").fill(CITIZEN_PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("아파트 경비원")
+
+    page.get_by_label("상담사에게 남길 메모 (선택)").fill("오후에 통화 가능합니다")
+    page.get_by_role("button", name="추천(알선) 요청하기").click()
+    expect(page).to_have_title(re.compile(r"^오류: "))
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    assert_accessible(page)
+    page.get_by_label(re.compile("개인정보를 제공하는 데 동의합니다")).check()
+    page.get_by_role("button", name="추천(알선) 요청하기").click()
+    expect(page.get_by_test_id("flash")).to_contain_text("센터에 요청을 보냈습니다")
+    expect(page.get_by_test_id("referral-status")).to_contain_text("접수")
+    assert_accessible(page)
+
+    staff = browser.new_context(base_url=base_url).new_page()
+    try:
+        staff_login(staff)
+        staff.get_by_role("navigation", name="직원용 메뉴").get_by_role("link", name="추천 요청").click()
+        row = staff.get_by_test_id("referral-row").filter(has_text="추천희망")
+        row.get_by_label(re.compile("추천희망님 요청의 상태")).select_option("referred")
+        row.get_by_role("button", name=re.compile("저장")).click()
+        expect(staff.get_by_test_id("flash")).to_have_text("저장했습니다.")
+        assert_accessible(staff)
+    finally:
+        staff.context.close()
+
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="내 신청 내역").click()
+    expect(page.get_by_test_id("referral").filter(has_text="아파트 경비원").get_by_test_id("referral-state")).to_have_text("추천함")
+    assert_accessible(page)

@@ -15,10 +15,10 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.companies import editing, postings
+from jobcenter.companies import editing, postings, referrals
 from jobcenter.companies.directory import staff_page
 from jobcenter.companies.labels import LABELS
-from jobcenter.companies.tables import PostingStatus
+from jobcenter.companies.tables import PostingStatus, ReferralStatus
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, QueryId, RowId, read_text
@@ -187,3 +187,27 @@ class PostingAdminController(Controller):
         wanted = PostingStatus.published if data.get("status") == PostingStatus.published.value else PostingStatus.closed
         await postings.set_status(posting_id, wanted, actor=actor, now=now)
         return done(f"/staff/postings/{posting_id}", "saved")
+
+
+class ReferralAdminController(Controller):
+    path = "/referrals"
+
+    @get("/", name="staff_referrals")
+    async def index(self, status: FromQuery[str] = "requested", page: FromQuery[str | None] = None) -> Template:
+        """지원 요청 to handle, oldest first, by status (접수 by default; all with an empty status)."""
+        status = status if status in LABELS["referral_statuses"] else ""
+        paged = await referrals.queue(status, page_number(page), page_size=PAGE_SIZE)
+        return Template("companies/backoffice/referrals.html", context={"paged": paged, "outcomes": referrals.STAFF_OUTCOMES, **LABELS},
+                        headers=NO_STORE)
+
+    @post("/{referral_id:int}/status")
+    async def status(self, referral_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+        """How it went: referred to the company, interview, hired, not hired, or cancelled; audited."""
+        try:
+            outcome = ReferralStatus(data.get("status", ""))
+        except ValueError:
+            raise NotFoundException() from None
+        if outcome not in referrals.STAFF_OUTCOMES:
+            raise NotFoundException()
+        await referrals.set_status(referral_id, outcome, actor=actor, now=now)
+        return done(f"/staff/referrals?status={data.get('back', 'requested')}", "saved")

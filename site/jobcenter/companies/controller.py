@@ -4,20 +4,25 @@ company's page, a posting's page and the postings' Atom feed. HTTP only."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from litestar import Controller, Request, get
-from litestar.di import NamedDependency
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ValidationException
-from litestar.params import FromQuery, QueryParameter
+from litestar.params import FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Template
+from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
+from jobcenter.accounts.web import provide_citizen
+from jobcenter.companies import referrals
 from jobcenter.companies.directory import DirectoryFilters, by_district, company_of, search_companies
 from jobcenter.companies.labels import LABELS
 from jobcenter.companies.postings import JobFilters, newest_published, open_postings, public_posting, state
 from jobcenter.settings import Settings
-from jobcenter.web.form_input import RowId
+from jobcenter.web.flash import done
+from jobcenter.web.form_input import FormInvalid, RowId
+from jobcenter.web.forms import NO_STORE
 from jobcenter.web.hosts import site_url
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.list_filters import InvalidFilter
@@ -92,11 +97,31 @@ class JobsController(Controller):
         return Template(template, context=context, headers=headers)
 
     @get("/{posting_id:int}", name="job")
-    async def detail(self, posting_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-        """A posting: the job, the pay, whom it welcomes, the deadline and its state, and the company."""
-        posting = await public_posting(posting_id)
+    async def detail(self, request: Request, posting_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """A posting: the job, the pay, whom it welcomes, the deadline and its state, the company, and
+        for a signed-in person the request to be referred (or the one they made)."""
+        return await _job_page(request, posting_id, settings, now)
+
+    @post("/{posting_id:int}/referral", dependencies={"citizen": Provide(provide_citizen, sync_to_thread=False)})
+    async def request_referral(
+        self, request: Request, posting_id: RowId, data: URLEncodedBody[dict[str, str]], citizen: NamedDependency[dict[str, Any]],
+        settings: NamedDependency[Settings], now: NamedDependency[datetime],
+    ) -> Response:
+        """지원 요청: the center is asked to refer the person, who consented to their details going to the company."""
         today = now.astimezone(ZoneInfo(settings.timezone)).date()
-        return Template("companies/job.html", context={"posting": posting, "state": state(posting, today), **LABELS})
+        try:
+            await referrals.request_referral(posting_id, citizen["id"], data, now=now, today=today)
+        except FormInvalid as invalid:
+            return await _job_page(request, posting_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
+        except referrals.ReferralRefused as refused:
+            return await _job_page(request, posting_id, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
+        return done(f"/jobs/{posting_id}", "referral_requested")
+
+    @post("/referrals/{referral_id:int}/cancel", dependencies={"citizen": Provide(provide_citizen, sync_to_thread=False)})
+    async def cancel_referral(self, referral_id: RowId, citizen: NamedDependency[dict[str, Any]], now: NamedDependency[datetime]) -> Response:
+        """The person takes back a request still waiting (someone else's is not found)."""
+        await referrals.cancel_own(referral_id, citizen["id"], now=now)
+        return done("/me/applications", "saved")
 
     @get("/feed.atom", name="jobs_feed", media_type="application/atom+xml")
     async def feed(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
@@ -105,3 +130,16 @@ class JobsController(Controller):
         updated = postings[0]["published_at"] if postings else now
         return Template("companies/jobs.atom", context={"postings": postings, "updated": updated, "base": site_url(request), **LABELS},
                         media_type="application/atom+xml")
+
+
+async def _job_page(
+    request: Request, posting_id: int, settings: Settings, now: datetime, status_code: int = 200, **context: Any
+) -> Template:
+    posting = await public_posting(posting_id)
+    today = now.astimezone(ZoneInfo(settings.timezone)).date()
+    citizen = getattr(request.state, "citizen", None)
+    mine = await referrals.referral_for_posting(posting_id, citizen["id"]) if citizen else None
+    context.setdefault("errors", {})
+    context.setdefault("values", {})
+    return Template("companies/job.html", context={"posting": posting, "state": state(posting, today), "citizen": citizen, "mine": mine,
+                                                   **LABELS, **context}, status_code=status_code, headers=NO_STORE if citizen else None)

@@ -1,6 +1,6 @@
 """What the directory's codes are called on screen (msgids; translated where they are shown)."""
 
-from jobcenter.companies.tables import EmploymentType, Industry, PostingStatus, WagePeriod
+from jobcenter.companies.tables import EmploymentType, Industry, PostingStatus, ReferralStatus, WagePeriod
 from jobcenter.i18n import N_
 
 INDUSTRY_LABELS = {
@@ -39,6 +39,18 @@ STATE_LABELS = {"open": N_("Hiring now"), "closing_soon": N_("Closing soon"), "c
 
 STATUS_LABELS = {PostingStatus.draft.value: N_("Draft"), PostingStatus.published.value: N_("Published"), PostingStatus.closed.value: N_("Applications closed")}
 
-LABELS = {"industries": INDUSTRY_LABELS, "welcomes": WELCOME_LABELS, "employment": EMPLOYMENT_LABELS, "wage_periods": WAGE_PERIOD_LABELS,
-          "posting_welcomes": POSTING_WELCOMES, "states": STATE_LABELS, "posting_statuses": STATUS_LABELS}
+REFERRAL_LABELS = {
+    ReferralStatus.requested.value: N_("Received"),
+    ReferralStatus.referred.value: N_("Referred"),
+    ReferralStatus.interview.value: N_("Interview"),
+    ReferralStatus.hired.value: N_("Hired"),
+    ReferralStatus.rejected.value: N_("Not hired"),
+    ReferralStatus.cancelled.value: N_("Cancelled"),
+}
+"""접수, 추천함, 면접, 채용, 불합격, 취소."""
+
+LABELS = {
+    "referral_statuses": REFERRAL_LABELS, "industries": INDUSTRY_LABELS, "welcomes": WELCOME_LABELS, "employment": EMPLOYMENT_LABELS,
+    "wage_periods": WAGE_PERIOD_LABELS, "posting_welcomes": POSTING_WELCOMES, "states": STATE_LABELS, "posting_statuses": STATUS_LABELS,
+}
 """Every label a directory template shows, for its context."""

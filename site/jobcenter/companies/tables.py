@@ -9,6 +9,8 @@ from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Serial
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
+from jobcenter.accounts.tables import Citizen
+
 
 class Industry(str, Enum):
     """업종, as the directory groups companies."""
@@ -116,5 +118,35 @@ class Posting(Table):
     deadline = Date(index=True)
     status = Varchar(length=10, choices=PostingStatus, default=PostingStatus.draft.value, index=True)
     published_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class ReferralStatus(str, Enum):
+    """지원 요청's course: 접수, 추천함, 면접, 채용, 불합격, 취소."""
+
+    requested = "requested"
+    referred = "referred"
+    interview = "interview"
+    hired = "hired"
+    rejected = "rejected"
+    cancelled = "cancelled"
+
+
+class Referral(Table):
+    """A citizen asks the center to refer them to a posting (지원 요청), after consenting to their
+    details going to the company (PIPA §17(2)); staff refer them and record how it went. Deleted
+    with the account."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    posting = ForeignKey(references=Posting, on_delete=OnDelete.cascade, index=True, null=False)
+    citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, index=True, null=False)
+    pair = Varchar(length=40, unique=True)
+    """"<posting>:<citizen>": one request per person and posting (asked again, it is the same one)."""
+    note = Varchar(length=300, default="")
+    status = Varchar(length=10, choices=ReferralStatus, default=ReferralStatus.requested.value, index=True)
+    consent_version = Varchar(length=20)
+    consented_at = Timestamptz()
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())

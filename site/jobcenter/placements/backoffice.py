@@ -23,7 +23,7 @@ from jobcenter.placements.labels import LEAVE_REASON_LABELS, VIEW_LABELS
 from jobcenter.placements.summary import retention_summary
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
-from jobcenter.web.form_input import FormInvalid, RowId, read_id
+from jobcenter.web.form_input import FormInvalid, RowId, read_id, read_text
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.paging import Paged, page_number
@@ -31,6 +31,8 @@ from jobcenter.web.paging import Paged, page_number
 Form = URLEncodedBody[dict[str, str]]
 PAGE_SIZE = 30
 PLACEMENT_FIELDS = ("company", "position", "started_on", "program")
+PREFILL_LENGTH = 100
+"""The longest company or position a link may fill the new-job form with (the columns' length)."""
 OUTCOME_FIELDS = ("reached", "still_employed", "thinking_of_leaving", "leave_reason", "difficulties", "note")
 LABELS = {"reason_labels": LEAVE_REASON_LABELS, "view_labels": VIEW_LABELS}
 
@@ -112,12 +114,16 @@ class FollowUpCallsController(Controller):
                          months=settings.follow_up_months, no_program=service.NO_PROGRAM, **context)
 
     @get("/placements/new", name="staff_new_placement")
-    async def new_placement(self, settings: NamedDependency[Settings], citizen: FromQuery[str | None] = None) -> Template:
-        """Record that a participant found a job: company, position, start date, program it came from."""
+    async def new_placement(
+        self, settings: NamedDependency[Settings], citizen: FromQuery[str | None] = None, company: FromQuery[str] = "", position: FromQuery[str] = ""
+    ) -> Template:
+        """Record that a participant found a job: company, position, start date, program it came from
+        (`company` and `position` fill the form, as a referral that ended in a hire links it)."""
         citizen_id = read_id(citizen)
         if citizen_id is None:
             raise NotFoundException()
-        return await self._placement_page(citizen_id, settings)
+        values = {"company": read_text(company, PREFILL_LENGTH) or "", "position": read_text(position, PREFILL_LENGTH) or ""}
+        return await self._placement_page(citizen_id, settings, values=values)
 
     @post("/placements")
     async def create_placement(

@@ -21,6 +21,9 @@ from jobcenter.accounts.news import Consent
 from jobcenter.accounts.service import update_details
 from jobcenter.accounts.sessions import SESSION_COOKIE
 from jobcenter.accounts.web import provide_citizen
+from jobcenter.companies.labels import REFERRAL_LABELS
+from jobcenter.companies.referrals import OPEN as OPEN_REFERRALS
+from jobcenter.companies.referrals import referrals_of
 from jobcenter.i18n import N_, gettext
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
@@ -42,10 +45,13 @@ class ApplicationController(Controller):
 
     @get("/me/applications", name="my_applications")
     async def mine(self, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-        """내 신청 내역: every application with its status and what can still be done."""
+        """내 신청 내역: every application with its status and what can still be done, and the requests
+        to be referred to a job."""
         applications = await service.applications_of(citizen["id"], now, settings.timezone)
         progress = await progress_of([application.id for application in applications], now)
-        return Template("signups/mine.html", context={"applications": applications, "progress_of": progress, "now": now}, headers=NO_STORE)
+        context = {"applications": applications, "progress_of": progress, "referrals": await referrals_of(citizen["id"]),
+                   "open_referrals": OPEN_REFERRALS, "referral_statuses": REFERRAL_LABELS, "now": now}
+        return Template("signups/mine.html", context=context, headers=NO_STORE)
 
     @get("/me/applications/{application_id:int}", name="my_application")
     async def one(
