@@ -166,3 +166,40 @@ def test_a_senior_asks_to_be_referred_with_the_consent_and_a_counsellor_refers_h
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="내 신청 내역").click()
     expect(page.get_by_test_id("referral").filter(has_text="아파트 경비원").get_by_test_id("referral-state")).to_have_text("추천함")
     assert_accessible(page)
+
+
+def test_a_company_asks_for_people_and_a_counsellor_publishes_the_posting(page: Page, browser, base_url: str, staff_login,
+                                                                          assert_accessible) -> None:
+    page.goto("/jobs")
+    page.get_by_role("link", name="기업: 구인 신청하기").click()
+    assert_accessible(page)
+    page.get_by_label("회사 이름").fill("새봄전자")
+    page.get_by_label("사업자등록번호").fill("220-81-62518")
+    page.get_by_label("읍·면·동").select_option("양촌읍")
+    page.get_by_role("textbox", name="이름", exact=True).fill("김인사")
+    page.get_by_label("전화번호").fill("031-987-6543")
+    page.get_by_label("모집 직무").fill("전자 부품 검사원")
+    page.get_by_label("급여(원)").fill("2400000")
+    page.get_by_label("마감일").fill("2099-12-31")
+    page.get_by_label("위 개인정보 수집·이용에 동의합니다.").check()
+    page.get_by_role("button", name="구인 신청 보내기").click()
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    expect(page.get_by_test_id("error-summary")).to_contain_text("사업자등록번호")
+    assert_accessible(page)
+
+    page.get_by_label("사업자등록번호").fill("220-81-62517")
+    page.get_by_role("button", name="구인 신청 보내기").click()
+    expect(page.get_by_test_id("request-sent")).to_contain_text("구인 신청을 받았습니다")
+    assert_accessible(page)
+
+    staff = browser.new_context(base_url=base_url).new_page()
+    try:
+        staff_login(staff)
+        staff.get_by_role("navigation", name="직원용 메뉴").get_by_role("link", name="구인 신청").click()
+        staff.get_by_test_id("job-request-row").filter(has_text="새봄전자").get_by_role("link", name="전자 부품 검사원").click()
+        expect(staff.get_by_test_id("job-request")).to_contain_text("031-987-6543")
+        assert_accessible(staff)
+        staff.get_by_role("button", name="게시").click()
+        expect(staff.get_by_test_id("posting-status")).to_have_text("게시됨")
+    finally:
+        staff.context.close()

@@ -15,6 +15,7 @@ from jobcenter.accounts.web import session_timeouts
 from jobcenter.catalog.cohort_series import make_all_ahead
 from jobcenter.catalog.sessions import generate_missing
 from jobcenter.clock import Clock
+from jobcenter.companies.job_requests import forget_old as forget_old_job_requests
 from jobcenter.db import is_unavailable
 from jobcenter.events.generation import extend_all
 from jobcenter.limits.service import forget_old as forget_old_rate_events
@@ -38,7 +39,8 @@ RETRY_SOON = timedelta(minutes=1)
 async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
     """Delete timed-out sessions (citizens' and staff's), old rate counts and texted codes, accounts past their
     retention period; generate event dates up to the horizon, the sessions of cohorts made before
-    cohorts had them and the cohorts of series of cohorts up to theirs; freeze the lists of lotteries that closed; queue tomorrow's reminders, the opening
+    cohorts had them and the cohorts of series of cohorts up to theirs; delete companies' old
+    request contacts; freeze the lists of lotteries that closed; queue tomorrow's reminders, the opening
     alerts due and the questions to people whose consent to the news lapses soon. Returns when to
     sweep again (just after the next opening someone waits for, when that is sooner): sooner,
     with a warning and no traceback, when the database was unavailable (the sweep waits its turn)."""
@@ -56,6 +58,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
         await extend_all(today=now.astimezone(ZoneInfo(settings.timezone)).date(), zone=settings.timezone)
         await generate_missing(now=now, zone=settings.timezone)
         await make_all_ahead(now=now, zone=settings.timezone)
+        await forget_old_job_requests(now.astimezone(ZoneInfo(settings.timezone)).date())
         await queue_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
         await freeze_closed(now)
         await queue_opening_alerts(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)

@@ -5,7 +5,7 @@ from piccolo.conf.apps import AppConfig
 from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSession
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, CohortSeries, CohortSession, Program, ProgramTerm, SessionAttendance
-from jobcenter.companies.tables import Company, CompanyVisit, Posting, Referral
+from jobcenter.companies.tables import Company, CompanyVisit, JobRequest, Posting, Referral
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession
 from jobcenter.limits.tables import RateEvent
@@ -45,6 +45,7 @@ APP_CONFIG = AppConfig(
         CompanyVisit,
         Posting,
         Referral,
+        JobRequest,
         Closure,
         StaffMember,
         StaffSession,

@@ -181,6 +181,9 @@ class Limits:
     news_texts_per_hour: int = 2000
     """News texts in an hour (`NEWS_TEXTS_PER_HOUR`): a budget of their own, so a broadcast never
     holds back a text about someone's seat."""
+    job_requests_per_address_per_hour: int = 5
+    """구인 신청 from one address in an hour (`JOB_REQUESTS_PER_ADDRESS_PER_HOUR`): a company asks for a
+    few jobs at a time; a script filling the staff's queue is refused."""
     applications_per_person_per_hour: int = 20
     """Applications one person makes in an hour, cancelled ones included (`APPLICATIONS_PER_PERSON_PER_HOUR`):
     applying is limited per person, never per address, so a rush of distinct people always goes through."""

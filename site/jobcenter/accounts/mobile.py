@@ -51,3 +51,8 @@ def format_mobile(mobile: str) -> str:
 def mask_mobile(mobile: str) -> str:
     """01012345678 -> 010-****-5678: what staff see until they reveal the number (and the reveal is logged)."""
     return f"{mobile[:3]}-{'*' * len(mobile[3:-4])}-{mobile[-4:]}"
+
+
+def format_phone(number: str) -> str:
+    """A stored mobile number or landline as people write it: 010-1234-5678, 031-980-1234."""
+    return format_mobile(number) if MOBILE.fullmatch(number) else format_landline(number)

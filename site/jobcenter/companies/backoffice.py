@@ -15,7 +15,7 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.companies import editing, postings, referrals
+from jobcenter.companies import editing, job_requests, postings, referrals
 from jobcenter.companies.directory import staff_page
 from jobcenter.companies.labels import LABELS
 from jobcenter.companies.tables import PostingStatus, ReferralStatus
@@ -160,7 +160,8 @@ class PostingAdminController(Controller):
     async def show(self, posting_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         """A posting with its state today and what can be done: edit, publish, close, copy."""
         posting = await postings.posting_for_staff(posting_id)
-        context = {"posting": posting, "state": postings.state(posting, _today(now, settings)), **LABELS}
+        context = {"posting": posting, "state": postings.state(posting, _today(now, settings)), "job_request": await job_requests.request_of(posting_id),
+                   **LABELS}
         return Template("companies/backoffice/posting.html", context=context, headers=NO_STORE)
 
     @get("/{posting_id:int}/edit", name="staff_posting_edit")
@@ -211,3 +212,13 @@ class ReferralAdminController(Controller):
             raise NotFoundException()
         await referrals.set_status(referral_id, outcome, actor=actor, now=now)
         return done(f"/staff/referrals?status={data.get('back', 'requested')}", "saved")
+
+
+class JobRequestAdminController(Controller):
+    path = "/job-requests"
+
+    @get("/", name="staff_job_requests")
+    async def index(self, page: FromQuery[str | None] = None) -> Template:
+        """구인 신청 from companies, newest first, each with its draft posting to review and publish."""
+        paged = await job_requests.requests_page(page_number(page), page_size=PAGE_SIZE)
+        return Template("companies/backoffice/job_requests.html", context={"paged": paged, **LABELS}, headers=NO_STORE)

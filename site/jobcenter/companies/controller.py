@@ -15,16 +15,18 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.accounts.web import provide_citizen
-from jobcenter.companies import referrals
+from jobcenter.companies import job_requests, referrals
 from jobcenter.companies.directory import DirectoryFilters, by_district, company_of, search_companies
 from jobcenter.companies.labels import LABELS
 from jobcenter.companies.postings import JobFilters, newest_published, open_postings, public_posting, state
+from jobcenter.limits.service import RateLimited
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, RowId
-from jobcenter.web.forms import NO_STORE
+from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page, throttled_page
 from jobcenter.web.hosts import site_url
 from jobcenter.web.htmx import wants_fragment
+from jobcenter.web.language import language_of
 from jobcenter.web.list_filters import InvalidFilter
 
 PAGE_SIZE = 20
@@ -96,6 +98,29 @@ class JobsController(Controller):
         context = {"results": results, "filters": filters, "districts": districts, **LABELS}
         return Template(template, context=context, headers=headers)
 
+    @get("/request", name="job_request")
+    async def request_form(self, settings: NamedDependency[Settings]) -> Template:
+        """구인 신청: a company asks the center for people."""
+        return _request_page(settings, values={"employment_type": "full_time", "wage_period": "monthly"})
+
+    @post("/request")
+    async def send_request(
+        self, request: Request, data: URLEncodedBody[dict[str, str]], settings: NamedDependency[Settings], now: NamedDependency[datetime]
+    ) -> Template:
+        """A draft posting for staff to review; the same form with every problem, or 429 when this
+        address has sent its requests for the hour."""
+        client = request.client.host if request.client else "unknown"
+        today = now.astimezone(ZoneInfo(settings.timezone)).date()
+        try:
+            await job_requests.submit(data, districts=settings.center.districts, client=client, limits=settings.limits, now=now, today=today,
+                                      minimum_wage=settings.minimum_wage)
+        except RateLimited as limited:
+            return throttled_page("companies/job_request.html", language_of(request), limited.retry_after, "company_name", TOO_MANY_REQUESTS,
+                                  values=data, districts=settings.center.districts, **LABELS)
+        except FormInvalid as invalid:
+            return _request_page(settings, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
+        return _request_page(settings, sent=True, values={})
+
     @get("/{posting_id:int}", name="job")
     async def detail(self, request: Request, posting_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
         """A posting: the job, the pay, whom it welcomes, the deadline and its state, the company, and
@@ -143,3 +168,7 @@ async def _job_page(
     context.setdefault("values", {})
     return Template("companies/job.html", context={"posting": posting, "state": state(posting, today), "citizen": citizen, "mine": mine,
                                                    **LABELS, **context}, status_code=status_code, headers=NO_STORE if citizen else None)
+
+
+def _request_page(settings: Settings, status_code: int = 200, **context: Any) -> Template:
+    return form_page("companies/job_request.html", status_code, districts=settings.center.districts, **LABELS, **context)

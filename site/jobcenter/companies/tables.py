@@ -38,6 +38,8 @@ class Company(Table):
     products = Varchar(length=200, default="")
     """What it makes or does, in a line."""
     employees = Integer(null=True, default=None)
+    business_number = Varchar(length=10, null=True, default=None, index=True)
+    """사업자등록번호 (10 digits), when the company gave it with a 구인 신청."""
     closed = Boolean(default=False, index=True)
     """Closed down or no longer in the directory: not shown to the public."""
     latest_visit = Integer(null=True, default=None)
@@ -150,3 +152,18 @@ class Referral(Table):
     consented_at = Timestamptz()
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class JobRequest(Table):
+    """구인 신청: a company asked the center for people through the public form. It made a draft
+    posting (and, for a company not yet in the directory, a company kept out of it) for staff to
+    review; the contact is who the center calls back."""
+
+    id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
+
+    posting = ForeignKey(references=Posting, on_delete=OnDelete.cascade, unique=True, null=False)
+    contact_name = Varchar(length=50)
+    contact_phone = Varchar(length=11)
+    contact_email = Varchar(length=254, default="")
+    consented_at = Timestamptz()
+    created_at = Timestamptz(default=TimestamptzNow())

@@ -7,6 +7,7 @@ STAFF_MENU = [
     ("staff", N_("Calendar"), "/staff/calendar"),
     ("staff", N_("Companies"), "/staff/companies"),
     ("staff", N_("Referral requests"), "/staff/referrals"),
+    ("staff", N_("Requests from companies"), "/staff/job-requests"),
     ("staff", N_("Citizens"), "/staff/citizens"),
     ("staff", N_("Follow-up calls"), "/staff/calls"),
     ("staff", N_("News"), "/staff/news"),

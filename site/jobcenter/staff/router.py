@@ -10,7 +10,7 @@ from jobcenter.accounts.backoffice import NewsController
 from jobcenter.accounts.web import forget_citizen
 from jobcenter.audit.backoffice import AuditController
 from jobcenter.catalog.backoffice import AttendanceController, ProgramAdminController, SessionAdminController
-from jobcenter.companies.backoffice import CompanyAdminController, PostingAdminController, ReferralAdminController
+from jobcenter.companies.backoffice import CompanyAdminController, JobRequestAdminController, PostingAdminController, ReferralAdminController
 from jobcenter.events.backoffice import StaffCalendarController
 from jobcenter.kiosk.backoffice import HelpRequestController, KioskAdminController
 from jobcenter.notifications.backoffice import FailedMessagesController
@@ -40,6 +40,7 @@ def staff_router() -> Router:
             CompanyAdminController,
             PostingAdminController,
             ReferralAdminController,
+            JobRequestAdminController,
             StaffCalendarController,
             HelpRequestController,
             Router(path="/kiosks", route_handlers=[KioskAdminController], guards=[admin_only]),

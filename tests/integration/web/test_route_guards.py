@@ -22,6 +22,8 @@ PUBLIC = {
     ("GET", "/jobs"),
     ("GET", "/jobs/{posting_id:int}"),
     ("GET", "/jobs/feed.atom"),
+    ("GET", "/jobs/request"),
+    ("POST", "/jobs/request"),
     ("GET", "/seats/{pool_id:int}"),
     ("GET", "/draws/{pool_id:int}"),
     ("GET", "/draws/{pool_id:int}/tickets.txt"),
