@@ -14,7 +14,7 @@ from jobcenter.accounts.mobile import format_phone, normalise_landline, normalis
 from jobcenter.accounts.service import read_email
 from jobcenter.companies.postings import FIELDS as JOB_FIELDS
 from jobcenter.companies.postings import check_posting
-from jobcenter.companies.tables import Company, JobRequest, Posting
+from jobcenter.companies.tables import Company, JobRequest, Posting, PostingStatus
 from jobcenter.i18n import N_
 from jobcenter.limits import service as limiter
 from jobcenter.limits.service import Limit, RateLimited, key_of
@@ -128,3 +128,8 @@ async def forget_old(today: date) -> int:
     old = Posting.select(Posting.id).where(Posting.deadline < today - KEEP_FOR)
     deleted = await JobRequest.delete().where(JobRequest.posting.is_in(old)).returning(JobRequest.id)
     return len(deleted)
+
+
+async def drafts_count() -> int:
+    """Requests whose posting is still a draft (nobody published or closed it), for the dashboard."""
+    return await JobRequest.count().where(JobRequest.posting.is_in(Posting.select(Posting.id).where(Posting.status == PostingStatus.draft.value)))

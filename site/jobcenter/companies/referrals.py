@@ -111,3 +111,8 @@ async def referral_for_posting(posting_id: int, citizen_id: int) -> dict[str, An
     """The person's request for this posting, if any (the posting's page says so)."""
     return await Referral.select(Referral.id, Referral.status).where(Referral.pair == f"{posting_id}:{citizen_id}").first()
 
+
+
+async def waiting_count() -> int:
+    """Requests nobody has handled yet (접수), for the staff's dashboard."""
+    return await Referral.count().where(Referral.status == ReferralStatus.requested.value)

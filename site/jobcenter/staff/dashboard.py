@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jobcenter.catalog.program_list import open_cohorts, sessions_of_day
+from jobcenter.companies import job_requests, referrals
 from jobcenter.events.service import events_of_day
 from jobcenter.kiosk.help_requests import open_calls
 from jobcenter.notifications.sending_limits import held_count
@@ -27,6 +28,10 @@ class Dashboard:
     calls_due: int
     help_requests: list[dict[str, Any]]
     """직원 호출 from the lobby kiosk that nobody has answered yet."""
+    referrals_waiting: int
+    """지원 요청 nobody has handled yet (접수)."""
+    requests_to_review: int
+    """구인 신청 whose draft posting nobody has published or closed yet."""
 
 
 async def dashboard(now: datetime, zone: str) -> Dashboard:
@@ -39,4 +44,6 @@ async def dashboard(now: datetime, zone: str) -> Dashboard:
         held_texts=await held_count(),
         calls_due=await calls_due(today),
         help_requests=await open_calls(),
+        referrals_waiting=await referrals.waiting_count(),
+        requests_to_review=await job_requests.drafts_count(),
     )

@@ -74,6 +74,8 @@ async def test_staff_see_the_request_and_its_contact_on_the_draft_posting(client
     posting_id = present(await Posting.select(Posting.id).first())["id"]
     await sign_in_staff(await a_staff_member())
 
+    board = html(await client.get("/staff"))
+    assert present(board.select_one("[data-testid=requests-to-review]")).get_text(strip=True) == "검토할 구인 신청: 1건"
     queue = html(await client.get("/staff/job-requests"))
     posting = html(await client.get(f"/staff/postings/{posting_id}"))
 

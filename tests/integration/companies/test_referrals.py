@@ -83,6 +83,8 @@ async def test_staff_refer_and_record_the_outcome_and_the_person_follows_it(clie
     staff = await a_staff_member()
     await sign_in_staff(staff)
 
+    board = html(await client.get("/staff"))
+    assert present(board.select_one("[data-testid=referrals-waiting]")).get_text(strip=True) == "답을 기다리는 추천 요청: 1건"
     queue = html(await client.get("/staff/referrals"))
     await post_form(client, f"/staff/referrals/{referral_id}/status", {"status": "referred"})
     await post_form(client, f"/staff/referrals/{referral_id}/status", {"status": "interview"})
