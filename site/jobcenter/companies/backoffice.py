@@ -19,6 +19,7 @@ from jobcenter.companies import editing, job_requests, postings, referrals
 from jobcenter.companies.directory import staff_page
 from jobcenter.companies.labels import LABELS
 from jobcenter.companies.tables import PostingStatus, ReferralStatus
+from jobcenter.events.service import interview_dates
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, QueryId, RowId, read_text
@@ -38,8 +39,10 @@ def _visit_form(status_code: int = 200, **context: Any) -> Template:
     return form_page("companies/backoffice/visit_form.html", status_code, **LABELS, **context)
 
 
-def _posting_form(status_code: int = 200, **context: Any) -> Template:
-    return form_page("companies/backoffice/posting_form.html", status_code, **LABELS, **context)
+async def _posting_form(now: datetime, status_code: int = 200, **context: Any) -> Template:
+    """The posting form, with the coming event dates where the company may interview."""
+    dates = await interview_dates(now, postings.INTERVIEW_DAYS)
+    return form_page("companies/backoffice/posting_form.html", status_code, dates=dates, **LABELS, **context)
 
 
 def _today(now: datetime, settings: Settings) -> Any:
@@ -132,7 +135,7 @@ class CompanyAdminController(Controller):
             if source["company"] != company_id:
                 raise NotFoundException()
             values = postings.copy_values(source, _today(now, settings))
-        return _posting_form(company=company, posting=None, values=values)
+        return await _posting_form(now, company=company, posting=None, values=values)
 
     @post("/{company_id:int}/postings/new")
     async def create_posting(
@@ -143,7 +146,8 @@ class CompanyAdminController(Controller):
             posting_id = await postings.create_posting(company_id, data, actor=actor, now=now, today=_today(now, settings),
                                                        minimum_wage=settings.minimum_wage)
         except FormInvalid as invalid:
-            return _posting_form(HTTP_422_UNPROCESSABLE_ENTITY, company=company, posting=None, errors=invalid.errors, values=_typed_posting(data))
+            return await _posting_form(now, HTTP_422_UNPROCESSABLE_ENTITY, company=company, posting=None, errors=invalid.errors,
+                                       values=_typed_posting(data))
         return done(f"/staff/postings/{posting_id}", "created")
 
     @post("/{company_id:int}/closed")
@@ -165,10 +169,11 @@ class PostingAdminController(Controller):
         return Template("companies/backoffice/posting.html", context=context, headers=NO_STORE)
 
     @get("/{posting_id:int}/edit", name="staff_posting_edit")
-    async def edit(self, posting_id: RowId) -> Template:
+    async def edit(self, posting_id: RowId, now: NamedDependency[datetime]) -> Template:
         posting = await postings.posting_for_staff(posting_id)
         values = {key: "" if posting[key] is None else posting[key] for key in postings.FIELDS}
-        return _posting_form(company={"id": posting["company"], "name": posting["company_name"]}, posting=posting, values=values)
+        values["interview_occurrence"] = str(values["interview_occurrence"])
+        return await _posting_form(now, company={"id": posting["company"], "name": posting["company_name"]}, posting=posting, values=values)
 
     @post("/{posting_id:int}/edit")
     async def update(
@@ -178,7 +183,7 @@ class PostingAdminController(Controller):
         try:
             await postings.update_posting(posting_id, data, actor=actor, now=now, today=_today(now, settings), minimum_wage=settings.minimum_wage)
         except FormInvalid as invalid:
-            return _posting_form(HTTP_422_UNPROCESSABLE_ENTITY, company={"id": posting["company"], "name": posting["company_name"]},
+            return await _posting_form(now, HTTP_422_UNPROCESSABLE_ENTITY, company={"id": posting["company"], "name": posting["company_name"]},
                                  posting=posting, errors=invalid.errors, values=_typed_posting(data))
         return done(f"/staff/postings/{posting_id}", "saved")
 

@@ -19,6 +19,7 @@ from jobcenter.companies import job_requests, referrals
 from jobcenter.companies.directory import DirectoryFilters, by_district, company_of, search_companies
 from jobcenter.companies.labels import LABELS
 from jobcenter.companies.postings import JobFilters, newest_published, open_postings, public_posting, state
+from jobcenter.events.service import occurrence_brief
 from jobcenter.limits.service import RateLimited
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
@@ -164,9 +165,10 @@ async def _job_page(
     today = now.astimezone(ZoneInfo(settings.timezone)).date()
     citizen = getattr(request.state, "citizen", None)
     mine = await referrals.referral_for_posting(posting_id, citizen["id"]) if citizen else None
+    interview = await occurrence_brief(posting["interview_occurrence"]) if posting["interview_occurrence"] else None
     context.setdefault("errors", {})
     context.setdefault("values", {})
-    return Template("companies/job.html", context={"posting": posting, "state": state(posting, today), "citizen": citizen, "mine": mine,
+    return Template("companies/job.html", context={"posting": posting, "state": state(posting, today), "citizen": citizen, "mine": mine, "interview": interview,
                                                    **LABELS, **context}, status_code=status_code, headers=NO_STORE if citizen else None)
 
 

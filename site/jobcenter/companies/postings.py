@@ -13,19 +13,32 @@ from jobcenter.audit.service import Actor, changed, record
 from jobcenter.companies.directory import CompanyNotFound
 from jobcenter.companies.tables import Company, EmploymentType, Posting, PostingStatus, WagePeriod
 from jobcenter.errors import NotFound
+from jobcenter.events.service import interview_dates
 from jobcenter.i18n import N_, Filled
 from jobcenter.text_search import contains_word, words_of
-from jobcenter.web.form_input import FormReader
+from jobcenter.web.form_input import MAX_ID, FormInvalid, FormReader
 from jobcenter.web.list_filters import InvalidFilter, read_keyword, read_page
 from jobcenter.web.paging import Paged
 
 FIELDS = ["position", "employment_type", "wage_period", "wage", "hours", "place", "duties", "requirements", "preferred",
-          "welcomes_seniors", "welcomes_youth", "welcomes_disabled", "deadline"]
+          "welcomes_seniors", "welcomes_youth", "welcomes_disabled", "deadline", "interview_occurrence"]
 WELCOMES = ("seniors", "youth", "disabled")
 MONTHLY_HOURS = 209
 """The hours of a month's full-time work the minimum wage is counted over (주 40시간, 유급 주휴 포함)."""
 CLOSING_SOON = timedelta(days=3)
 MAX_WAGE = 100_000_000
+INTERVIEW_DAYS = 120
+"""How far ahead the event dates a posting may point to are offered."""
+
+
+NOT_AN_INTERVIEW_DATE = N_("Choose one of the coming event dates listed, or none.")
+
+
+async def check_interview_date(values: dict[str, Any], now: datetime) -> None:
+    """The event date chosen must be one offered (coming, scheduled, an event where companies interview)."""
+    chosen = values.get("interview_occurrence")
+    if chosen and chosen not in {row["id"] for row in await interview_dates(now, INTERVIEW_DAYS)}:
+        raise FormInvalid({"interview_occurrence": NOT_AN_INTERVIEW_DATE})
 
 
 class PostingNotFound(NotFound):
@@ -76,6 +89,7 @@ def check_posting(data: dict[str, str], *, today: date, minimum_wage: int) -> di
         "requirements": form.text("requirements", Posting.requirements, multiline=True),
         "preferred": form.text("preferred", Posting.preferred, multiline=True),
         "deadline": form.day("deadline", N_("Enter the deadline, like 2026-12-31.")),
+        "interview_occurrence": form.number("interview_occurrence", 1, MAX_ID, NOT_AN_INTERVIEW_DATE, optional=True),
         **{f"welcomes_{group}": form.ticked(f"welcomes_{group}") for group in WELCOMES},
     }
     if values["wage"] and values["wage_period"]:
@@ -91,6 +105,7 @@ def check_posting(data: dict[str, str], *, today: date, minimum_wage: int) -> di
 async def create_posting(company_id: int, data: dict[str, str], *, actor: Actor, now: datetime, today: date, minimum_wage: int) -> int:
     """A draft for staff to publish."""
     values = check_posting(data, today=today, minimum_wage=minimum_wage)
+    await check_interview_date(values, now)
     async with Posting._meta.db.transaction():
         company = await Company.select(Company.name).where(Company.id == company_id).first()
         if company is None:
@@ -102,6 +117,8 @@ async def create_posting(company_id: int, data: dict[str, str], *, actor: Actor,
 
 async def update_posting(posting_id: int, data: dict[str, str], *, actor: Actor, now: datetime, today: date, minimum_wage: int) -> None:
     values = check_posting(data, today=today, minimum_wage=minimum_wage)
+    if values["interview_occurrence"] != (await posting_for_staff(posting_id))["interview_occurrence"]:
+        await check_interview_date(values, now)  # a date already chosen may since have passed
     async with Posting._meta.db.transaction():
         current = await Posting.select(*[getattr(Posting, name) for name in FIELDS]).where(Posting.id == posting_id).first()
         if current is None:
@@ -130,7 +147,7 @@ async def set_status(posting_id: int, status: PostingStatus, *, actor: Actor, no
 
 def copy_values(posting: dict[str, Any], today: date) -> dict[str, Any]:
     """A posting's form filled from another (to post the same job again), with a new deadline two weeks on."""
-    values = {key: posting[key] for key in FIELDS}
+    values = {key: "" if posting[key] is None else posting[key] for key in FIELDS}
     values["deadline"] = (today + timedelta(days=14)).isoformat()
     return values
 

@@ -118,6 +118,9 @@ class Posting(Table):
     welcomes_disabled = Boolean(default=False)
     """우대: whom it welcomes. Never an age limit (고령자고용법 §4-4): a welcome, not a condition."""
     deadline = Date(index=True)
+    interview_occurrence = Integer(null=True, default=None)
+    """The event date (a job fair, a hiring day, 상설면접) where the company interviews, by its id in
+    the calendar (events.EventOccurrence), when it does."""
     status = Varchar(length=10, choices=PostingStatus, default=PostingStatus.draft.value, index=True)
     published_at = Timestamptz(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())

@@ -111,3 +111,24 @@ async def occurrence_targets(pool_ids: list[int], zone: str) -> dict[int, Target
             cancelled=row["status"] == OccurrenceStatus.cancelled.value,
         )
     return targets
+
+
+INTERVIEW_CATEGORIES = ["job_fair", "hiring_day", "standing_interview", "accompanied_interview", "job_bus"]
+"""The events where companies interview people (a job posting may point to one)."""
+
+
+async def interview_dates(now: datetime, days: int) -> list[dict[str, Any]]:
+    """The coming dates of events where companies interview, the soonest first."""
+    return await EventOccurrence.select(
+        EventOccurrence.id, EventOccurrence.starts_at, EventOccurrence.series.title.as_alias("title"),
+    ).where(
+        EventOccurrence.starts_at >= now, EventOccurrence.starts_at < now + timedelta(days=days), EventOccurrence.status == "scheduled",
+        EventOccurrence.series.category.is_in(INTERVIEW_CATEGORIES),
+    ).order_by(EventOccurrence.starts_at)
+
+
+async def occurrence_brief(occurrence_id: int) -> dict[str, Any] | None:
+    """An event date's day, title and state, for a link to it; None when there is none."""
+    return await EventOccurrence.select(
+        EventOccurrence.id, EventOccurrence.starts_at, EventOccurrence.status, EventOccurrence.series.title.as_alias("title"),
+    ).where(EventOccurrence.id == occurrence_id).first()

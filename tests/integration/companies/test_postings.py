@@ -12,6 +12,7 @@ import pytest
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.companies.tables import Company, Posting
 from tests.builders import a_staff_member
+from tests.integration.events.helpers import a_series, occurrences_of
 from tests.support import html, post_form, present
 
 POSTING = {"position": "물류센터 포장 사원", "employment_type": "full_time", "wage_period": "monthly", "wage": "2300000",
@@ -119,3 +120,23 @@ async def test_the_atom_feed_lists_new_postings_and_never_a_draft(client) -> Non
     assert titles == ["아라뱃길물류: 포장 사원"]
     link = present(feed.find(f"{ATOM}entry/{ATOM}link"))
     assert link.get("href") == f"http://testserver.local/jobs/{posting_id}"
+
+
+async def test_a_posting_points_to_the_job_fair_where_the_company_interviews(client, clock, sign_in_staff) -> None:
+    fair = await a_series(category="job_fair", title="김포시 일자리 박람회", rule="FREQ=MONTHLY;BYDAY=2TH")
+    (fair_date,) = [row for row in await occurrences_of(fair.id) if row["starts_at"].date() == date(2026, 12, 10)]
+    lecture = await a_series(category="lecture", title="취업특강")
+    company_id = await a_company()
+    await sign_in_staff(await a_staff_member())
+    path = f"/staff/companies/{company_id}/postings/new"
+
+    form = html(await client.get(path))
+    refused = await post_form(client, path, {**POSTING, "interview_occurrence": str((await occurrences_of(lecture.id))[1]["id"])})
+    await post_form(client, path, {**POSTING, "interview_occurrence": str(fair_date["id"])})
+
+    assert "김포시 일자리 박람회" in present(form.select_one("#field-interview_occurrence")).get_text()
+    assert refused.status_code == 422 and present(html(refused).select_one("#field-interview_occurrence"))["aria-invalid"] == "true"
+    posting_id = present(await Posting.select(Posting.id).first())["id"]
+    await post_form(client, f"/staff/postings/{posting_id}/status", {"status": "published"})
+    link = present(html(await client.get(f"/jobs/{posting_id}")).select_one("[data-testid=interview] a"))
+    assert link["href"] == f"/events/{fair_date['id']}" and "12월 10일 (목)" in link.get_text()
