@@ -203,3 +203,26 @@ def test_a_company_asks_for_people_and_a_counsellor_publishes_the_posting(page: 
         expect(staff.get_by_test_id("posting-status")).to_have_text("게시됨")
     finally:
         staff.context.close()
+
+
+def test_a_counsellor_previews_then_imports_companies_from_excel(page: Page, staff_login, assert_accessible) -> None:
+    staff_login(page)
+    page.goto("/staff/companies")
+    page.get_by_role("link", name="기업 가져오기").click()
+    assert_accessible(page)
+    csv_text = "기업명,읍면동,업종,하는 일\n가져온물류,대곶면,물류·창고,택배 분류\n잘못된기업,부평구,광업,\n"
+    page.get_by_label("파일").set_input_files({"name": "기업.csv", "mimeType": "text/csv", "buffer": csv_text.encode("cp949")})
+    page.get_by_role("button", name="미리 보기").click()
+    expect(page.get_by_test_id("import-problems")).to_contain_text("3행, 읍·면·동")
+    assert_accessible(page)
+
+    good = "기업명,읍면동,업종,하는 일\n가져온물류,대곶면,물류·창고,택배 분류\n"
+    page.get_by_label("파일").set_input_files({"name": "기업.csv", "mimeType": "text/csv", "buffer": good.encode("cp949")})
+    page.get_by_role("button", name="미리 보기").click()
+    expect(page.get_by_test_id("import-preview")).to_contain_text("가져온물류")
+    assert_accessible(page)
+    page.get_by_label("파일").set_input_files({"name": "기업.csv", "mimeType": "text/csv", "buffer": good.encode("cp949")})
+    page.get_by_role("button", name="가져오기", exact=True).click()
+    expect(page.get_by_test_id("flash")).to_have_text("가져왔습니다.")
+    page.goto("/staff/companies?q=가져온물류")
+    expect(page.get_by_test_id("staff-companies")).to_contain_text("가져온물류")

@@ -4,22 +4,25 @@ counsellors make, and the companies' job postings. HTTP only: rules in editing.p
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Response, get, post
+from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
+from litestar.enums import RequestEncodingType
 from litestar.exceptions import NotFoundException
-from litestar.params import FromQuery, URLEncodedBody
+from litestar.params import Body, FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.companies import editing, job_requests, postings, referrals
+from jobcenter.companies import editing, imports, job_requests, postings, referrals
 from jobcenter.companies.directory import staff_page
 from jobcenter.companies.labels import LABELS
 from jobcenter.companies.tables import PostingStatus, ReferralStatus
 from jobcenter.events.service import interview_dates
+from jobcenter.i18n import N_
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, QueryId, RowId, read_text
@@ -28,6 +31,8 @@ from jobcenter.web.paging import page_number
 
 Form = URLEncodedBody[dict[str, str]]
 PAGE_SIZE = 20
+IMPORT_MAX_BYTES = 2 * 1024 * 1024
+"""The largest spreadsheet imported (some 2,000 companies fit in far less)."""
 SEARCH_LENGTH = 100
 
 
@@ -73,6 +78,33 @@ class CompanyAdminController(Controller):
         except FormInvalid as invalid:
             return _company_form(settings, HTTP_422_UNPROCESSABLE_ENTITY, company=None, errors=invalid.errors, values=data)
         return done(f"/staff/companies/{company_id}", "created")
+
+    @get("/import", name="staff_company_import")
+    async def import_form(self) -> Template:
+        """Companies from a spreadsheet (CSV or XLSX): previewed, then imported all or nothing."""
+        return form_page("companies/backoffice/import.html", checked=None)
+
+    @post("/import", request_max_body_size=IMPORT_MAX_BYTES)
+    async def import_file(
+        self, data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)], settings: NamedDependency[Settings],
+        actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """`action=preview`: the rows as read and every problem with its line, nothing written;
+        `action=import`: every row added, or none when a row has a problem."""
+        upload = data.get("file")
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            return form_page("companies/backoffice/import.html", HTTP_422_UNPROCESSABLE_ENTITY, checked=None,
+                             errors={"file": N_("Choose the file to import.")})
+        try:
+            checked = imports.check_file(await upload.read(), settings.center.districts)
+        except imports.ImportRefused as refused:
+            return form_page("companies/backoffice/import.html", HTTP_422_UNPROCESSABLE_ENTITY, checked=None, errors={"file": refused.message})
+        if data.get("action") != "import" or checked.problems:
+            status = HTTP_422_UNPROCESSABLE_ENTITY if checked.problems else 200
+            return form_page("companies/backoffice/import.html", status, checked=checked, filename=upload.filename, fields=imports.FIELD_LABELS,
+                             **LABELS)
+        await imports.import_companies(checked, actor=actor, now=now)
+        return done("/staff/companies", "imported")
 
     @get("/{company_id:int}", name="staff_company")
     async def show(self, company_id: RowId) -> Template:

@@ -19,6 +19,7 @@ MESSAGES = {
     "checked_in": N_("Checked in."),
     "password_reset": N_("The password was reset."),
     "recorded": N_("Recorded."),
+    "imported": N_("Imported."),
     "referral_requested": N_("Your request was sent to the center. A counsellor will call you; see it in My applications."),
     "scheduled": N_("The job was recorded and its follow-up calls were scheduled."),
     "reset_link_sent": N_("A password reset link was sent by email. It works once, for one hour."),
