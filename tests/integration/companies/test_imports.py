@@ -35,7 +35,7 @@ async def test_a_preview_shows_the_rows_and_writes_nothing_then_the_import_adds_
     imported = await upload(client, data, "기업.csv", "import")
 
     rows = html(preview).select("[data-testid=import-preview] tbody tr")
-    assert [row.th.get_text() for row in rows] == ["똠방각하식품", "한강정밀"]
+    assert [present(row.th).get_text() for row in rows] == ["똠방각하식품", "한강정밀"]
     assert imported.status_code == 303
     made = await Company.select(Company.name, Company.industry, Company.employees).order_by(Company.id)
     assert made == [{"name": "똠방각하식품", "industry": "food", "employees": 12}, {"name": "한강정밀", "industry": "manufacturing", "employees": 40}]
