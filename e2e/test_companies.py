@@ -226,3 +226,19 @@ def test_a_counsellor_previews_then_imports_companies_from_excel(page: Page, sta
     expect(page.get_by_test_id("flash")).to_have_text("가져왔습니다.")
     page.goto("/staff/companies?q=가져온물류")
     expect(page.get_by_test_id("staff-companies")).to_contain_text("가져온물류")
+
+
+def test_job_postings_work_without_javascript_on_a_narrow_phone(no_js_page: Page) -> None:
+    no_js_page.set_viewport_size({"width": 320, "height": 640})
+    no_js_page.goto("/jobs")
+
+    no_js_page.get_by_label("우대").select_option("disabled")
+    no_js_page.get_by_role("button", name="검색").click()
+
+    expect(no_js_page).to_have_url(re.compile(r"welcomes=disabled"))
+    expect(no_js_page.get_by_test_id("job").first).to_contain_text("장애인 우대")
+    assert no_js_page.evaluate("document.documentElement.scrollWidth") <= 320
+    no_js_page.get_by_test_id("job").first.get_by_role("link").click()
+    expect(no_js_page.get_by_test_id("state")).to_be_visible()
+    expect(no_js_page.get_by_test_id("login-to-refer")).to_be_visible()
+    assert no_js_page.evaluate("document.documentElement.scrollWidth") <= 320
