@@ -154,7 +154,8 @@ async def _mark(session_id: int, person: dict[str, Any], present: bool, *, actor
 
 
 async def progress_of(application_ids: list[int], now: datetime) -> dict[int, Progress]:
-    """Each given application to a cohort, with where it stands (for 내 신청 내역); three queries."""
+    """Each given application to a cohort, with where it stands (for 내 신청 내역); four queries
+    whatever their number."""
     rows = await Application.select(Application.id, Application.seat_pool).where(Application.id.is_in(application_ids)) if application_ids else []
     cohorts = {
         row["seat_pool"]: row

@@ -19,7 +19,7 @@ from jobcenter.signups.opening_alerts import alerts_of
 from jobcenter.signups.service import active_applications_by_pool
 from jobcenter.web.form_input import RowId
 from jobcenter.web.forms import NO_STORE
-from jobcenter.web.htmx import wants_fragment
+from jobcenter.web.htmx import pushed_address, wants_fragment
 from jobcenter.web.list_filters import InvalidFilter
 
 
@@ -50,7 +50,7 @@ class CatalogController(Controller):
         if wants_fragment(request):
             # The address bar shows the canonical link of this view, so Back and sharing work.
             query = results.filters.query_string()
-            headers["HX-Push-Url"] = request.app.route_reverse("catalog") + (f"?{query}" if query else "")
+            headers["HX-Push-Url"] = pushed_address(request, "catalog", query)
             template = "catalog/_results.html"
         else:
             template = "catalog/index.html"

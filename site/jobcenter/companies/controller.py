@@ -26,7 +26,7 @@ from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE, TOO_MANY_REQUESTS, form_page, throttled_page
 from jobcenter.web.hosts import site_url
-from jobcenter.web.htmx import wants_fragment
+from jobcenter.web.htmx import pushed_address, wants_fragment
 from jobcenter.web.language import language_of
 from jobcenter.web.list_filters import InvalidFilter
 
@@ -57,8 +57,7 @@ class DirectoryController(Controller):
         filters, results = await search_companies(filters, districts=districts, page_size=PAGE_SIZE)
         headers = {"vary": "HX-Request"}
         if wants_fragment(request):
-            query = filters.query_string()
-            headers["HX-Push-Url"] = request.app.route_reverse("companies") + (f"?{query}" if query else "")
+            headers["HX-Push-Url"] = pushed_address(request, "companies", filters.query_string())
         template = "companies/_results.html" if wants_fragment(request) else "companies/index.html"
         return Template(template, context={"results": results, "groups": by_district(results.rows), "filters": filters,
                                              "districts": districts, **LABELS}, headers=headers)
@@ -93,8 +92,7 @@ class JobsController(Controller):
         filters, results = await open_postings(filters, today=today, page_size=PAGE_SIZE)
         headers = {"vary": "HX-Request"}
         if wants_fragment(request):
-            query = results.query_string(results.page)
-            headers["HX-Push-Url"] = request.app.route_reverse("jobs") + (f"?{query}" if query else "")
+            headers["HX-Push-Url"] = pushed_address(request, "jobs", results.query_string(results.page))
         template = "companies/_jobs.html" if wants_fragment(request) else "companies/jobs.html"
         context = {"results": results, "filters": filters, "districts": districts, **LABELS}
         return Template(template, context=context, headers=headers)

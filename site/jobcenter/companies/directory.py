@@ -13,7 +13,7 @@ from jobcenter.companies.tables import Company, CompanyVisit, Industry
 from jobcenter.errors import NotFound
 from jobcenter.text_search import contains_word, words_of
 from jobcenter.web.list_filters import InvalidFilter, read_keyword, read_page
-from jobcenter.web.paging import Paged
+from jobcenter.web.paging import Paged, page_within
 
 WELCOMES = ("seniors", "youth", "disabled", "foreign")
 """Whom a company says it hires, as the filter names them (CompanyVisit.hires_<name>)."""
@@ -78,9 +78,7 @@ async def search_companies(filters: DirectoryFilters, *, districts: tuple[str, .
     found = await Company.select(Company.id, Company.district, Company.name).where(*_conditions(filters))
     order = {name: index for index, name in enumerate(districts)}
     ids = [row["id"] for row in sorted(found, key=lambda row: (order.get(row["district"], len(order)), row["name"], row["id"]))]
-    page_count = max(1, -(-len(ids) // page_size))
-    if filters.page > page_count:
-        filters = replace(filters, page=page_count)
+    filters = replace(filters, page=page_within(filters.page, len(ids), page_size))
     shown = ids[(filters.page - 1) * page_size:filters.page * page_size]
     rows = await _with_visits(await Company.select().where(Company.id.is_in(shown or [0])))
     by_id = {row["id"]: row for row in rows}
@@ -112,7 +110,7 @@ async def staff_page(keyword: str, page: int, *, page_size: int) -> Paged:
     """Every company, closed ones too, by name, for the back office: a search by name or what it makes."""
     conditions = [contains_word([Company.name, Company.products], word) for word in words_of(keyword)]
     total = await Company.count().where(*conditions)
-    page = min(page, max(1, -(-total // page_size)))
+    page = page_within(page, total, page_size)
     rows = await Company.select(Company.id, Company.name, Company.district, Company.industry, Company.closed, Company.updated_at).where(
         *conditions).order_by(Company.name).order_by(Company.id).limit(page_size).offset((page - 1) * page_size)
     return Paged(rows=rows, total=total, page=page, page_size=page_size, query={"q": keyword})

@@ -83,7 +83,7 @@ def read_table(data: bytes) -> list[list[str]]:
 def check_file(data: bytes, districts: tuple[str, ...]) -> Checked:
     """Every row checked as the company form checks it; the problems with their lines."""
     table = [row for row in read_table(data) if any(cell.strip() for cell in row)]
-    if not table:
+    if len(table) < 2:  # no row, or the column names alone
         raise ImportRefused(N_("The file is empty."))
     if len(table) - 1 > MAX_ROWS:
         raise ImportRefused(N_("The file has more than 2,000 rows: split it in parts."))

@@ -20,7 +20,7 @@ from jobcenter.limits import service as limiter
 from jobcenter.limits.service import Limit, RateLimited, key_of
 from jobcenter.settings import Limits
 from jobcenter.web.form_input import FormInvalid, FormReader
-from jobcenter.web.paging import Paged
+from jobcenter.web.paging import Paged, page_within
 
 WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 COMPANY_FIELDS = ["company_name", "business_number", "district", "address", "contact_name", "contact_phone", "contact_email", "consent"]
@@ -106,7 +106,7 @@ async def submit(data: dict[str, str], *, districts: tuple[str, ...], client: st
 async def requests_page(page: int, *, page_size: int) -> Paged:
     """구인 신청 for staff, newest first, with their draft posting and company."""
     total = await JobRequest.count()
-    page = min(page, max(1, -(-total // page_size)))
+    page = page_within(page, total, page_size)
     rows = await JobRequest.select(
         *JobRequest.all_columns(), JobRequest.posting.position.as_alias("position"), JobRequest.posting.status.as_alias("status"),
         JobRequest.posting._.company._.name.as_alias("company_name"), JobRequest.posting._.company._.id.as_alias("company_id"),

@@ -18,7 +18,7 @@ from jobcenter.i18n import N_, Filled
 from jobcenter.text_search import contains_word, words_of
 from jobcenter.web.form_input import MAX_ID, FormInvalid, FormReader
 from jobcenter.web.list_filters import InvalidFilter, read_keyword, read_page
-from jobcenter.web.paging import Paged
+from jobcenter.web.paging import Paged, page_within
 
 FIELDS = ["position", "employment_type", "wage_period", "wage", "hours", "place", "duties", "requirements", "preferred",
           "welcomes_seniors", "welcomes_youth", "welcomes_disabled", "deadline", "interview_occurrence"]
@@ -185,7 +185,7 @@ async def open_postings(filters: JobFilters, *, today: date, page_size: int) -> 
         conditions.append(Posting.company.district == filters.district)
     conditions.extend(contains_word([Posting.position, Posting.duties], word) for word in words_of(filters.keyword))
     total = await Posting.count().where(*conditions)
-    page = min(filters.page, max(1, -(-total // page_size)))
+    page = page_within(filters.page, total, page_size)
     rows = await Posting.select(*PUBLIC_COLUMNS).where(*conditions).order_by(Posting.deadline).order_by(Posting.id).limit(page_size).offset(
         (page - 1) * page_size)
     filters = JobFilters(filters.welcomes, filters.district, filters.keyword, page)

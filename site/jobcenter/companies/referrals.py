@@ -14,7 +14,7 @@ from jobcenter.companies.tables import Referral, ReferralStatus
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
 from jobcenter.web.form_input import FormReader
-from jobcenter.web.paging import Paged
+from jobcenter.web.paging import Paged, page_within
 
 CONSENT_VERSION = "2026-12"
 """The version of the consent text (templates/companies/_referral_consent.html) a request records."""
@@ -100,7 +100,7 @@ async def queue(status: str, page: int, *, page_size: int) -> Paged:
     """Requests for staff, oldest first among those of `status` (every status when empty)."""
     conditions = [Referral.status == status] if status else []
     total = await Referral.count().where(*conditions)
-    page = min(page, max(1, -(-total // page_size)))
+    page = page_within(page, total, page_size)
     rows = await Referral.select(
         *REFERRAL_COLUMNS, Referral.citizen.name.as_alias("name"), Referral.citizen.birth_year.as_alias("birth_year"),
     ).where(*conditions).order_by(Referral.created_at).order_by(Referral.id).limit(page_size).offset((page - 1) * page_size)

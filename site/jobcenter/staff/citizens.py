@@ -24,7 +24,7 @@ from jobcenter.staff.citizen_records import CitizenRecord, citizen_record, delet
 from jobcenter.web.flash import done
 from jobcenter.web.form_input import FormInvalid, RowId
 from jobcenter.web.forms import NO_STORE, form_page
-from jobcenter.web.htmx import wants_fragment
+from jobcenter.web.htmx import pushed_address, wants_fragment
 from jobcenter.web.paging import Paged
 
 logger = logging.getLogger("jobcenter.accounts")
@@ -69,7 +69,7 @@ class CitizensController(Controller):
         template = "staff/citizens/index.html"
         if wants_fragment(request):
             query = paged.query_string(search.page)
-            headers["HX-Push-Url"] = request.app.route_reverse("staff_citizens") + (f"?{query}" if query else "")
+            headers["HX-Push-Url"] = pushed_address(request, "staff_citizens", query)
             template = "staff/citizens/_results.html"
         return Template(template_name=template, context={"search": search, "paged": paged}, headers=headers)
 

@@ -9,3 +9,9 @@ def wants_fragment(request: Request) -> bool:
     """True for an htmx swap; a history restore (Back after a swap) needs the whole page."""
     headers = request.headers
     return headers.get("hx-request") == "true" and headers.get("hx-history-restore-request") != "true"
+
+
+def pushed_address(request: Request, route: str, query: str) -> str:
+    """For HX-Push-Url: the canonical address of a list's view after an htmx swap, so Back and
+    sharing show the same view."""
+    return request.app.route_reverse(route) + (f"?{query}" if query else "")

@@ -50,3 +50,8 @@ class Paged:
         if page > 1:
             pairs["page"] = str(page)
         return urlencode(pairs)
+
+
+def page_within(page: int, total: int, page_size: int) -> int:
+    """The page asked for, or the last one when it is past it (a stale link shows the last page)."""
+    return min(page, max(1, math.ceil(total / page_size)))

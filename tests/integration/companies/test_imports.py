@@ -83,6 +83,8 @@ async def test_a_file_that_is_not_a_spreadsheet_is_refused_with_a_clear_message(
 
     unreadable = await upload(client, b"\xff\xfe\x00\x01garbage\x80\x81", "x.csv", "preview")
     no_headers = await upload(client, b"a,b,c\n1,2,3\n", "x.csv", "preview")
+    names_alone = await upload(client, "기업명,읍면동,업종\n".encode(), "x.csv", "import")
 
     assert unreadable.status_code == 422 and "읽을 수 없습니다" in present(html(unreadable).select_one("#error-file")).get_text()
     assert no_headers.status_code == 422 and "기업명, 읍면동, 업종" in present(html(no_headers).select_one("#error-file")).get_text()
+    assert names_alone.status_code == 422 and "빈 파일" in present(html(names_alone).select_one("#error-file")).get_text()
