@@ -6,6 +6,7 @@ without it, at 320 px; axe finds nothing on each page."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from playwright.sync_api import Page, expect
 
@@ -160,12 +161,28 @@ def test_a_senior_asks_to_be_referred_with_the_consent_and_a_counsellor_refers_h
         row.get_by_role("button", name=re.compile("저장")).click()
         expect(staff.get_by_test_id("flash")).to_have_text("저장했습니다.")
         assert_accessible(staff)
+
+        page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="내 신청 내역").click()
+        expect(page.get_by_test_id("referral").filter(has_text="아파트 경비원").get_by_test_id("referral-state")).to_have_text("추천함")
+        assert_accessible(page)
+
+        staff.get_by_test_id("referral-tabs").get_by_role("link", name="추천함").click()
+        row = staff.get_by_test_id("referral-row").filter(has_text="추천희망")
+        row.get_by_label(re.compile("추천희망님 요청의 상태")).select_option("hired")
+        row.get_by_role("button", name=re.compile("저장")).click()
+        expect(staff.get_by_test_id("flash")).to_have_text("저장했습니다.")
+        staff.get_by_test_id("referral-tabs").get_by_role("link", name="채용").click()
+        staff.get_by_test_id("referral-row").filter(has_text="추천희망").get_by_test_id("record-job").click()
+        expect(staff.get_by_test_id("placement-posting")).to_contain_text("아파트 경비원")
+        expect(staff.get_by_label("직무")).to_have_value("아파트 경비원")
+        assert_accessible(staff)
+        staff.get_by_label("근무 시작일").fill(date.today().isoformat())
+        staff.get_by_role("button", name="저장하고 해피콜 일정 잡기").click()
+        expect(staff.get_by_test_id("flash")).to_have_text("취업을 기록하고 해피콜 일정을 잡았습니다.")
+        expect(staff.get_by_test_id("call-row").filter(has_text="추천희망")).to_have_count(3)
+        assert_accessible(staff)
     finally:
         staff.context.close()
-
-    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="내 신청 내역").click()
-    expect(page.get_by_test_id("referral").filter(has_text="아파트 경비원").get_by_test_id("referral-state")).to_have_text("추천함")
-    assert_accessible(page)
 
 
 def test_a_company_asks_for_people_and_a_counsellor_publishes_the_posting(page: Page, browser, base_url: str, staff_login,

@@ -107,10 +107,21 @@ async def queue(status: str, page: int, *, page_size: int) -> Paged:
     return Paged(rows=rows, total=total, page=page, page_size=page_size, query={"status": status})
 
 
+async def hired_referral(referral_id: int) -> dict[str, Any]:
+    """A referral that ended in a hire (채용): the person, the posting, its company and position, from
+    which the placement is recorded. ReferralNotFound for any other."""
+    row = await Referral.select(
+        Referral.id, Referral.citizen, Referral.posting, Referral.posting.position.as_alias("position"),
+        Referral.posting._.company._.name.as_alias("company_name"),
+    ).where(Referral.id == referral_id, Referral.status == ReferralStatus.hired.value).first()
+    if row is None:
+        raise ReferralNotFound(referral_id)
+    return row
+
+
 async def referral_for_posting(posting_id: int, citizen_id: int) -> dict[str, Any] | None:
     """The person's request for this posting, if any (the posting's page says so)."""
     return await Referral.select(Referral.id, Referral.status).where(Referral.pair == f"{posting_id}:{citizen_id}").first()
-
 
 
 async def waiting_count() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Serial, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, Date, DoublePrecision, ForeignKey, Integer, OnDelete, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -44,6 +44,9 @@ class Company(Table):
     """Closed down or no longer in the directory: not shown to the public."""
     latest_visit = Integer(null=True, default=None)
     """The id of its latest CompanyVisit (a plain number: a visit belongs to its company)."""
+    latitude = DoublePrecision(null=True, default=None)
+    longitude = DoublePrecision(null=True, default=None)
+    """Where its pin stands on the map (WGS 84), placed by staff; none: listed, not pinned."""
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 

@@ -23,15 +23,14 @@ from jobcenter.placements.labels import LEAVE_REASON_LABELS, VIEW_LABELS
 from jobcenter.placements.summary import retention_summary
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
-from jobcenter.web.form_input import FormInvalid, RowId, read_id, read_text
+from jobcenter.web.form_input import FormInvalid, RowId, read_id
 from jobcenter.web.forms import NO_STORE, form_page
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.paging import Paged, page_number
 
 Form = URLEncodedBody[dict[str, str]]
 PAGE_SIZE = 30
-PLACEMENT_FIELDS = ("company", "position", "started_on", "program")
-PREFILL_LENGTH = 100
+PLACEMENT_FIELDS = ("company", "position", "started_on", "program", "referral")
 """The longest company or position a link may fill the new-job form with (the columns' length)."""
 OUTCOME_FIELDS = ("reached", "still_employed", "thinking_of_leaving", "leave_reason", "difficulties", "note")
 LABELS = {"reason_labels": LEAVE_REASON_LABELS, "view_labels": VIEW_LABELS}
@@ -107,23 +106,29 @@ class FollowUpCallsController(Controller):
             context={"summary": await retention_summary(settings.follow_up_months), **LABELS},
         )
 
-    async def _placement_page(self, citizen_id: int, settings: Settings, status_code: int = 200, **context: Any) -> Template:
+    async def _placement_page(self, citizen_id: int, settings: Settings, status_code: int = 200, *, values: dict[str, str],
+                              prefill: bool = False, **context: Any) -> Template:
+        """The new-job form; `prefill` fills the company and position from the referral's posting."""
         person = await service.person(citizen_id)
+        hire = await service.hire_of(values.get("referral", ""), citizen_id)
+        if prefill and hire:
+            values = {**values, "company": hire["company_name"], "position": hire["position"]}
         programs = [(str(program["id"]), program["title"]) for program in await service.programs_applied_to(citizen_id)]
-        return form_page("placements/backoffice/placement_new.html", status_code, person=person, programs=programs,
-                         months=settings.follow_up_months, no_program=service.NO_PROGRAM, **context)
+        return form_page("placements/backoffice/placement_new.html", status_code, person=person, programs=programs, hire=hire,
+                         values=values, months=settings.follow_up_months, no_program=service.NO_PROGRAM, **context)
 
     @get("/placements/new", name="staff_new_placement")
-    async def new_placement(
-        self, settings: NamedDependency[Settings], citizen: FromQuery[str | None] = None, company: FromQuery[str] = "", position: FromQuery[str] = ""
-    ) -> Template:
-        """Record that a participant found a job: company, position, start date, program it came from
-        (`company` and `position` fill the form, as a referral that ended in a hire links it)."""
+    async def new_placement(self, settings: NamedDependency[Settings], citizen: FromQuery[str | None] = None,
+                            referral: FromQuery[str | None] = None) -> Template:
+        """Record that a participant found a job: company, position, start date, program it came from.
+        From a referral that ended in a hire (`referral`), the posting's company and position fill the
+        form and the job keeps the posting."""
         citizen_id = read_id(citizen)
         if citizen_id is None:
             raise NotFoundException()
-        values = {"company": read_text(company, PREFILL_LENGTH) or "", "position": read_text(position, PREFILL_LENGTH) or ""}
-        return await self._placement_page(citizen_id, settings, values=values)
+        referral_id = read_id(referral)
+        values = {"referral": str(referral_id)} if referral_id else {}
+        return await self._placement_page(citizen_id, settings, values=values, prefill=True)
 
     @post("/placements")
     async def create_placement(

@@ -82,6 +82,7 @@ COLUMNS = (
     FollowUpCall.difficulties,
     FollowUpCall.note,
     FollowUpCall.placement.id.as_alias("placement_id"),
+    FollowUpCall.placement.posting.as_alias("posting_id"),
     FollowUpCall.placement.company.as_alias("company"),
     FollowUpCall.placement.position.as_alias("position"),
     FollowUpCall.placement.started_on.as_alias("started_on"),

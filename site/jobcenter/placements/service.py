@@ -16,13 +16,14 @@ from jobcenter.accounts.mobile import format_mobile, mask_mobile
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, changed, record
 from jobcenter.catalog.tables import Cohort, Program
+from jobcenter.companies.referrals import ReferralNotFound, hired_referral
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
 from jobcenter.placements.calls import CallLine, FollowUpCallNotFound, call_line
 from jobcenter.placements.schedule import follow_up_dates
 from jobcenter.placements.tables import FollowUpCall, LeaveReason, Placement
 from jobcenter.signups.tables import Application, ApplicationStatus
-from jobcenter.web.form_input import FormInvalid, FormReader
+from jobcenter.web.form_input import FormInvalid, FormReader, read_id
 
 NO_PROGRAM = "none"
 """The program choice for a job that came from none of the person's programs."""
@@ -46,6 +47,8 @@ class PlacementForm:
     position: str = ""
     started_on: str = ""
     program: str = ""
+    referral: str = ""
+    """The referral that ended in this hire, when the job came from a posting."""
 
 
 @dataclass(frozen=True)
@@ -121,12 +124,26 @@ async def _program(reader: FormReader, citizen_id: int) -> int | None:
     return choices.get(chosen or NO_PROGRAM)
 
 
+async def hire_of(referral: str, citizen_id: int) -> dict[str, Any] | None:
+    """The hire a referral recorded, when the job came from one (`referral` is its number as the form
+    sent it, empty otherwise). ReferralNotFound for a referral of someone else or not hired."""
+    if not referral:
+        return None
+    hire = await hired_referral(read_id(referral) or 0)
+    if hire["citizen"] != citizen_id:
+        raise ReferralNotFound(referral)
+    return hire
+
+
 async def record_placement(
     citizen_id: int, form: PlacementForm, *, months: Iterable[int], actor: Actor, now: datetime, zone: str
 ) -> int:
-    """Record the job and schedule its follow-up calls `months` after the start. Returns the
-    placement's number; FormInvalid (nothing written) or PersonNotFound otherwise."""
+    """Record the job (with the posting it came from, for a referral's hire) and schedule its
+    follow-up calls `months` after the start. Returns the placement's number; FormInvalid (nothing
+    written), PersonNotFound or ReferralNotFound otherwise."""
     who = await person(citizen_id)
+    hire = await hire_of(form.referral, citizen_id)
+    posting_id = hire["posting"] if hire else None
     today = now.astimezone(ZoneInfo(zone)).date()
     reader = _reader(form)
     company = reader.text("company", Placement.company, missing=N_("Enter the name of the company."),
@@ -136,15 +153,14 @@ async def record_placement(
     started_on = _start_day(reader, today)
     program_id = await _program(reader, citizen_id)
     reader.check()
-    values = {"company": company, "position": position, "started_on": started_on, "program_id": program_id}
+    values = {"company": company, "position": position, "started_on": started_on, "program_id": program_id, "posting_id": posting_id}
+    same_job = Placement.posting == posting_id if posting_id else (Placement.company == company) & (Placement.position == position) & (
+        Placement.started_on == started_on)
     async with Placement._meta.db.transaction():
-        if await Placement.exists().where(
-            Placement.citizen == citizen_id, Placement.company == company,
-            Placement.position == position, Placement.started_on == started_on,
-        ):  # a second click on Save, or the same job typed twice
+        if await Placement.exists().where(Placement.citizen == citizen_id, same_job):  # a second click on Save, or the same job twice
             raise FormInvalid({"company": N_("This job is already recorded for this person.")})
         (row,) = await Placement.insert(
-            Placement(citizen=citizen_id, program=program_id, company=company, position=position,
+            Placement(citizen=citizen_id, program=program_id, posting=posting_id, company=company, position=position,
                       started_on=started_on, recorded_by=actor.name[:50], created_at=now)
         ).returning(Placement.id)
         await record(actor, "placement.create", "placement", row["id"], now=now, citizen_id=citizen_id,

@@ -10,6 +10,7 @@ from piccolo.table import Table
 
 from jobcenter.accounts.tables import Citizen
 from jobcenter.catalog.tables import Program
+from jobcenter.companies.tables import Posting
 
 
 class LeaveReason(str, Enum):
@@ -32,6 +33,8 @@ class Placement(Table):
 
     citizen = ForeignKey(references=Citizen, on_delete=OnDelete.cascade, index=True, null=False)
     program = ForeignKey(references=Program, on_delete=OnDelete.set_null, index=True, null=True, default=None)
+    posting = ForeignKey(references=Posting, on_delete=OnDelete.set_null, index=True, null=True, default=None)
+    """The job posting it came from, when a referral to it ended in a hire."""
     company = Varchar(length=100)
     position = Varchar(length=100)
     started_on = Date()

@@ -4,11 +4,12 @@ went, each step in the audit log; the person follows it in 내 신청 내역 and
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.companies.referrals import CONSENT_VERSION
 from jobcenter.companies.tables import Referral
+from jobcenter.placements.tables import FollowUpCall, Placement
 from tests.builders import NOON_SEOUL, a_citizen, a_staff_member
 from tests.integration.companies.test_postings import a_company, a_posting
 from tests.support import html, post_form, present
@@ -116,7 +117,7 @@ async def test_a_person_takes_back_their_own_request_but_not_someone_elses(clien
     assert present(await Referral.select(Referral.status).first())["status"] == "requested"
 
 
-async def test_a_hire_links_to_the_new_job_form_filled_with_the_company_and_position(client, sign_in, sign_in_staff) -> None:
+async def test_a_hire_records_the_job_with_its_posting_and_schedules_the_follow_up_calls(client, sign_in, sign_in_staff, clock) -> None:
     posting_id = await a_posting(await a_company(), position="물류센터 포장 사원")
     person = await a_citizen("박순자", birth_year=1958)
     await sign_in(person)
@@ -127,6 +128,44 @@ async def test_a_hire_links_to_the_new_job_form_filled_with_the_company_and_posi
     await post_form(client, f"/staff/referrals/{referral_id}/status", {"status": "hired"})
     link = present(html(await client.get("/staff/referrals", params={"status": "hired"})).select_one("[data-testid=record-job]"))
     form = html(await client.get(str(link["href"])))
-
     assert present(form.select_one("#field-company"))["value"] == "아라뱃길물류"
     assert present(form.select_one("#field-position"))["value"] == "물류센터 포장 사원"
+    assert present(form.select_one("[data-testid=placement-posting] a"))["href"] == f"/staff/postings/{posting_id}"
+
+    fields = {"citizen": str(person.id), "referral": str(referral_id), "company": "아라뱃길물류", "position": "물류센터 포장 사원",
+              "started_on": (clock.now.date() + timedelta(days=7)).isoformat(), "program": "none"}
+    saved = await post_form(client, "/staff/calls/placements", fields, follow_redirects=False)
+
+    assert saved.status_code == 303
+    placement = present(await Placement.select().first())
+    assert (placement["citizen"], placement["posting"], placement["company"]) == (person.id, posting_id, "아라뱃길물류")
+    assert await FollowUpCall.count().where(FollowUpCall.placement == placement["id"]) == 3
+    entry = present(await AuditEntry.select().where(AuditEntry.action == "placement.create").first())
+    assert entry["citizen_id"] == person.id and f'"posting_id": {posting_id}' in entry["after"]
+    call_id = present(await FollowUpCall.select(FollowUpCall.id).first())["id"]
+    call_page = html(await client.get(f"/staff/calls/{call_id}"))
+    assert present(call_page.select_one("[data-testid=call-posting]"))["href"] == f"/staff/postings/{posting_id}"
+
+    again = await post_form(client, "/staff/calls/placements", {**fields, "started_on": clock.now.date().isoformat()}, follow_redirects=False)
+    assert again.status_code == 422 and "이미 기록" in again.text
+    assert await Placement.count() == 1
+
+
+async def test_a_placement_cannot_borrow_someone_elses_referral_or_one_not_hired(client, sign_in, sign_in_staff, clock) -> None:
+    posting_id = await a_posting(await a_company())
+    person = await a_citizen("박순자", birth_year=1958)
+    other = await a_citizen("김영호", mobile="01055556666")
+    await sign_in(person)
+    await ask(client, posting_id)
+    referral_id = present(await Referral.select(Referral.id).first())["id"]
+    await sign_in_staff(await a_staff_member())
+    fields = {"citizen": str(other.id), "referral": str(referral_id), "company": "아라뱃길물류", "position": "사원",
+              "started_on": clock.now.date().isoformat(), "program": "none"}
+
+    not_hired = await post_form(client, "/staff/calls/placements", {**fields, "citizen": str(person.id)}, follow_redirects=False)
+    await post_form(client, f"/staff/referrals/{referral_id}/status", {"status": "hired"})
+    someone_else = await post_form(client, "/staff/calls/placements", fields, follow_redirects=False)
+
+    assert (not_hired.status_code, someone_else.status_code) == (404, 404)
+    assert (await client.get(f"/staff/calls/placements/new?citizen={other.id}&referral={referral_id}")).status_code == 404
+    assert await Placement.count() == 0
