@@ -6,7 +6,7 @@ without it, at 320 px; axe finds nothing on each page."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from playwright.sync_api import Page, expect
 
@@ -243,6 +243,39 @@ def test_a_counsellor_previews_then_imports_companies_from_excel(page: Page, sta
     expect(page.get_by_test_id("flash")).to_have_text("가져왔습니다.")
     page.goto("/staff/companies?q=가져온물류")
     expect(page.get_by_test_id("staff-companies")).to_contain_text("가져온물류")
+
+
+def test_a_counsellor_imports_job_postings_and_publishes_them_at_once(page: Page, staff_login, assert_accessible) -> None:
+    deadline = (date.today() + timedelta(days=30)).isoformat()
+    header = "기업명,모집 직종,고용 형태,급여 형태,급여,시니어 우대,마감일\n"
+    staff_login(page)
+    page.get_by_role("navigation", name="직원용 메뉴").get_by_role("link", name="채용정보").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("채용정보")
+    assert_accessible(page)
+    page.get_by_role("link", name="채용공고 가져오기").click()
+    assert_accessible(page)
+
+    bad = header + f"아라뱃길물류,가져온 포장 사원,정규직,시급,9000,Y,{deadline}\n"
+    page.get_by_label("파일").set_input_files({"name": "공고.csv", "mimeType": "text/csv", "buffer": bad.encode("cp949")})
+    page.get_by_role("button", name="미리 보기").click()
+    expect(page.get_by_test_id("import-problems")).to_contain_text("2행, 급여(원): 최저임금보다 적습니다")
+    expect(page.get_by_test_id("import-problems")).to_be_focused()
+    assert_accessible(page)
+
+    good = header + f"아라뱃길물류,가져온 포장 사원,정규직,시급,10500,Y,{deadline}\n"
+    page.get_by_label("파일").set_input_files({"name": "공고.csv", "mimeType": "text/csv", "buffer": good.encode("cp949")})
+    page.get_by_role("button", name="미리 보기").click()
+    expect(page.get_by_test_id("import-preview")).to_contain_text("가져온 포장 사원")
+    assert_accessible(page)
+    page.get_by_label("파일").set_input_files({"name": "공고.csv", "mimeType": "text/csv", "buffer": good.encode("cp949")})
+    page.get_by_label(re.compile("바로 게시하기")).check()
+    page.get_by_role("button", name="가져오기", exact=True).click()
+    expect(page.get_by_test_id("flash")).to_have_text("가져왔습니다.")
+    expect(page.get_by_test_id("staff-postings")).to_contain_text("가져온 포장 사원")
+    assert_accessible(page)
+
+    page.goto("/jobs?q=가져온 포장 사원")
+    expect(page.get_by_test_id("job")).to_contain_text("시니어 우대")
 
 
 def test_job_postings_work_without_javascript_on_a_narrow_phone(no_js_page: Page) -> None:

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from jobcenter.placements.schedule import follow_up_dates
-from jobcenter.placements.service import parse_day
 from jobcenter.settings import Settings, SettingsError
 
 
@@ -47,23 +46,6 @@ def test_calls_across_the_new_year_and_months_given_in_any_order() -> None:
 def test_a_call_due_on_chuseok_waits_for_the_first_working_day_after() -> None:
     # 추석 2026: 24 to 26 September (Thursday to Saturday).
     assert follow_up_dates(date(2026, 8, 25), (1,)) == [(1, date(2026, 9, 28))]
-
-
-@pytest.mark.parametrize(
-    ("typed", "expected"),
-    [
-        ("2026-11-26", date(2026, 11, 26)),
-        ("2026.11.26", date(2026, 11, 26)),
-        ("2026. 1. 5.", date(2026, 1, 5)),
-        ("20261126", date(2026, 11, 26)),
-        ("２０２６-１１-２６", date(2026, 11, 26)),
-        ("2026-02-30", None),
-        ("next monday", None),
-        ("", None),
-    ],
-)
-def test_start_dates_are_read_as_people_type_them(typed: str, expected: date | None) -> None:
-    assert parse_day(typed) == expected
 
 
 def test_the_months_are_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from jobcenter.catalog.tables import Cohort, Program
 from jobcenter.i18n import gettext
-from jobcenter.web.form_input import CONTROL_CHARACTERS, FormInvalid, FormReader
+from jobcenter.web.form_input import CONTROL_CHARACTERS, FormInvalid, FormReader, read_day
 
 
 def test_text_is_trimmed_made_one_line_and_measured_against_its_column() -> None:
@@ -79,3 +79,24 @@ def test_check_reports_every_problem_in_the_order_of_the_page_and_the_first_prob
 
 def test_a_form_without_problems_passes_the_check() -> None:
     FormReader({"title": "취업특강"}).check()
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-11-26", date(2026, 11, 26)),
+        ("2026.11.26", date(2026, 11, 26)),
+        ("2026. 1. 5.", date(2026, 1, 5)),
+        ("2026/12/31", date(2026, 12, 31)),
+        ("2026년 12월 1일", date(2026, 12, 1)),
+        ("20261126", date(2026, 11, 26)),
+        ("２０２６-１１-２６", date(2026, 11, 26)),
+        ("2026-02-30", None),
+        ("9999-12-01", None),
+        ("2026-12-01T10:00", None),
+        ("next monday", None),
+        ("", None),
+    ],
+)
+def test_days_are_read_as_people_and_spreadsheets_write_them(typed: str, expected: date | None) -> None:
+    assert read_day(typed) == expected

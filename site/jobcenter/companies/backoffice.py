@@ -3,6 +3,7 @@ counsellors make, and the companies' job postings. HTTP only: rules in editing.p
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -17,7 +18,7 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
 from jobcenter.audit.service import Actor
-from jobcenter.companies import editing, imports, job_requests, postings, referrals
+from jobcenter.companies import company_import, editing, imports, job_requests, posting_import, postings, referrals
 from jobcenter.companies.directory import staff_page
 from jobcenter.companies.labels import LABELS
 from jobcenter.companies.tables import PostingStatus, ReferralStatus
@@ -33,6 +34,8 @@ Form = URLEncodedBody[dict[str, str]]
 PAGE_SIZE = 20
 IMPORT_MAX_BYTES = 2 * 1024 * 1024
 """The largest spreadsheet imported (some 2,000 companies fit in far less)."""
+IMPORT_LAYOUTS = {"companies": company_import.LAYOUT, "postings": posting_import.LAYOUT}
+Upload = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
 SEARCH_LENGTH = 100
 
 
@@ -56,6 +59,27 @@ def _today(now: datetime, settings: Settings) -> Any:
 
 def _typed_posting(data: dict[str, str]) -> dict[str, Any]:
     return {**data, **{f"welcomes_{group}": data.get(f"welcomes_{group}") == "1" for group in postings.WELCOMES}}
+
+
+def _import_page(kind: str, status_code: int = 200, **context: Any) -> Template:
+    """The import page of `kind` (companies or postings), with a preview or the problems."""
+    return form_page("companies/backoffice/import.html", status_code, kind=kind, fields=IMPORT_LAYOUTS[kind].labels, **LABELS, **context)
+
+
+async def _checked_upload(data: dict[str, Any], kind: str, check: Callable[[bytes], Awaitable[imports.Checked]]) -> imports.Checked | Template:
+    """The uploaded file's rows, checked, when they are to be imported now; otherwise the page to
+    show: no file, a file that cannot be read, a preview, or the rows' problems."""
+    upload = data.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _import_page(kind, HTTP_422_UNPROCESSABLE_ENTITY, errors={"file": N_("Choose the file to import.")})
+    try:
+        checked = await check(await upload.read())
+    except imports.ImportRefused as refused:
+        return _import_page(kind, HTTP_422_UNPROCESSABLE_ENTITY, errors={"file": refused.message})
+    if data.get("action") != "import" or checked.problems:
+        return _import_page(kind, HTTP_422_UNPROCESSABLE_ENTITY if checked.problems else 200, checked=checked, filename=upload.filename,
+                            publish=data.get("publish") == "1")
+    return checked
 
 
 class CompanyAdminController(Controller):
@@ -82,28 +106,18 @@ class CompanyAdminController(Controller):
     @get("/import", name="staff_company_import")
     async def import_form(self) -> Template:
         """Companies from a spreadsheet (CSV or XLSX): previewed, then imported all or nothing."""
-        return form_page("companies/backoffice/import.html", checked=None)
+        return _import_page("companies")
 
     @post("/import", request_max_body_size=IMPORT_MAX_BYTES)
     async def import_file(
-        self, data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)], settings: NamedDependency[Settings],
-        actor: NamedDependency[Actor], now: NamedDependency[datetime],
+        self, data: Upload, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
     ) -> Response:
         """`action=preview`: the rows as read and every problem with its line, nothing written;
         `action=import`: every row added, or none when a row has a problem."""
-        upload = data.get("file")
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            return form_page("companies/backoffice/import.html", HTTP_422_UNPROCESSABLE_ENTITY, checked=None,
-                             errors={"file": N_("Choose the file to import.")})
-        try:
-            checked = imports.check_file(await upload.read(), settings.center.districts)
-        except imports.ImportRefused as refused:
-            return form_page("companies/backoffice/import.html", HTTP_422_UNPROCESSABLE_ENTITY, checked=None, errors={"file": refused.message})
-        if data.get("action") != "import" or checked.problems:
-            status = HTTP_422_UNPROCESSABLE_ENTITY if checked.problems else 200
-            return form_page("companies/backoffice/import.html", status, checked=checked, filename=upload.filename, fields=imports.FIELD_LABELS,
-                             **LABELS)
-        await imports.import_companies(checked, actor=actor, now=now)
+        checked = await _checked_upload(data, "companies", lambda content: company_import.check_companies(content, settings.center.districts))
+        if not isinstance(checked, imports.Checked):
+            return checked
+        await company_import.import_companies(checked, actor=actor, now=now)
         return done("/staff/companies", "imported")
 
     @get("/{company_id:int}", name="staff_company")
@@ -191,6 +205,31 @@ class CompanyAdminController(Controller):
 
 class PostingAdminController(Controller):
     path = "/postings"
+
+    @get("/", name="staff_postings")
+    async def index(self, status: FromQuery[str] = "", page: FromQuery[str | None] = None) -> Template:
+        """Every posting, newest first, by status (drafts to review, published, closed, or all)."""
+        paged = await postings.staff_postings(status, page_number(page), page_size=PAGE_SIZE)
+        return Template("companies/backoffice/postings.html", context={"paged": paged, **LABELS}, headers=NO_STORE)
+
+    @get("/import", name="staff_posting_import")
+    async def import_form(self) -> Template:
+        """Job postings from a spreadsheet (CSV or XLSX), for companies in the directory: previewed,
+        then imported all or nothing, as drafts or published at once."""
+        return _import_page("postings")
+
+    @post("/import", request_max_body_size=IMPORT_MAX_BYTES)
+    async def import_file(
+        self, data: Upload, settings: NamedDependency[Settings], actor: NamedDependency[Actor], now: NamedDependency[datetime],
+    ) -> Response:
+        """As the companies' import; `publish=1` publishes every posting at once."""
+        checked = await _checked_upload(data, "postings", lambda content: posting_import.check_postings(
+            content, today=_today(now, settings), minimum_wage=settings.minimum_wage))
+        if not isinstance(checked, imports.Checked):
+            return checked
+        publish = data.get("publish") == "1"
+        await posting_import.import_postings(checked, publish=publish, actor=actor, now=now)
+        return done(f"/staff/postings?status={PostingStatus.published.value if publish else PostingStatus.draft.value}", "imported")
 
     @get("/{posting_id:int}", name="staff_posting")
     async def show(self, posting_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:

@@ -1,39 +1,26 @@
-"""Companies imported from the spreadsheets counsellors keep: CSV (UTF-8 with or without BOM, or
-CP949 as Korean Excel saves it; Python's `euc_kr` fails on characters such as 똠) or XLSX. The
-first row names the columns (Korean or the form's names). Every row is checked as the company form
-checks it; a file with any bad row is refused whole, each problem with its line, and nothing is
-written (all or nothing, in one transaction, one audit entry)."""
+"""Rows imported from the spreadsheets counsellors keep (companies, job postings): CSV (UTF-8 with
+or without BOM, or CP949 as Korean Excel saves it; Python's `euc_kr` fails on characters such as 똠)
+or XLSX. The first row names the columns (Korean or the form's names). Every row is checked as its
+form checks it; a file with any bad row is refused whole, each problem with its line, and nothing
+is written (each kind imports all rows in one transaction, with one audit entry)."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from openpyxl import load_workbook
 
-from jobcenter.audit.service import Actor, record
-from jobcenter.companies.editing import COMPANY_FIELDS, check_company
-from jobcenter.companies.labels import INDUSTRY_LABELS
-from jobcenter.companies.tables import Company, Industry
-from jobcenter.i18n import N_, gettext
+from jobcenter.i18n import N_
 from jobcenter.web.form_input import FormInvalid
 
 MAX_ROWS = 2_000
-HEADERS = {
-    "기업명": "name", "회사명": "name", "읍면동": "district", "읍·면·동": "district", "업종": "industry", "주소": "address",
-    "하는 일": "products", "주요 생산품": "products", "직원 수": "employees", "직원수": "employees",
-    **{name: name for name in COMPANY_FIELDS},
-}
-"""Column names as counsellors write them, and the form's own."""
 KOREAN = "ko"
-INDUSTRIES = {**{gettext(KOREAN, label): value for value, label in INDUSTRY_LABELS.items()}, **{item.value: item.value for item in Industry}}
-"""An industry as written in Korean (제조업) or as the site's code (manufacturing)."""
-FIELD_LABELS = {"name": N_("Name"), "district": N_("District (읍·면·동)"), "industry": N_("Industry"), "address": N_("Address"),
-                "products": N_("What it makes or does"), "employees": N_("Employees")}
-"""The columns as a problem names them."""
+NOTHING_IMPORTED = N_("Nothing was imported: correct the rows listed and try again.")
 
 
 class ImportRefused(Exception):
@@ -42,6 +29,18 @@ class ImportRefused(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a kind of file holds: its column names as counsellors write them (and the form's own),
+    the columns it cannot do without, and how a problem names each column."""
+
+    headers: dict[str, str]
+    required: tuple[str, ...]
+    missing_columns: str
+    """The msgid when a required column is missing."""
+    labels: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,20 @@ def decode(data: bytes) -> str:
     raise ImportRefused(N_("The file could not be read. Save it as CSV (UTF-8 or the Korean Excel default) or as XLSX."))
 
 
+def cell_text(cell: object) -> str:
+    """A spreadsheet cell as the form would have it typed: a date cell as 2026-12-31, a whole
+    number stored as 12.0 as 12."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat(sep=" ")
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
 def read_table(data: bytes) -> list[list[str]]:
     """The file's rows as text cells, XLSX (a zip file) or CSV."""
     if data[:2] == b"PK":
@@ -76,37 +89,34 @@ def read_table(data: bytes) -> list[list[str]]:
             sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise ImportRefused(N_("The file could not be read. Save it as CSV (UTF-8 or the Korean Excel default) or as XLSX.")) from error
-        return [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        return [[cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
     return list(csv.reader(io.StringIO(decode(data))))
 
 
-def check_file(data: bytes, districts: tuple[str, ...]) -> Checked:
-    """Every row checked as the company form checks it; the problems with their lines."""
+def check_file(data: bytes, layout: Layout, check_row: Callable[[dict[str, str]], dict[str, Any]]) -> Checked:
+    """Every row (a dict of field → text) checked by `check_row`, which raises FormInvalid as its
+    form does; the problems with their lines. ImportRefused for a file that is empty, too long or
+    without the columns it needs."""
     table = [row for row in read_table(data) if any(cell.strip() for cell in row)]
     if len(table) < 2:  # no row, or the column names alone
         raise ImportRefused(N_("The file is empty."))
     if len(table) - 1 > MAX_ROWS:
         raise ImportRefused(N_("The file has more than 2,000 rows: split it in parts."))
-    columns = [HEADERS.get(cell.strip()) for cell in table[0]]
-    if "name" not in columns or "district" not in columns or "industry" not in columns:
-        raise ImportRefused(N_("The first row must name the columns, with at least 기업명, 읍면동 and 업종."))
+    columns = [layout.headers.get(cell.strip()) for cell in table[0]]
+    if any(field not in columns for field in layout.required):
+        raise ImportRefused(layout.missing_columns)
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
     for line, cells in enumerate(table[1:], start=2):
         form = {column: cell.strip() for column, cell in zip(columns, cells, strict=False) if column}
-        form["industry"] = INDUSTRIES.get(form.get("industry", ""), form.get("industry", ""))
         try:
-            rows.append(check_company(form, districts))
+            rows.append(check_row(form))
         except FormInvalid as invalid:
             problems.extend(Problem(line, field, message) for field, message in invalid.errors.items())
     return Checked(rows=rows, problems=problems)
 
 
-async def import_companies(checked: Checked, *, actor: Actor, now: datetime) -> int:
-    """Every row added, in one transaction with one audit entry; none when a row has a problem."""
+def refuse_with_problems(checked: Checked) -> None:
+    """FormInvalid when any row has a problem: nothing is imported."""
     if checked.problems:
-        raise FormInvalid({"file": N_("Nothing was imported: correct the rows listed and try again.")})
-    async with Company._meta.db.transaction():
-        await Company.insert(*(Company(**row, created_at=now, updated_at=now) for row in checked.rows))
-        await record(actor, "company.import", "company", None, now=now, summary=f"{len(checked.rows)} companies")
-    return len(checked.rows)
+        raise FormInvalid({"file": NOTHING_IMPORTED})

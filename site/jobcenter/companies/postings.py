@@ -207,3 +207,14 @@ async def newest_published(limit: int) -> list[dict[str, Any]]:
     """The latest postings published, for the Atom feed (closed ones too: a feed is a history)."""
     return await Posting.select(*PUBLIC_COLUMNS).where(Posting.published_at.is_not_null(), _company_open()).order_by(
         Posting.published_at, ascending=False).limit(limit)
+
+
+async def staff_postings(status: str, page: int, *, page_size: int) -> Paged:
+    """Postings for staff, newest first, of one status (every status when empty)."""
+    conditions = [Posting.status == status] if status in {item.value for item in PostingStatus} else []
+    total = await Posting.count().where(*conditions)
+    page = page_within(page, total, page_size)
+    rows = await Posting.select(
+        Posting.id, Posting.position, Posting.status, Posting.deadline, Posting.company, Posting.company.name.as_alias("company_name"),
+    ).where(*conditions).order_by(Posting.id, ascending=False).limit(page_size).offset((page - 1) * page_size)
+    return Paged(rows=rows, total=total, page=page, page_size=page_size, query={"status": status if conditions else ""})

@@ -4,8 +4,6 @@ is tried again; a slip is corrected). Every change is audited in the transaction
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
@@ -23,7 +21,7 @@ from jobcenter.placements.calls import CallLine, FollowUpCallNotFound, call_line
 from jobcenter.placements.schedule import follow_up_dates
 from jobcenter.placements.tables import FollowUpCall, LeaveReason, Placement
 from jobcenter.signups.tables import Application, ApplicationStatus
-from jobcenter.web.form_input import FormInvalid, FormReader, read_id
+from jobcenter.web.form_input import FormInvalid, FormReader, read_day, read_id
 
 NO_PROGRAM = "none"
 """The program choice for a job that came from none of the person's programs."""
@@ -31,7 +29,6 @@ NOTE_MAX = 2000
 """The longest difficulties and note a call keeps (Text columns, so a limit of their own)."""
 START_WITHIN = timedelta(days=366)
 """A start date further than this from today is a typing slip (a wrong year), not a real job."""
-DAY = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*|(\d{4})(\d{2})(\d{2})")
 YES_NO = {"yes": True, "no": False}
 
 
@@ -82,18 +79,6 @@ async def programs_applied_to(citizen_id: int) -> list[dict[str, Any]]:
     ).order_by(Program.title)
 
 
-def parse_day(typed: str) -> date | None:
-    """2026-11-26 (what a date field sends), 2026.11.26, 2026/11/26 or 20261126; None otherwise."""
-    match = DAY.fullmatch(unicodedata.normalize("NFKC", typed).strip())
-    if match is None:
-        return None
-    year, month, day = (int(part) for part in match.groups() if part is not None)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _reader(form: PlacementForm | OutcomeForm) -> FormReader:
     """A FormReader over the form as typed, its fields in the order of the page."""
     data = asdict(form)
@@ -101,12 +86,12 @@ def _reader(form: PlacementForm | OutcomeForm) -> FormReader:
 
 
 def _start_day(reader: FormReader, today: date) -> date | None:
-    """The day the job starts, typed as parse_day reads it, within a year of today."""
+    """The day the job starts, typed as read_day reads it, within a year of today."""
     typed = reader.raw("started_on")
     if not typed.strip():
         reader.fail("started_on", N_("Enter the date the job starts."))
         return None
-    started_on = parse_day(typed)
+    started_on = read_day(typed)
     if started_on is None:
         reader.fail("started_on", N_("Enter the start date as a real date, like 2026-11-26."))
     elif abs(started_on - today) > START_WITHIN:

@@ -6,6 +6,7 @@ STAFF_MENU = [
     ("staff", N_("Programs"), "/staff/programs"),
     ("staff", N_("Calendar"), "/staff/calendar"),
     ("staff", N_("Companies"), "/staff/companies"),
+    ("staff", N_("Job postings"), "/staff/postings"),
     ("staff", N_("Referral requests"), "/staff/referrals"),
     ("staff", N_("Requests from companies"), "/staff/job-requests"),
     ("staff", N_("Citizens"), "/staff/citizens"),

@@ -9,6 +9,7 @@ The browser's date, time and datetime-local inputs send ISO 8601 (2026-12-01, 10
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -27,6 +28,8 @@ EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 MAX_PAGE = 99_999
 """The last page number a list answers; beyond it is the first page or a 400, never an overflow."""
 ASCII_DIGITS = frozenset("0123456789")
+DAY = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*|(\d{4})(\d{2})(\d{2})", re.ASCII)
+"""A day as year, month and day with anything but digits between (and after), or eight digits."""
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 """What a Korean keyboard in full-width mode types for digits; read as the digits they are."""
 
@@ -103,12 +106,17 @@ def _in_range(year: int) -> bool:
 
 
 def read_day(raw: str | None) -> date | None:
-    """The date typed (2026-12-01), or None when it is not one or not in this century."""
+    """The date typed: 2026-12-01 (what a date field sends), 2026.12.1, 2026/12/01, 2026년 12월 1일 or
+    20261201 (as people and spreadsheets write it); None when it is not one or not in this century."""
+    match = DAY.fullmatch(unicodedata.normalize("NFKC", raw or "").strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups() if part is not None)
     try:
-        day = date.fromisoformat((raw or "").strip())
+        typed = date(year, month, day)
     except ValueError:
         return None
-    return day if _in_range(day.year) else None
+    return typed if _in_range(typed.year) else None
 
 
 def read_month(raw: str | None) -> date | None:
