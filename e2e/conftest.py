@@ -6,6 +6,7 @@ otherwise a fresh SQLite file; it is migrated and loaded with the demo content f
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import socket
@@ -21,7 +22,7 @@ import httpx
 import pyotp
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from e2e.pages import GATEWAY_VARIABLE
 from tests.servers import free_port, listening
@@ -192,6 +193,19 @@ def assert_accessible(axe: Axe) -> Callable[[Page], None]:
         assert results.violations_count == 0, results.generate_report()
 
     return check
+
+
+TILE_SERVER = "https://tile.openstreetmap.org/**"
+"""The map's tile server by default (MAP_TILE_URL)."""
+BLANK_TILE = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=")
+
+
+@pytest.fixture
+def context(context: BrowserContext) -> BrowserContext:
+    """Every test's browser context, its map tiles answered by a stand-in for the tile server:
+    no test reaches an outside address, and none waits on one."""
+    context.route(TILE_SERVER, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
+    return context
 
 
 @pytest.fixture

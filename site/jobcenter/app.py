@@ -33,7 +33,7 @@ from jobcenter.staff.web import StaffLoginRequired, handle_staff_login_required
 from jobcenter.web.assets import favicon, static_files_router
 from jobcenter.web.errors import EXCEPTION_HANDLERS
 from jobcenter.web.etags import PageValidators
-from jobcenter.web.headers import add_security_headers
+from jobcenter.web.headers import security_headers
 from jobcenter.web.health import Readiness, health, ready
 from jobcenter.web.hosts import AllowedHostsMiddleware
 from jobcenter.web.language_switch import switch_language
@@ -116,7 +116,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         ),
         middleware=[AllowedHostsMiddleware(settings.allowed_hosts), PageValidators()],
         request_max_body_size=settings.max_body_bytes,
-        before_send=[add_security_headers],
+        before_send=[security_headers(settings.map.tile_origin)],
         exception_handlers={
             **EXCEPTION_HANDLERS,
             LoginRequired: handle_login_required,

@@ -6,6 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEFAULT_TIMEZONE = "Asia/Seoul"
 """The center's zone unless TIMEZONE says otherwise."""
@@ -147,6 +148,56 @@ class Center:
             privacy_email=os.environ.get("PRIVACY_EMAIL", defaults.privacy_email),
             processors=os.environ.get("PRIVACY_PROCESSORS", defaults.processors),
         )
+
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    """The map of the company directory (Leaflet, served from the site itself): where its tiles come
+    from and the city it opens on. Without tiles the list grouped by district is the whole page."""
+
+    tile_url: str = OSM_TILES
+    """The tile server (`MAP_TILE_URL`, Leaflet's {z}/{x}/{y} and optional {s}); empty: no map.
+    OpenStreetMap's by default: its usage policy asks for the attribution and a light load; a
+    city with many visitors points this at its own tile server or a provider's."""
+    attribution: str = OSM_ATTRIBUTION
+    """The credit shown on the map, as HTML (`MAP_ATTRIBUTION`); the tiles' licence requires it."""
+    latitude: float = 37.6153
+    longitude: float = 126.7156
+    """Where the map opens (`MAP_CENTER`, "latitude,longitude"; Gimpo City Hall by default)."""
+    zoom: int = 12
+    """How close it opens (`MAP_ZOOM`, 1 to 18)."""
+
+    @property
+    def tile_origin(self) -> str:
+        """The tile server's origin, for the Content-Security-Policy's img-src ({s} as any subdomain)."""
+        if not self.tile_url:
+            return ""
+        parts = urlsplit(self.tile_url)
+        return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+    @classmethod
+    def from_env(cls) -> MapSettings:
+        defaults = cls()
+        tile_url = os.environ.get("MAP_TILE_URL", defaults.tile_url).strip()
+        if tile_url and (not tile_url.startswith(("https://", "http://")) or not all(part in tile_url for part in ("{z}", "{x}", "{y}"))):
+            raise SettingsError("MAP_TILE_URL must be an http(s) address with {z}, {x} and {y}, or empty.")
+        latitude, longitude = defaults.latitude, defaults.longitude
+        if center := os.environ.get("MAP_CENTER", "").strip():
+            try:
+                latitude, longitude = (float(part) for part in center.split(","))
+            except ValueError as error:
+                raise SettingsError("MAP_CENTER must be latitude,longitude, like 37.6153,126.7156.") from error
+            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+                raise SettingsError("MAP_CENTER must be latitude,longitude, like 37.6153,126.7156.")
+        zoom = int(os.environ.get("MAP_ZOOM") or defaults.zoom)
+        if not 1 <= zoom <= 18:
+            raise SettingsError("MAP_ZOOM must be from 1 to 18.")
+        return cls(tile_url=tile_url, attribution=os.environ.get("MAP_ATTRIBUTION") or defaults.attribution, latitude=latitude,
+                   longitude=longitude, zoom=zoom)
 
 
 @dataclass(frozen=True)
@@ -294,6 +345,8 @@ class Settings:
     """Months after a placement's start date at which follow-up calls (해피콜) are scheduled
     (`FOLLOW_UP_MONTHS`, comma separated)."""
     center: Center = field(default_factory=Center)
+    map: MapSettings = field(default_factory=MapSettings)
+    """The company directory's map (each from its own variable, see MapSettings)."""
     limits: Limits = field(default_factory=Limits)
     """Rate limits of the public forms (each from its own variable, see Limits)."""
     """The center's name and contact details."""
@@ -349,5 +402,6 @@ class Settings:
             mail_from=os.environ.get("MAIL_FROM") or "noreply@localhost",
             follow_up_months=_months("FOLLOW_UP_MONTHS", (1, 3, 6)),
             center=Center.from_env(),
+            map=MapSettings.from_env(),
             limits=Limits.from_env(),
         )

@@ -16,12 +16,14 @@ LAYOUT = Layout(
     headers={
         "기업명": "name", "회사명": "name", "읍면동": "district", "읍·면·동": "district", "업종": "industry", "주소": "address",
         "하는 일": "products", "주요 생산품": "products", "직원 수": "employees", "직원수": "employees",
+        "위도": "latitude", "경도": "longitude",
         **{name: name for name in COMPANY_FIELDS},
     },
     required=("name", "district", "industry"),
     missing_columns=N_("The first row must name the columns, with at least 기업명, 읍면동 and 업종."),
     labels={"name": N_("Name"), "district": N_("District (읍·면·동)"), "industry": N_("Industry"), "address": N_("Address"),
-            "products": N_("What it makes or does"), "employees": N_("Employees")},
+            "products": N_("What it makes or does"), "employees": N_("Employees"), "latitude": N_("Latitude"),
+            "longitude": N_("Longitude")},
 )
 INDUSTRIES = {**{gettext(KOREAN, label): value for value, label in INDUSTRY_LABELS.items()}, **{item.value: item.value for item in Industry}}
 """An industry as written in Korean (제조업) or as the site's code (manufacturing)."""

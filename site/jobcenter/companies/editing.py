@@ -13,9 +13,9 @@ from jobcenter.companies.directory import CompanyNotFound
 from jobcenter.companies.tables import Company, CompanyVisit, Industry
 from jobcenter.db import locking
 from jobcenter.i18n import N_
-from jobcenter.web.form_input import FormReader
+from jobcenter.web.form_input import FormReader, read_decimal
 
-COMPANY_FIELDS = ["name", "district", "industry", "address", "products", "employees"]
+COMPANY_FIELDS = ["name", "district", "industry", "address", "products", "employees", "latitude", "longitude"]
 VISIT_FIELDS = ["visited_on", "hours", "shifts", "wage_min", "wage_max", "company_bus", "parking", "bus_stop_minutes", "meals",
                 "dormitory", "insurance", "hires_seniors", "hires_youth", "hires_disabled", "hires_foreign", "note"]
 TICKED = ["company_bus", "parking", "dormitory", "insurance", "hires_seniors", "hires_youth", "hires_disabled", "hires_foreign"]
@@ -35,9 +35,26 @@ def check_company(data: dict[str, str], districts: tuple[str, ...]) -> dict[str,
         "address": form.text("address", Company.address, too_long=N_("Enter an address of 200 characters or fewer.")),
         "products": form.text("products", Company.products, too_long=N_("Enter what it makes or does in 200 characters or fewer.")),
         "employees": form.number("employees", 1, 1_000_000, N_("Enter the number of employees, or leave it empty."), optional=True),
+        **_pin(form),
     }
     form.check()
     return values
+
+
+def _pin(form: FormReader) -> dict[str, float | None]:
+    """Where the company's pin stands: both coordinates or neither. A pair pasted into the first
+    field (37.6153, 126.7156, as map apps copy it) is read as both."""
+    typed = {"latitude": form.raw("latitude").strip(), "longitude": form.raw("longitude").strip()}
+    if not typed["longitude"] and typed["latitude"].count(",") == 1:
+        typed["latitude"], typed["longitude"] = typed["latitude"].split(",")
+    latitude, longitude = read_decimal(typed["latitude"], -90, 90), read_decimal(typed["longitude"], -180, 180)
+    if typed["latitude"] and latitude is None:
+        form.fail("latitude", N_("Enter the latitude as a number from -90 to 90, like 37.6153, or leave it empty."))
+    if typed["longitude"] and longitude is None:
+        form.fail("longitude", N_("Enter the longitude as a number from -180 to 180, like 126.7156, or leave it empty."))
+    if form.ok("latitude", "longitude") and (latitude is None) != (longitude is None):
+        form.fail("longitude" if longitude is None else "latitude", N_("Enter both the latitude and the longitude, or neither."))
+    return {"latitude": latitude, "longitude": longitude}
 
 
 def check_visit(data: dict[str, str], today: date) -> dict[str, Any]:

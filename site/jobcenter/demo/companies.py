@@ -29,6 +29,26 @@ class DemoCompany:
     visited_days_ago: int
 
 
+DISTRICT_CENTERS = {
+    "통진읍": (37.6930, 126.5990), "고촌읍": (37.6010, 126.7700), "양촌읍": (37.6470, 126.6250), "대곶면": (37.6450, 126.5560),
+    "월곶면": (37.7170, 126.5570), "하성면": (37.7240, 126.6280), "김포본동": (37.6230, 126.7140), "장기본동": (37.6420, 126.6700),
+    "사우동": (37.6180, 126.7200), "풍무동": (37.6040, 126.7270), "장기동": (37.6410, 126.6660), "구래동": (37.6450, 126.6280),
+    "마산동": (37.6390, 126.6450), "운양동": (37.6540, 126.6830),
+}
+"""Roughly the middle of each district: the demo's pins stand around it."""
+UNPINNED_EVERY = 10
+"""Every tenth demo company has no pin yet: it is listed, not on the map."""
+
+
+def demo_pin(number: int, district: str) -> tuple[float | None, float | None]:
+    """A made-up place for the demo's company `number` near its district's middle (a few hundred
+    metres off, the same on every load), or none for every tenth."""
+    if number % UNPINNED_EVERY == UNPINNED_EVERY - 1:
+        return None, None
+    latitude, longitude = DISTRICT_CENTERS[district]
+    return round(latitude + ((number * 37) % 11 - 5) * 0.0015, 6), round(longitude + ((number * 53) % 13 - 6) * 0.0018, 6)
+
+
 C = DemoCompany
 DAY = "08:30~17:30"
 FIXED = "주간 고정"

@@ -10,7 +10,7 @@ from jobcenter.catalog.cohorts import add_cohort
 from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import CohortSeries, Program
 from jobcenter.companies.tables import Company, CompanyVisit, Posting
-from jobcenter.demo.companies import COMPANIES, DISABLED, FOREIGN, POSTINGS, SENIORS, YOUTH
+from jobcenter.demo.companies import COMPANIES, DISABLED, FOREIGN, POSTINGS, SENIORS, YOUTH, demo_pin
 from jobcenter.demo.events import SERIES
 from jobcenter.demo.programs import PROGRAMS, DemoCohort, DemoSeries
 from jobcenter.events.generation import generate
@@ -92,9 +92,10 @@ async def load_demo_content(now: datetime, zone: str) -> int:
 async def _load_companies(today: datetime) -> None:
     """The company directory, each company with the visit that surveyed it."""
     for number, demo in enumerate(COMPANIES):
+        latitude, longitude = demo_pin(number, demo.district)
         (company,) = await Company.insert(Company(
             name=demo.name, district=demo.district, industry=demo.industry, address=f"경기도 김포시 {demo.district}",
-            products=demo.products, employees=demo.employees,
+            products=demo.products, employees=demo.employees, latitude=latitude, longitude=longitude,
         )).returning(Company.id)
         (visit,) = await CompanyVisit.insert(CompanyVisit(
             company=company["id"], visited_on=(today - timedelta(days=demo.visited_days_ago)).date(), counsellor=COUNSELLORS[number % len(COUNSELLORS)],

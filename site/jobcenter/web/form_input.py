@@ -30,6 +30,8 @@ MAX_PAGE = 99_999
 ASCII_DIGITS = frozenset("0123456789")
 DAY = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*|(\d{4})(\d{2})(\d{2})", re.ASCII)
 """A day as year, month and day with anything but digits between (and after), or eight digits."""
+DECIMAL = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{1,12})?")
+"""A decimal as a coordinate is written: a few digits, a point, the decimals."""
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 """What a Korean keyboard in full-width mode types for digits; read as the digits they are."""
 
@@ -66,6 +68,15 @@ def read_int(raw: str | None, low: int, high: int) -> int | None:
     if not text or len(text) > len(str(high)) or not set(text) <= ASCII_DIGITS:
         return None
     number = int(text)
+    return number if low <= number <= high else None
+
+
+def read_decimal(raw: str | None, low: float, high: float) -> float | None:
+    """A number with an optional sign and decimals (37.6153, -122.4), from low to high, or None."""
+    text = unicodedata.normalize("NFKC", raw or "").strip()
+    if DECIMAL.fullmatch(text) is None:
+        return None
+    number = float(text)
     return number if low <= number <= high else None
 
 

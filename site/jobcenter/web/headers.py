@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import Message, Scope
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        "object-src 'none'",
-        "base-uri 'none'",
-    ]
-)
+BeforeSend = Callable[[Message, Scope], Awaitable[None]]
+
+
+def content_security_policy(tile_origin: str = "") -> str:
+    """Everything from the site itself; images also from the map's tile server, when there is one."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            f"img-src 'self' data: {tile_origin}".strip(),
+            "font-src 'self'",
+            "connect-src 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+        ]
+    )
+
 
 BASELINE_HEADERS = {
-    "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
@@ -32,12 +39,18 @@ BASELINE_HEADERS = {
 HSTS = "max-age=63072000; includeSubDomains"
 
 
-async def add_security_headers(message: Message, scope: Scope) -> None:
+def security_headers(tile_origin: str = "") -> BeforeSend:
     """A before_send hook: runs for every HTTP response start, whatever produced it."""
-    if message["type"] != "http.response.start":
-        return
-    headers = MutableScopeHeaders.from_message(message)
-    for name, value in BASELINE_HEADERS.items():
-        headers[name] = value
-    if scope.get("scheme") == "https":
-        headers["strict-transport-security"] = HSTS
+    policy = content_security_policy(tile_origin)
+
+    async def add_security_headers(message: Message, scope: Scope) -> None:
+        if message["type"] != "http.response.start":
+            return
+        headers = MutableScopeHeaders.from_message(message)
+        headers["content-security-policy"] = policy
+        for name, value in BASELINE_HEADERS.items():
+            headers[name] = value
+        if scope.get("scheme") == "https":
+            headers["strict-transport-security"] = HSTS
+
+    return add_security_headers

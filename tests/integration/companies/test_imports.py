@@ -88,3 +88,15 @@ async def test_a_file_that_is_not_a_spreadsheet_is_refused_with_a_clear_message(
     assert unreadable.status_code == 422 and "읽을 수 없습니다" in present(html(unreadable).select_one("#error-file")).get_text()
     assert no_headers.status_code == 422 and "기업명, 읍면동, 업종" in present(html(no_headers).select_one("#error-file")).get_text()
     assert names_alone.status_code == 422 and "빈 파일" in present(html(names_alone).select_one("#error-file")).get_text()
+
+
+async def test_pins_are_imported_from_latitude_and_longitude_columns(client, sign_in_staff) -> None:
+    await signed_in(client, sign_in_staff)
+    pinned = "기업명,읍면동,업종,위도,경도\n한강정밀,통진읍,제조업,37.6930,126.5990\n양곡식품,양촌읍,식품 가공,,\n"
+
+    await upload(client, pinned.encode("utf-8"), "기업.csv", "import")
+    half = await upload(client, "기업명,읍면동,업종,위도,경도\n대곶기계,대곶면,제조업,37.64,\n".encode(), "기업.csv", "preview")
+
+    made = await Company.select(Company.name, Company.latitude, Company.longitude).order_by(Company.id)
+    assert made == [{"name": "한강정밀", "latitude": 37.693, "longitude": 126.599}, {"name": "양곡식품", "latitude": None, "longitude": None}]
+    assert "2행, 경도: 위도와 경도를 모두 입력하거나 둘 다 비워 두세요." in html(half).get_text(" ", strip=True)
