@@ -258,7 +258,7 @@ def test_a_counsellor_imports_job_postings_and_publishes_them_at_once(page: Page
     bad = header + f"아라뱃길물류,가져온 포장 사원,정규직,시급,9000,Y,{deadline}\n"
     page.get_by_label("파일").set_input_files({"name": "공고.csv", "mimeType": "text/csv", "buffer": bad.encode("cp949")})
     page.get_by_role("button", name="미리 보기").click()
-    expect(page.get_by_test_id("import-problems")).to_contain_text("2행, 급여(원): 최저임금보다 적습니다")
+    expect(page.get_by_test_id("import-problems")).to_contain_text("2행, 급여: 최저임금보다 적습니다")
     expect(page.get_by_test_id("import-problems")).to_be_focused()
     assert_accessible(page)
 

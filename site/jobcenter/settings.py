@@ -193,7 +193,8 @@ class MapSettings:
                 raise SettingsError("MAP_CENTER must be latitude,longitude, like 37.6153,126.7156.") from error
             if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
                 raise SettingsError("MAP_CENTER must be latitude,longitude, like 37.6153,126.7156.")
-        zoom = int(os.environ.get("MAP_ZOOM") or defaults.zoom)
+        zoom_typed = os.environ.get("MAP_ZOOM") or str(defaults.zoom)
+        zoom = int(zoom_typed) if zoom_typed.isascii() and zoom_typed.isdigit() else 0
         if not 1 <= zoom <= 18:
             raise SettingsError("MAP_ZOOM must be from 1 to 18.")
         return cls(tile_url=tile_url, attribution=os.environ.get("MAP_ATTRIBUTION") or defaults.attribution, latitude=latitude,

@@ -61,10 +61,15 @@
     if (pins.length) map.fitBounds(pins.map(function (pin) { return pin.at; }), { maxZoom: 15, padding: [24, 24] });
   }
 
+  function unavailable(box) {
+    box.querySelector("[data-map-note]").textContent = box.dataset.unavailable;
+  }
+
   function publicMap(box) {
     var toggle = box.querySelector("[data-map-toggle]");
     var canvas = document.getElementById(toggle.getAttribute("aria-controls"));
     var built = null;
+    var building = false;
     box.hidden = false;
     toggle.addEventListener("click", function () {
       var opening = canvas.hidden;
@@ -73,14 +78,16 @@
       toggle.textContent = opening ? toggle.dataset.hide : toggle.dataset.show;
       if (!opening) return;
       if (built) { built.map.invalidateSize(); showPins(window.L, box, built.map, built.layer); return; }
+      if (building) return;  // opened again while Leaflet is still loading
+      building = true;
       loadLeaflet(box).then(function (L) {
         var map = newMap(L, box, canvas);
         built = { map: map, layer: L.layerGroup().addTo(map) };
         showPins(L, box, built.map, built.layer);
-      });
+      }, function () { building = false; unavailable(box); });
     });
     document.addEventListener("htmx:after:swap", function () {
-      if (built && !canvas.hidden) showPins(window.L, box, built.map, built.layer);
+      if (built && document.contains(canvas) && !canvas.hidden) showPins(window.L, box, built.map, built.layer);
     });
   }
 
@@ -103,26 +110,35 @@
       function place(at) {
         if (!marker) {
           marker = L.marker(at, { draggable: true, keyboard: true, title: box.querySelector("[role=region]").getAttribute("aria-label") }).addTo(map);
-          marker.on("dragend", function () { fill(marker.getLatLng()); });
+          marker.on("dragend", function () { fill(marker.getLatLng().wrap()); });
         } else {
           marker.setLatLng(at);
         }
       }
       var start = typed();
       if (start) { place(start); map.setView(start, 16); }
-      map.on("click", function (event) { place(event.latlng); fill(event.latlng); });
+      map.on("click", function (event) {
+        var at = event.latlng.wrap();  // a click on a copy of the world east or west of this one
+        place(at);
+        fill(at);
+      });
       [latitude, longitude].forEach(function (field) {
         field.addEventListener("change", function () {
           var at = typed();
           if (at) { place(at); map.panTo(at); }
         });
       });
+    }, function () { unavailable(box); });
+  }
+
+  // Every map box once: at load, and in a page htmx swapped in whole (Back after a filter change).
+  function setUp() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-company-map]:not([data-set-up])"), function (box) {
+      box.setAttribute("data-set-up", "");
+      if (box.hasAttribute("data-picker")) pickerMap(box); else publicMap(box);
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-company-map]"), function (box) {
-      if (box.hasAttribute("data-picker")) pickerMap(box); else publicMap(box);
-    });
-  });
+  document.addEventListener("DOMContentLoaded", setUp);
+  document.addEventListener("htmx:after:swap", setUp);
 })();

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from jobcenter.audit.service import Actor, record
 from jobcenter.companies.editing import COMPANY_FIELDS, check_company
-from jobcenter.companies.imports import KOREAN, Checked, Layout, check_file, refuse_with_problems
+from jobcenter.companies.imports import KOREAN, Checked, Layout, check_file, insert_all, refuse_with_problems
 from jobcenter.companies.labels import INDUSTRY_LABELS
 from jobcenter.companies.tables import Company, Industry
 from jobcenter.i18n import N_, gettext
@@ -41,6 +41,6 @@ async def import_companies(checked: Checked, *, actor: Actor, now: datetime) -> 
     """Every row added, in one transaction with one audit entry; none when a row has a problem."""
     refuse_with_problems(checked)
     async with Company._meta.db.transaction():
-        await Company.insert(*(Company(**row, created_at=now, updated_at=now) for row in checked.rows))
+        await insert_all(Company, [Company(**row, created_at=now, updated_at=now) for row in checked.rows])
         await record(actor, "company.import", "company", None, now=now, summary=f"{len(checked.rows)} companies")
     return len(checked.rows)

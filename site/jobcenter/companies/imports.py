@@ -14,11 +14,13 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import load_workbook
+from piccolo.table import Table
 
 from jobcenter.i18n import N_
 from jobcenter.web.form_input import FormInvalid
 
 MAX_ROWS = 2_000
+INSERT_CHUNK = 500
 KOREAN = "ko"
 NOTHING_IMPORTED = N_("Nothing was imported: correct the rows listed and try again.")
 
@@ -41,6 +43,8 @@ class Layout:
     missing_columns: str
     """The msgid when a required column is missing."""
     labels: dict[str, str]
+    required_any: tuple[str, ...] = ()
+    """Columns of which at least one must be there (a company named by name or by number)."""
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,9 @@ def read_table(data: bytes) -> list[list[str]]:
     if data[:2] == b"PK":
         try:
             sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        except Exception as error:  # openpyxl raises many kinds for a damaged file
+            return [[cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        except Exception as error:  # openpyxl raises many kinds for a damaged file, as it opens or as it reads a cell
             raise ImportRefused(N_("The file could not be read. Save it as CSV (UTF-8 or the Korean Excel default) or as XLSX.")) from error
-        return [[cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
     return list(csv.reader(io.StringIO(decode(data))))
 
 
@@ -103,7 +107,7 @@ def check_file(data: bytes, layout: Layout, check_row: Callable[[dict[str, str]]
     if len(table) - 1 > MAX_ROWS:
         raise ImportRefused(N_("The file has more than 2,000 rows: split it in parts."))
     columns = [layout.headers.get(cell.strip()) for cell in table[0]]
-    if any(field not in columns for field in layout.required):
+    if any(field not in columns for field in layout.required) or (layout.required_any and not set(layout.required_any) & set(columns)):
         raise ImportRefused(layout.missing_columns)
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
@@ -114,6 +118,13 @@ def check_file(data: bytes, layout: Layout, check_row: Callable[[dict[str, str]]
         except FormInvalid as invalid:
             problems.extend(Problem(line, field, message) for field, message in invalid.errors.items())
     return Checked(rows=rows, problems=problems)
+
+
+async def insert_all(table: type[Table], rows: list[Table]) -> None:
+    """The rows in statements of INSERT_CHUNK rows (inside the caller's transaction): one statement
+    for 2,000 rows would pass PostgreSQL's limit of 32,767 parameters."""
+    for start in range(0, len(rows), INSERT_CHUNK):
+        await table.insert(*rows[start:start + INSERT_CHUNK])
 
 
 def refuse_with_problems(checked: Checked) -> None:

@@ -11,29 +11,31 @@ from datetime import date, datetime
 from typing import Any
 
 from jobcenter.audit.service import Actor, record
-from jobcenter.companies.imports import KOREAN, Checked, Layout, check_file, refuse_with_problems
+from jobcenter.companies.imports import KOREAN, Checked, Layout, check_file, insert_all, refuse_with_problems
+from jobcenter.companies.job_requests import read_business_number
 from jobcenter.companies.labels import EMPLOYMENT_LABELS, WAGE_PERIOD_LABELS
 from jobcenter.companies.postings import FIELDS, WELCOMES, check_posting
 from jobcenter.companies.tables import Company, EmploymentType, Posting, PostingStatus, WagePeriod
 from jobcenter.i18n import N_, gettext
-from jobcenter.web.form_input import FormInvalid
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 IMPORTED = [name for name in FIELDS if name != "interview_occurrence"]
 """The posting form's fields a file may fill (an event date is chosen on the form)."""
+HEADERS = {
+    "기업명": "company", "회사명": "company", "사업자등록번호": "business_number", "모집 직종": "position", "직종": "position",
+    "직무": "position", "고용 형태": "employment_type", "급여 형태": "wage_period", "급여": "wage", "임금": "wage",
+    "근무 시간": "hours", "근무지": "place", "근무 장소": "place", "하는 일": "duties", "자격 요건": "requirements",
+    "우대 사항": "preferred", "시니어 우대": "welcomes_seniors", "청년 우대": "welcomes_youth", "장애인 우대": "welcomes_disabled",
+    "마감일": "deadline",
+}
+"""The columns as counsellors write them; a problem names a column by its first name here (the
+name in the file, in Korean whatever the page's language: it is the file's own)."""
 LAYOUT = Layout(
-    headers={
-        "기업명": "company", "회사명": "company", "사업자등록번호": "business_number", "모집 직종": "position", "직종": "position",
-        "직무": "position", "고용 형태": "employment_type", "급여 형태": "wage_period", "급여": "wage", "임금": "wage",
-        "근무 시간": "hours", "근무지": "place", "근무 장소": "place", "하는 일": "duties", "자격 요건": "requirements",
-        "우대 사항": "preferred", "시니어 우대": "welcomes_seniors", "청년 우대": "welcomes_youth", "장애인 우대": "welcomes_disabled",
-        "마감일": "deadline", "company": "company", "business_number": "business_number", **{name: name for name in IMPORTED},
-    },
-    required=("company", "position", "employment_type", "wage_period", "wage", "deadline"),
-    missing_columns=N_("The first row must name the columns, with at least 기업명, 모집 직종, 고용 형태, 급여 형태, 급여 and 마감일."),
-    labels={"company": N_("Company"), "business_number": N_("Business registration number"), "position": N_("Position"),
-            "employment_type": N_("Employment"), "wage_period": N_("Per"), "wage": N_("Wage (won)"), "hours": N_("Hours"), "place": N_("Place"),
-            "duties": N_("The work"), "requirements": N_("Required"), "preferred": N_("Preferred"), "welcomes_seniors": N_("Seniors welcome"),
-            "welcomes_youth": N_("Young people welcome"), "welcomes_disabled": N_("People with disabilities welcome"), "deadline": N_("Deadline")},
+    headers={**HEADERS, "company": "company", "business_number": "business_number", **{name: name for name in IMPORTED}},
+    required=("position", "employment_type", "wage_period", "wage", "deadline"),
+    required_any=("company", "business_number"),
+    missing_columns=N_("The first row must name the columns, with at least 기업명 (or 사업자등록번호), 모집 직종, 고용 형태, 급여 형태, 급여 and 마감일."),
+    labels={field: next(header for header, named in HEADERS.items() if named == field) for field in set(HEADERS.values())},
 )
 EMPLOYMENT = {**{gettext(KOREAN, label): value for value, label in EMPLOYMENT_LABELS.items()}, **{item.value: item.value for item in EmploymentType}}
 """정규직, 시간제, 계약직, 일용직 (or the site's codes)."""
@@ -43,23 +45,36 @@ YES = {"y", "yes", "o", "ㅇ", "예", "네", "1", "true", "v", "✓", "○", "�
 """How a ticked 우대 column is written."""
 
 
+def same_name(name: str) -> str:
+    """A company's name as names are compared: NFC, spaces as one."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
 class Directory:
     """The companies a row may name: open ones, by 사업자등록번호 and by name."""
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.names = {row["id"]: row["name"] for row in rows}
         self.by_number = {row["business_number"]: row["id"] for row in rows if row["business_number"]}
         self.by_name: dict[str, list[int]] = defaultdict(list)
         for row in rows:
-            self.by_name[row["name"]].append(row["id"])
+            self.by_name[same_name(row["name"])].append(row["id"])
 
     def company_of(self, form: dict[str, str]) -> int:
-        """The company the row names; FormInvalid when none or more than one is named."""
-        digits = "".join(ch for ch in unicodedata.normalize("NFKC", form.get("business_number", "")) if ch.isascii() and ch.isdigit())
-        if digits:
-            if digits not in self.by_number:
+        """The company the row names (by number, which must agree with a name given beside it);
+        FormInvalid when none or more than one is named."""
+        name = same_name(form.get("company", ""))
+        if form.get("business_number", "").strip():
+            reader = FormReader(form, order=["business_number"])
+            number = read_business_number(reader)
+            reader.check()
+            if number not in self.by_number:
                 raise FormInvalid({"business_number": N_("No company in the directory has this business registration number.")})
-            return self.by_number[digits]
-        named = self.by_name.get(form.get("company", "").strip(), [])
+            company_id = self.by_number[number]
+            if name and name != same_name(self.names[company_id]):
+                raise FormInvalid({"company": N_("This name is not the name of the company with this business registration number.")})
+            return company_id
+        named = self.by_name.get(name, [])
         if not named:
             raise FormInvalid({"company": N_("No company of this name is in the directory: add the company first.")})
         if len(named) > 1:
@@ -91,7 +106,8 @@ async def check_postings(data: bytes, *, today: date, minimum_wage: int) -> Chec
             errors |= invalid.errors
         if errors:
             raise FormInvalid(errors)
-        return {**values, "company": company_id, "company_name": form.get("company", "")}
+        assert company_id is not None, "no problem above"
+        return {**values, "company": company_id, "company_name": directory.names[company_id]}
 
     return check_file(data, LAYOUT, check_row)
 
@@ -102,10 +118,10 @@ async def import_postings(checked: Checked, *, publish: bool, actor: Actor, now:
     refuse_with_problems(checked)
     status = PostingStatus.published.value if publish else PostingStatus.draft.value
     async with Posting._meta.db.transaction():
-        await Posting.insert(*(
+        await insert_all(Posting, [
             Posting(**{key: value for key, value in row.items() if key != "company_name"}, status=status,
                     published_at=now if publish else None, created_at=now, updated_at=now)
             for row in checked.rows
-        ))
+        ])
         await record(actor, "posting.import", "posting", None, now=now, summary=f"{len(checked.rows)} postings ({status})")
     return len(checked.rows)

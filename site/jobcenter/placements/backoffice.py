@@ -31,7 +31,6 @@ from jobcenter.web.paging import Paged, page_number
 Form = URLEncodedBody[dict[str, str]]
 PAGE_SIZE = 30
 PLACEMENT_FIELDS = ("company", "position", "started_on", "program", "referral")
-"""The longest company or position a link may fill the new-job form with (the columns' length)."""
 OUTCOME_FIELDS = ("reached", "still_employed", "thinking_of_leaving", "leave_reason", "difficulties", "note")
 LABELS = {"reason_labels": LEAVE_REASON_LABELS, "view_labels": VIEW_LABELS}
 

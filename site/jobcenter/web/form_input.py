@@ -28,10 +28,12 @@ EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 MAX_PAGE = 99_999
 """The last page number a list answers; beyond it is the first page or a 400, never an overflow."""
 ASCII_DIGITS = frozenset("0123456789")
-DAY = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*|(\d{4})(\d{2})(\d{2})", re.ASCII)
-"""A day as year, month and day with anything but digits between (and after), or eight digits."""
-DECIMAL = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{1,12})?")
-"""A decimal as a coordinate is written: a few digits, a point, the decimals."""
+DAY = re.compile(r"(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*[.일]?|(\d{4})(\d{2})(\d{2})", re.ASCII)
+"""A day as year, month and day separated by - . / (or 년 월 일, spaces allowed), or eight digits."""
+DECIMAL = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{1,17})?")
+"""A decimal as a coordinate is written: a few digits, a point, the decimals (map apps copy up to 17)."""
+DECIMAL_PLACES = 7
+"""Decimals kept of a coordinate: about a centimetre."""
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 """What a Korean keyboard in full-width mode types for digits; read as the digits they are."""
 
@@ -76,7 +78,7 @@ def read_decimal(raw: str | None, low: float, high: float) -> float | None:
     text = unicodedata.normalize("NFKC", raw or "").strip()
     if DECIMAL.fullmatch(text) is None:
         return None
-    number = float(text)
+    number = round(float(text), DECIMAL_PLACES)
     return number if low <= number <= high else None
 
 

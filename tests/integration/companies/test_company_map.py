@@ -25,13 +25,20 @@ async def made(client, sign_in_staff, **fields: str):
 
 
 async def test_a_pin_pasted_as_a_pair_from_a_map_app_is_saved_and_audited(client, sign_in_staff) -> None:
-    response = await made(client, sign_in_staff, latitude="37.6930, 126.5990")
+    response = await made(client, sign_in_staff, latitude="37.69301234567891, 126.59901234567891")
 
     assert response.status_code == 303
     company = present(await Company.select(Company.id, Company.latitude, Company.longitude).first())
-    assert (company["latitude"], company["longitude"]) == (37.693, 126.599)
-    entry = present(await AuditEntry.select(AuditEntry.after).where(AuditEntry.action == "company.create").first())
-    assert '"latitude": 37.693' in entry["after"]
+    assert (company["latitude"], company["longitude"]) == (37.6930123, 126.5990123)
+    assert '"latitude": 37.6930123' in present(await AuditEntry.select(AuditEntry.after).first())["after"]
+
+
+async def test_the_form_takes_a_pasted_pair_whole(client, sign_in_staff) -> None:
+    await sign_in_staff(await a_staff_member())
+
+    form = html(await client.get("/staff/companies/new"))
+
+    assert int(present(form.select_one("#field-latitude"))["maxlength"]) >= len("37.69301234567891, 126.59901234567891")
 
 
 @pytest.mark.parametrize(("fields", "wrong", "message"), [

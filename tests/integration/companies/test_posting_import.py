@@ -17,7 +17,7 @@ from tests.support import csrf_token, html, present
 
 HEADER = "기업명,사업자등록번호,모집 직종,고용 형태,급여 형태,급여,근무 시간,시니어 우대,마감일\n"
 GOOD = HEADER + ("아라뱃길물류,,물류센터 포장 사원,정규직,월급,\"2,300,000\",08:30~17:30,Y,2026-12-20\n"
-                 "상호 무관,220-81-62517,아파트 경비원,계약직,시급,10500,격일 24시간,,2026.12.31\n")
+                 ",220-81-62517,아파트 경비원,계약직,시급,10500,격일 24시간,,2026.12.31\n")
 
 
 async def upload(client, content: bytes, action: str, *, publish: bool = False, filename: str = "공고.csv"):
@@ -44,6 +44,7 @@ async def test_a_preview_writes_nothing_then_the_postings_are_drafts_of_the_comp
 
     rows = [row.get_text(" ", strip=True) for row in html(preview).select("[data-testid=import-preview] tbody tr")]
     assert rows[0].startswith("물류센터 포장 사원 아라뱃길물류 월급 2,300,000원")
+    assert rows[1].startswith("아파트 경비원 김포경비"), "the company the number found, by its directory name"
     assert (imported.status_code, imported.headers["location"]) == (303, "/staff/postings?status=draft&done=imported")
     made = await Posting.select(Posting.company, Posting.position, Posting.wage_period, Posting.wage, Posting.welcomes_seniors, Posting.status,
                                 Posting.deadline).order_by(Posting.id)
@@ -97,9 +98,9 @@ async def test_a_file_with_bad_rows_is_refused_whole_with_each_line_and_problem_
 
     assert response.status_code == 422
     problems = [item.get_text(" ", strip=True) for item in html(response).select("[data-testid=import-problems] li")]
-    assert any(problem.startswith("4행, 기업:") for problem in problems)
-    assert any(problem.startswith("5행, 기업:") and "사업자등록번호" in problem for problem in problems)
-    assert "6행, 급여(원): 최저임금보다 적습니다. 10,320원 이상이어야 합니다." in problems
+    assert any(problem.startswith("4행, 기업명:") for problem in problems)
+    assert any(problem.startswith("5행, 기업명:") and "사업자등록번호" in problem for problem in problems)
+    assert "6행, 급여: 최저임금보다 적습니다. 10,320원 이상이어야 합니다." in problems
     assert any(problem.startswith("6행, 마감일:") for problem in problems)
     assert any(problem.startswith("7행, 사업자등록번호:") for problem in problems)
     assert any(problem.startswith("7행, 고용 형태:") for problem in problems)
@@ -113,4 +114,34 @@ async def test_a_file_without_the_columns_a_posting_needs_is_refused(client, sig
     response = await upload(client, "기업명,모집 직종\n아라뱃길물류,포장\n".encode(), "preview")
 
     assert response.status_code == 422
-    assert "모집 직종, 고용 형태" in present(html(response).select_one("#error-file")).get_text()
+    assert "기업명(또는 사업자등록번호), 모집 직종, 고용 형태" in present(html(response).select_one("#error-file")).get_text()
+
+
+async def test_a_company_may_be_named_by_its_business_number_alone_and_a_name_beside_it_must_agree(client, sign_in_staff) -> None:
+    _, by_number = await directory()
+    await sign_in_staff(await a_staff_member())
+    numbers_only = "사업자등록번호,모집 직종,고용 형태,급여 형태,급여,마감일\n2208162517,경비원,계약직,시급,10500,2026-12-31\n"
+    disagreeing = HEADER + "아라뱃길물류,220-81-62517,경비원,계약직,시급,10500,,,2026-12-31\n"
+
+    wrong_name = await upload(client, disagreeing.encode(), "preview")
+    imported = await upload(client, numbers_only.encode(), "import")
+
+    assert "2행, 기업명: 이 기업명은 이 사업자등록번호의 기업 이름과 다릅니다." in html(wrong_name).get_text(" ", strip=True)
+    assert imported.status_code == 303
+    assert present(await Posting.select(Posting.company).first())["company"] == by_number
+
+
+async def test_a_damaged_spreadsheet_is_refused_not_a_crash(client, sign_in_staff) -> None:
+    await sign_in_staff(await a_staff_member())
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["기업명", "모집 직종"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    damaged = buffer.getvalue().replace(b"PK", b"PK", 1)[:-40]
+
+    response = await upload(client, damaged, "preview", filename="공고.xlsx")
+
+    assert response.status_code == 422
+    assert "읽을 수 없습니다" in present(html(response).select_one("#error-file")).get_text()
