@@ -27,6 +27,7 @@ from jobcenter.app import create_app  # noqa: E402
 from jobcenter.audit.tables import AuditEntry  # noqa: E402
 from jobcenter.catalog.tables import Cohort, CohortSeries, CohortSession, Program, ProgramTerm, SessionAttendance  # noqa: E402
 from jobcenter.companies.tables import Company, CompanyVisit, JobRequest, Posting, Referral  # noqa: E402
+from jobcenter.counselling.tables import Availability, Booking, CounsellingPlace, CounsellingRecord, Counsellor, Leave  # noqa: E402
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries  # noqa: E402
 from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession  # noqa: E402
 from jobcenter.limits.tables import RateEvent  # noqa: E402
@@ -65,6 +66,7 @@ async def empty_tables() -> None:
         for table in (
             HelpRequest, Kiosk, KioskSession, FollowUpCall, Placement, AuditEntry, StaffSession, StaffMember, OutboxMessage, OpeningAlert,
             Application,
+            CounsellingRecord, Booking, Leave, Availability, Counsellor, CounsellingPlace,
             JobRequest, Referral, Posting, CompanyVisit, Company, EventCompany, EventOccurrence, EventSeries, Closure, SessionAttendance, CohortSession,
             Cohort, CohortSeries,
             SeatPool, ProgramTerm, Program, WebSession, PhoneCode, RateEvent, PasswordReset, Citizen,

@@ -20,6 +20,7 @@ from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
 from jobcenter.companies.controller import DirectoryController, JobsController
+from jobcenter.counselling.controller import CounsellingController
 from jobcenter.demo.staff import refuse_demo_passwords
 from jobcenter.events.controller import EventController
 from jobcenter.home.controller import ApplyController, home, privacy
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             CatalogController,
             DirectoryController,
             JobsController,
+            CounsellingController,
             AccountController,
             NewsConsentController,
             CodeController,

@@ -22,6 +22,9 @@ logger = logging.getLogger("jobcenter.db")
 SQLITE_BUSY_TIMEOUT_SECONDS = 10
 """How long an SQLite writer waits for another one before giving up."""
 
+UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationError)
+"""What the database raises for a second row with the same value in a unique column."""
+
 
 def engine_from_url(url: str) -> Engine:
     """Build the Piccolo engine for `sqlite:///path` or `postgresql://...`."""

@@ -16,6 +16,7 @@ from jobcenter.catalog.cohort_series import make_all_ahead
 from jobcenter.catalog.sessions import generate_missing
 from jobcenter.clock import Clock
 from jobcenter.companies.job_requests import forget_old as forget_old_job_requests
+from jobcenter.counselling.reminders import queue_counselling_reminders
 from jobcenter.db import is_unavailable
 from jobcenter.events.generation import extend_all
 from jobcenter.limits.service import forget_old as forget_old_rate_events
@@ -60,6 +61,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
         await make_all_ahead(now=now, zone=settings.timezone)
         await forget_old_job_requests(now.astimezone(ZoneInfo(settings.timezone)).date())
         await queue_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
+        await queue_counselling_reminders(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
         await freeze_closed(now)
         await queue_opening_alerts(now, hour=settings.reminder_hour, language=settings.default_language, zone=settings.timezone)
         await queue_renewal_requests(now, settings=settings)

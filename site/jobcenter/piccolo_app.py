@@ -6,6 +6,7 @@ from jobcenter.accounts.tables import Citizen, PasswordReset, PhoneCode, WebSess
 from jobcenter.audit.tables import AuditEntry
 from jobcenter.catalog.tables import Cohort, CohortSeries, CohortSession, Program, ProgramTerm, SessionAttendance
 from jobcenter.companies.tables import Company, CompanyVisit, JobRequest, Posting, Referral
+from jobcenter.counselling.tables import Availability, Booking, CounsellingPlace, CounsellingRecord, Counsellor, Leave
 from jobcenter.events.tables import EventCompany, EventOccurrence, EventSeries
 from jobcenter.kiosk.tables import HelpRequest, Kiosk, KioskSession
 from jobcenter.limits.tables import RateEvent
@@ -47,6 +48,12 @@ APP_CONFIG = AppConfig(
         Referral,
         JobRequest,
         Closure,
+        CounsellingPlace,
+        Counsellor,
+        Availability,
+        Leave,
+        Booking,
+        CounsellingRecord,
         StaffMember,
         StaffSession,
         AuditEntry,

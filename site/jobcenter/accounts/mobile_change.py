@@ -12,7 +12,7 @@ from jobcenter.accounts import phone_codes
 from jobcenter.accounts.phone_codes import Purpose
 from jobcenter.accounts.service import read_mobile
 from jobcenter.accounts.tables import Citizen
-from jobcenter.accounts.walk_in import UNIQUE_VIOLATIONS
+from jobcenter.db import UNIQUE_VIOLATIONS
 from jobcenter.i18n import N_
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import FormInvalid, FormReader

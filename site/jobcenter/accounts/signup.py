@@ -27,7 +27,8 @@ from jobcenter.accounts.service import (
     read_new_password,
 )
 from jobcenter.accounts.tables import Citizen
-from jobcenter.accounts.walk_in import NO_PASSWORD, UNIQUE_VIOLATIONS
+from jobcenter.accounts.walk_in import NO_PASSWORD
+from jobcenter.db import UNIQUE_VIOLATIONS
 from jobcenter.i18n import N_
 from jobcenter.limits import service as limiter
 from jobcenter.limits.service import RateLimited, key_of

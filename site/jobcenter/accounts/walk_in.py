@@ -5,21 +5,16 @@ the consent they gave by voice or on the kiosk."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import asyncpg
-
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.service import CONSENT_VERSION, read_birth_year, read_landline, read_mobile, read_name
 from jobcenter.accounts.tables import Citizen
+from jobcenter.db import UNIQUE_VIOLATIONS
 from jobcenter.i18n import N_, Filled
 from jobcenter.web.form_input import FormInvalid, FormReader
-
-UNIQUE_VIOLATIONS = (sqlite3.IntegrityError, asyncpg.exceptions.UniqueViolationError)
-"""What the database raises for a second row with the same mobile number."""
 
 NO_PASSWORD = ""
 """A record made for someone else has no password: its owner claims it by signing up with a code

@@ -20,15 +20,15 @@ from jobcenter.catalog.sessions import wanted_days
 from jobcenter.catalog.tables import Cohort, CohortSeries, Program
 from jobcenter.db import locking
 from jobcenter.i18n import N_
-from jobcenter.schedule.patterns import PATTERN_FIELDS, WEEKDAYS, pattern_from, to_rrule
-from jobcenter.schedule.recurrence import rule_days
+from jobcenter.schedule.patterns import WEEKDAYS
+from jobcenter.schedule.repeating import FIELDS as REPEATING_FIELDS
+from jobcenter.schedule.repeating import read_repeating
 from jobcenter.signups.roster_changes import parse_capacity
 from jobcenter.signups.service import SignupError
 from jobcenter.web.form_input import FormReader
 
 OPENING_HOUR = time(9)
-FORM_ORDER = [*PATTERN_FIELDS, "skip_holidays", "first_day", "last_day", "start_time", "end_time", "place", "capacity",
-              "opens_days_before", "months_ahead"]
+FORM_ORDER = [*REPEATING_FIELDS, "place", "capacity", "opens_days_before", "months_ahead"]
 MAX_MONTHS_AHEAD = 12
 MAX_DAYS_BEFORE = 365
 
@@ -36,14 +36,10 @@ MAX_DAYS_BEFORE = 365
 def check_series(data: dict[str, str]) -> dict[str, Any]:
     """The series' values from its form; FormInvalid with every problem at once."""
     form = FormReader(data, order=FORM_ORDER)
-    date_message = N_("Enter a date like 2026-12-01.")
-    time_message = N_("Enter a time like 09:30.")
+    repeating = read_repeating(form)
     values: dict[str, Any] = {
-        "skip_holidays": form.ticked("skip_holidays"),
-        "first_day": form.day("first_day", date_message),
-        "last_day": form.day("last_day", date_message, optional=True),
-        "start_time": form.clock("start_time", time_message),
-        "end_time": form.clock("end_time", time_message),
+        **{key: value for key, value in repeating.items() if key != "rule"},
+        "rrule": repeating["rule"],
         "place": form.text("place", CohortSeries.place, missing=N_("Enter the place, in 200 characters or fewer."),
                            too_long=N_("Enter the place, in 200 characters or fewer.")),
         "opens_days_before": form.number("opens_days_before", 1, MAX_DAYS_BEFORE,
@@ -54,17 +50,6 @@ def check_series(data: dict[str, str]) -> dict[str, Any]:
         values["capacity"] = parse_capacity(form.raw("capacity"))
     except SignupError as invalid:
         form.fail("capacity", invalid.message)
-    pattern = pattern_from(form)
-    values["rrule"] = to_rrule(pattern) if pattern else None
-    if values["first_day"] and values["last_day"] and values["last_day"] < values["first_day"]:
-        form.fail("last_day", N_("The last day must not be before the first day."))
-    elif values["rrule"] and values["first_day"] and not rule_days(
-        values["rrule"], values["first_day"], values["first_day"], values["last_day"] or values["first_day"] + relativedelta(years=1),
-        skip_holidays=values["skip_holidays"],
-    ):
-        form.fail("pattern", N_("This pattern gives no day in the year from the first day. Check the pattern and the dates."))
-    if values["start_time"] and values["end_time"] and values["end_time"] <= values["start_time"]:
-        form.fail("end_time", N_("The end time must be after the start time."))
     form.check()
     return values
 

@@ -11,6 +11,7 @@ from jobcenter.catalog.search_index import index_program
 from jobcenter.catalog.tables import CohortSeries, Program
 from jobcenter.companies.tables import Company, CompanyVisit, Posting
 from jobcenter.demo.companies import COMPANIES, DISABLED, FOREIGN, POSTINGS, SENIORS, YOUTH, demo_pin
+from jobcenter.demo.counselling import load_counselling
 from jobcenter.demo.events import SERIES
 from jobcenter.demo.programs import PROGRAMS, DemoCohort, DemoSeries
 from jobcenter.events.generation import generate
@@ -86,6 +87,7 @@ async def load_demo_content(now: datetime, zone: str) -> int:
         await _load_events(today, zone)
         await _load_companies(today)
         await _load_postings(today, now)
+        await load_counselling(today.date())
     return len(PROGRAMS)
 
 

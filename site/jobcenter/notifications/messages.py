@@ -108,6 +108,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Tomorrow: %(title)s"),
         N_("%(name)s, %(title)s (%(label)s) is tomorrow, %(day)s at %(time)s, at %(place)s. Confirmation number: %(code)s."),
     ),
+    "counselling_booked": (
+        N_("Counselling booked: %(day)s %(time)s"),
+        N_("%(name)s, your counselling with %(counsellor)s is booked for %(day)s at %(time)s, at %(place)s. "
+           "To move or cancel it: %(page)s"),
+    ),
+    "counselling_moved": (
+        N_("Counselling moved: %(day)s %(time)s"),
+        N_("%(name)s, your counselling is now on %(day)s at %(time)s, at %(place)s, with %(counsellor)s. %(page)s"),
+    ),
+    "counselling_cancelled": (
+        N_("Counselling cancelled: %(day)s %(time)s"),
+        N_("%(name)s, your counselling on %(day)s at %(time)s, at %(place)s, is cancelled. To book another time: %(page)s"),
+    ),
+    "counselling_reminder": (
+        N_("Counselling tomorrow: %(time)s"),
+        N_("%(name)s, your counselling with %(counsellor)s is tomorrow, %(day)s at %(time)s, at %(place)s. %(page)s"),
+    ),
     "opening_soon": (
         N_("Applications open tomorrow: %(title)s"),
         N_("%(name)s, applications for %(title)s (%(label)s) open tomorrow, %(opens)s. You asked us to tell you. Apply here: %(page)s"),
@@ -157,6 +174,10 @@ SHORT_TEXTS: dict[str, str] = {
     "session_cancelled": N_("[Session cancelled] %(title)s %(day)s %(time)s. Reason: %(reason)s. Other sessions as planned %(link)s"),
     "cohort_changed": N_("[New times] %(title)s from %(day)s: %(time)s, %(place)s %(link)s"),
     "reminder": N_("[Tomorrow] %(day)s %(time)s %(title)s %(label)s, %(place)s. No. %(code)s"),
+    "counselling_booked": N_("[Counselling booked] %(day)s %(time)s %(place)s, counsellor %(counsellor)s %(page)s"),
+    "counselling_moved": N_("[Counselling moved] %(day)s %(time)s %(place)s %(page)s"),
+    "counselling_cancelled": N_("[Counselling cancelled] %(day)s %(time)s %(place)s"),
+    "counselling_reminder": N_("[Counselling tomorrow] %(time)s %(place)s, counsellor %(counsellor)s %(page)s"),
     "opening_soon": N_("[Opens tomorrow] %(title)s %(label)s, from %(opens)s %(page)s"),
     "opening_now": N_("[Open now] %(title)s %(label)s %(page)s"),
     "notice": N_("[%(title)s %(label)s] %(text)s"),

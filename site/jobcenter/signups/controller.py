@@ -24,6 +24,8 @@ from jobcenter.accounts.web import provide_citizen
 from jobcenter.companies.labels import REFERRAL_LABELS
 from jobcenter.companies.referrals import OPEN as OPEN_REFERRALS
 from jobcenter.companies.referrals import referrals_of
+from jobcenter.counselling.bookings import bookings_of
+from jobcenter.counselling.labels import LABELS as COUNSELLING_LABELS
 from jobcenter.i18n import N_, gettext
 from jobcenter.qr import qr_svg
 from jobcenter.settings import Settings
@@ -45,12 +47,13 @@ class ApplicationController(Controller):
 
     @get("/me/applications", name="my_applications")
     async def mine(self, citizen: Citizen, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
-        """내 신청 내역: every application with its status and what can still be done, and the requests
-        to be referred to a job."""
+        """내 신청 내역: every application with its status and what can still be done, the counselling
+        times booked, and the requests to be referred to a job."""
         applications = await service.applications_of(citizen["id"], now, settings.timezone)
         progress = await progress_of([application.id for application in applications], now)
         context = {"applications": applications, "progress_of": progress, "referrals": await referrals_of(citizen["id"]),
-                   "open_referrals": OPEN_REFERRALS, "referral_statuses": REFERRAL_LABELS, "now": now}
+                   "open_referrals": OPEN_REFERRALS, "referral_statuses": REFERRAL_LABELS, "now": now,
+                   "bookings": await bookings_of(citizen["id"], now), **COUNSELLING_LABELS}
         return Template("signups/mine.html", context=context, headers=NO_STORE)
 
     @get("/me/applications/{application_id:int}", name="my_application")

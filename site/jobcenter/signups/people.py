@@ -12,6 +12,7 @@ from piccolo.query.functions.aggregate import Count
 
 from jobcenter.accounts.service import delete_account, inactive_accounts, own_account
 from jobcenter.companies.referrals import referrals_of
+from jobcenter.counselling.bookings import counselling_data_of
 from jobcenter.notifications.messages import messages_of
 from jobcenter.signups.service import ACTIVE, release_all_of
 from jobcenter.signups.tables import Application
@@ -24,7 +25,8 @@ async def data_of(citizen_id: int) -> dict[str, Any]:
         Application.id, Application.status, Application.waitlist_position, Application.confirmation_code,
         Application.channel, Application.created_at, Application.cancelled_at, Application.seat_pool,
     ).where(Application.citizen == citizen_id).order_by(Application.id)
-    return {"account": account, "applications": applications, "referrals": await referrals_of(citizen_id), "messages": await messages_of(citizen_id)}
+    return {"account": account, "applications": applications, "referrals": await referrals_of(citizen_id),
+            "counselling": await counselling_data_of(citizen_id), "messages": await messages_of(citizen_id)}
 
 
 async def with_active_applications(people: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ STAFF_MENU = [
     ("staff", N_("Job postings"), "/staff/postings"),
     ("staff", N_("Referral requests"), "/staff/referrals"),
     ("staff", N_("Requests from companies"), "/staff/job-requests"),
+    ("staff", N_("Counselling"), "/staff/counselling"),
     ("staff", N_("Citizens"), "/staff/citizens"),
     ("staff", N_("Follow-up calls"), "/staff/calls"),
     ("staff", N_("News"), "/staff/news"),

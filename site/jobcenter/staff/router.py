@@ -11,6 +11,7 @@ from jobcenter.accounts.web import forget_citizen
 from jobcenter.audit.backoffice import AuditController
 from jobcenter.catalog.backoffice import AttendanceController, ProgramAdminController, SessionAdminController
 from jobcenter.companies.backoffice import CompanyAdminController, JobRequestAdminController, PostingAdminController, ReferralAdminController
+from jobcenter.counselling.backoffice import CounsellingAdminController
 from jobcenter.events.backoffice import StaffCalendarController
 from jobcenter.kiosk.backoffice import HelpRequestController, KioskAdminController
 from jobcenter.notifications.backoffice import FailedMessagesController
@@ -41,6 +42,7 @@ def staff_router() -> Router:
             PostingAdminController,
             ReferralAdminController,
             JobRequestAdminController,
+            CounsellingAdminController,
             StaffCalendarController,
             HelpRequestController,
             Router(path="/kiosks", route_handlers=[KioskAdminController], guards=[admin_only]),

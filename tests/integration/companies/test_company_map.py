@@ -38,7 +38,7 @@ async def test_the_form_takes_a_pasted_pair_whole(client, sign_in_staff) -> None
 
     form = html(await client.get("/staff/companies/new"))
 
-    assert int(present(form.select_one("#field-latitude"))["maxlength"]) >= len("37.69301234567891, 126.59901234567891")
+    assert int(str(present(form.select_one("#field-latitude"))["maxlength"])) >= len("37.69301234567891, 126.59901234567891")
 
 
 @pytest.mark.parametrize(("fields", "wrong", "message"), [

@@ -18,6 +18,8 @@ PUBLIC = {
     ("GET", "/programs"),
     ("GET", "/programs/{program_id:int}"),
     ("GET", "/companies"),
+    ("GET", "/counselling"),
+    ("GET", "/counselling/{place_id:int}"),
     ("GET", "/companies/{company_id:int}"),
     ("GET", "/jobs"),
     ("GET", "/jobs/{posting_id:int}"),
