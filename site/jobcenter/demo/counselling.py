@@ -57,6 +57,9 @@ async def load_counselling(today: date) -> None:
         if pattern.campus_series:
             series = await EventSeries.select(EventSeries.first_day).where(EventSeries.title == pattern.campus_series).first()
             first_day = series["first_day"] if series else today
+        if pattern.campus_series:  # the visit's dates on the calendar link to its times
+            await EventSeries.update({EventSeries.booking_path: f"/counselling/{places[pattern.place]}"}).where(
+                EventSeries.title == pattern.campus_series)
         await Availability.insert(Availability(
             counsellor=counsellors[pattern.counsellor], place=places[pattern.place], rule=pattern.rule, first_day=first_day,
             start_time=pattern.start, end_time=pattern.end, slot_minutes=30, skip_holidays=True,

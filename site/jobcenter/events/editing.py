@@ -48,6 +48,7 @@ MAX_DAYS = 14
 FIELD_ORDER = [
     "title", "category", "summary", "description", "pattern", "weekdays", "ordinals", "months", "month_day", "rrule",
     "first_day", "last_day", "start_time", "end_time", "days", "place", "address", "area", "who_should_come", "what_to_bring", "capacity",
+    "booking_path",
 ]
 """The order of the fields on the page, which the error summary follows."""
 SCHEDULE_FIELDS = FIELD_ORDER[FIELD_ORDER.index("pattern"):FIELD_ORDER.index("days") + 1]
@@ -117,6 +118,15 @@ def read_schedule(data: dict[str, str], today: date) -> Schedule:
     return schedule
 
 
+def _booking_path(form: FormReader) -> str:
+    """A path on this site (/counselling/2), or empty: never another site's address or a script."""
+    path = form.text("booking_path", EventSeries.booking_path, too_long=N_("Use 200 characters or fewer."))
+    if path and (not path.startswith("/") or path.startswith("//") or any(ch in path for ch in " \\?#\"'<>")):
+        form.fail("booking_path", N_("Enter a page of this site starting with /, like /counselling/2, or leave it empty."))
+        return ""
+    return path
+
+
 def read_series(data: dict[str, str], today: date) -> dict[str, Any]:
     """The series' column values from the form, or FormInvalid with every problem at once."""
     form = FormReader(data, order=FIELD_ORDER)
@@ -128,6 +138,7 @@ def read_series(data: dict[str, str], today: date) -> dict[str, Any]:
     values["capacity"] = read_capacity(
         form, message=N_("Enter the number of seats as a whole number from 1 to 10000, or leave it empty."), optional=True
     )
+    values["booking_path"] = _booking_path(form)
     schedule = _schedule(form, today)
     form.check()
     assert schedule is not None  # a schedule not read has its problem noted
@@ -143,7 +154,8 @@ def read_series(data: dict[str, str], today: date) -> dict[str, Any]:
     }
 
 
-SERIES_COLUMNS = [*TEXT_FIELDS, "category", "capacity", "rrule", "first_day", "last_day", "start_time", "end_time", "days", "skip_holidays"]
+SERIES_COLUMNS = [*TEXT_FIELDS, "category", "capacity", "booking_path", "rrule", "first_day", "last_day", "start_time", "end_time", "days",
+                  "skip_holidays"]
 
 
 async def _series(series_id: int) -> dict[str, Any]:
@@ -162,6 +174,7 @@ async def form_values(series_id: int) -> dict[str, str]:
     values.update(
         category=row["category"],
         capacity=str(row["capacity"] or ""),
+        booking_path=row["booking_path"],
         first_day=row["first_day"].isoformat(),
         last_day=row["last_day"].isoformat() if row["last_day"] else "",
         start_time=row["start_time"].strftime("%H:%M"),

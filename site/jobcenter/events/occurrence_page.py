@@ -40,6 +40,7 @@ async def event_page_context(request: Request, occurrence: OccurrenceView, setti
     alerts = await alerts_of(citizen["id"], [pool["id"]]) if (citizen and pool) else set()
     return {
         "occurrence": occurrence,
+        "occurrence_day": occurrence.starts_at.astimezone(ZoneInfo(settings.timezone)).date().isoformat(),
         "status": status,
         "mine": mine,
         "alerts": alerts,

@@ -53,6 +53,9 @@ class EventSeries(Table):
     days = Integer(default=1)
     skip_holidays = Boolean(default=False)
     capacity = Integer(null=True, default=None)
+    booking_path = Varchar(length=200, default="")
+    """A page of this site where people book a time on the event's dates (campus counselling:
+    /counselling/<place>); each date links to it with ?day=<date>. Empty: none."""
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 
