@@ -415,3 +415,33 @@ def test_an_administrator_enrols_a_kiosk_and_any_other_browser_is_sent_to_the_we
     finally:
         office.close()
         lobby.close()
+
+
+def test_a_visitor_books_counselling_at_the_kiosk_by_taps_alone(kiosk: KioskPage, assert_accessible) -> None:
+    page = kiosk.page
+    mobile = _mobile()
+    kiosk.door("상담 예약하기").tap()
+    expect(kiosk.heading).to_have_text("취업상담 예약")
+    assert_accessible(page)
+    first = page.get_by_test_id("kiosk-time").first
+    when = first.locator(".kiosk-card__title").inner_text()
+    first.tap()
+    expect(kiosk.heading).to_contain_text(when.split(" ")[-1])
+    assert_accessible(page)
+
+    kiosk.tap_keys("name", NAME_KEYS)
+    kiosk.next_step()
+    kiosk.tap_keys("mobile", mobile)
+    kiosk.next_step()
+    kiosk.tap_keys("birth_year", "1962")
+    kiosk.next_step()
+    page.get_by_label("위와 같이 개인정보를 수집·이용하는 데 동의합니다 (필수)").tap()
+    page.get_by_role("button", name="이 시간으로 예약하기").tap()
+    expect(page.get_by_test_id("code-sent")).to_contain_text(f"010-****-{mobile[-4:]}")
+    assert_accessible(page)
+    kiosk.tap_keys("code", texted_code(mobile))
+    page.get_by_role("button", name="이 인증번호로 예약하기").tap()
+
+    expect(kiosk.result_headline).to_have_text("상담이 예약되었습니다")
+    expect(page.locator(".kiosk-lead")).to_contain_text(when.split(" ")[-1])
+    assert_accessible(page)

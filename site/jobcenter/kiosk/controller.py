@@ -38,12 +38,14 @@ from jobcenter.catalog import service as catalog
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import LABELS, LIFE_STAGES
 from jobcenter.catalog.status import Status, cohort_status
+from jobcenter.counselling.bookings import SlotTaken, booking_of, offered
 from jobcenter.errors import NotFound
 from jobcenter.events import service as calendar
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from jobcenter.events.occurrence_page import event_page_context
 from jobcenter.home.privacy import POLICY_SINCE
 from jobcenter.i18n import N_, Filled, gettext
+from jobcenter.kiosk import counselling as kiosk_counselling
 from jobcenter.kiosk import devices, help_requests
 from jobcenter.kiosk.display import KIOSK_PATH, MODE_COOKIES, display_of, kiosk_path, toggled
 from jobcenter.kiosk.service import (
@@ -84,6 +86,7 @@ CSRF_COOKIE = "csrftoken"
 CLEAR_SITE_DATA = '"cache", "storage"'
 """Not "cookies": that would delete the device's enrolment too. The reset deletes the visit's cookies by name."""
 WEB_QR_TITLE = N_("QR code: the address of this page on the website")
+COUNSELLING_TITLE = N_("Book job counselling")
 STATUS_QR_TITLE = N_("QR code: the address of this application's status page")
 
 
@@ -382,6 +385,84 @@ class KioskController(Controller):
             request, "kiosk/done.html", application=result.application, masked_mobile=mask_mobile(result.mobile), status_url=status_url, qr=qr
         )
 
+    @get("/counselling", name="kiosk_counselling")
+    async def counselling(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Template:
+        """상담 예약: the center's next free times this week, in large buttons."""
+        return await _counselling_screen(request, settings, now)
+
+    @get("/counselling/book", name="kiosk_counselling_book")
+    async def counselling_form(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime],
+                               slot: FromQuery[str] = "") -> Template:
+        """The time chosen, and the visitor's details the kiosk's way (only on an enrolled kiosk)."""
+        return await _counselling_form(request, slot, settings, now)
+
+    @post("/counselling/book")
+    async def counselling_start(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """Check the details and the time, then text a code to the number and ask for it."""
+        slot = data.get("slot", "")
+        place = await kiosk_counselling.center()
+        if request.state.kiosk is None or place is None:
+            return await _counselling_form(request, slot, settings, now)
+        person = WalkIn(name=data.get("name", ""), mobile=data.get("mobile", ""), birth_year=data.get("birth_year", ""), consent=data.get("consent") == "1")
+        values = {"name": person.name, "mobile": person.mobile, "birth_year": person.birth_year, "consent": "1" if person.consent else ""}
+        try:
+            ticket = await kiosk_counselling.start_kiosk_booking(place["id"], slot, person, kiosk_id=request.state.kiosk["id"], now=now,
+                                                                 zone=settings.timezone, settings=settings)
+        except FormInvalid as invalid:
+            errors = {name: invalid.errors[name] for name in FIELDS if name in invalid.errors}
+            return await _counselling_form(request, slot, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=errors, values=values)
+        except SlotTaken:
+            return await _counselling_screen(request, settings, now, HTTP_409_CONFLICT, taken=True)
+        except RateLimited as limited:
+            message = wait_message(language_of(request), phone_codes.TOO_MANY_CODES, limited.retry_after)
+            throttled = await _counselling_form(request, slot, settings, now, HTTP_429_TOO_MANY_REQUESTS, errors={"mobile": message}, values=values)
+            throttled.headers["retry-after"] = str(limited.retry_after)
+            return throttled
+        response = Redirect(path=f"{KIOSK_PATH}/counselling/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+        response.set_cookie(CODE_COOKIE, ticket, path=KIOSK_PATH, httponly=True, samesite="lax", secure=settings.cookie_secure,
+                            max_age=int(phone_codes.VALID_FOR.total_seconds()) * 2)
+        return response
+
+    @get("/counselling/code", name="kiosk_counselling_code")
+    async def counselling_code_form(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        return await _counselling_code_screen(request, settings, now)
+
+    @post("/counselling/code")
+    async def counselling_finish(self, request: Request, data: Form, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """The code right: the time is booked and the screen says when, where and with whom."""
+        if request.state.kiosk is None:
+            return await _counselling_form(request, "", settings, now)
+        try:
+            booking_id, mobile = await kiosk_counselling.book_with_code(
+                request.cookies.get(CODE_COOKIE, ""), data.get("code", ""), kiosk_name=request.state.kiosk["name"], now=now,
+                language=language_of(request), zone=settings.timezone, settings=settings)
+        except FormInvalid as invalid:
+            return await _counselling_code_screen(request, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        except SlotTaken:
+            return await _counselling_screen(request, settings, now, HTTP_409_CONFLICT, taken=True)
+        booking = await booking_of(booking_id, None)
+        logger.info("kiosk %s: counselling booking %s", request.state.kiosk["name"], booking_id)
+        response = _screen(request, "kiosk/counselling_done.html", booking=booking, masked_mobile=mask_mobile(mobile))
+        response.delete_cookie(CODE_COOKIE, path=KIOSK_PATH)
+        return response
+
+    @post("/counselling/code/again", name="kiosk_counselling_code_again")
+    async def counselling_code_again(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
+        """A new code to the same number, after a wait."""
+        if request.state.kiosk is None:
+            return await _counselling_form(request, "", settings, now)
+        try:
+            await phone_codes.resend(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now=now, client=f"kiosk:{request.state.kiosk['id']}",
+                                     settings=settings, per_client=CODES_PER_KIOSK_PER_HOUR)
+        except RateLimited as limited:
+            wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
+            response = await _counselling_code_screen(request, settings, now, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
+            response.headers["retry-after"] = str(limited.retry_after)
+            return response
+        except FormInvalid as invalid:
+            return await _counselling_code_screen(request, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        return Redirect(path=f"{KIOSK_PATH}/counselling/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+
     @post("/help", name="kiosk_call")
     async def call(self, request: Request, now: NamedDependency[datetime]) -> Response:
         """직원 호출: one tap opens a call, with the kiosk's name, on the staff dashboard. Elsewhere
@@ -437,7 +518,7 @@ async def _apply_page(
     status = _pool_status(pool, target, now, settings.timezone)
     context: dict[str, Any] = {"target": target, "pool": pool, "status": status, "back": kiosk_path(back or _target_path(target))}
     if request.state.kiosk is None:
-        return _web_only_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200, **context)
+        return _target_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200, **context)
     if refusal is not None or status != Status.open:
         return _screen(request, "kiosk/not_open.html", HTTP_409_CONFLICT if refusal else 200, refusal=refusal, **context)
     status_code = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
@@ -453,7 +534,7 @@ async def _code_screen(
     if target is None:
         raise NotFoundException()
     if request.state.kiosk is None:
-        return _web_only_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200, target=target, back=_target_path(target))
+        return _target_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200, target=target, back=_target_path(target))
     mobile = await phone_codes.pending_mobile(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now, settings)
     if mobile is None and not context.get("errors"):
         return Redirect(path=f"{KIOSK_PATH}/apply/{pool_id}", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
@@ -462,12 +543,48 @@ async def _code_screen(
                    masked=mask_mobile(mobile) if mobile else None, **context)
 
 
-def _web_only_screen(request: Request, status_code: int, *, target: Target, **context: Any) -> Template:
-    """Applying is for enrolled kiosks: elsewhere the screen gives the website's page for it, as an
-    address and a QR code for the visitor's own phone."""
-    web_url = str(request.base_url).rstrip("/") + _target_path(target).removeprefix(KIOSK_PATH)
+async def _counselling_screen(request: Request, settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Template:
+    """The center's next free times this week (after a time was taken, the fresh ones)."""
+    place = await kiosk_counselling.center()
+    times = await kiosk_counselling.times_this_week(place["id"], now=now, zone=settings.timezone) if place else []
+    return _screen(request, "kiosk/counselling.html", status_code, place=place, times=times, **context)
+
+
+async def _counselling_form(request: Request, slot: str, settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Template:
+    """The visitor's details for the time chosen; the website's page on a device that is no kiosk;
+    the times again when the one chosen is no longer free."""
+    place = await kiosk_counselling.center()
+    if place is None:
+        raise NotFoundException()
+    if request.state.kiosk is None:
+        return _web_only_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200,
+                                heading=gettext(language_of(request), COUNSELLING_TITLE), path=f"{KIOSK_PATH}/counselling/{place['id']}",
+                                back=f"{KIOSK_PATH}/counselling")
+    chosen = await offered(place["id"], slot, now=now, zone=settings.timezone)
+    if chosen is None:
+        return await _counselling_screen(request, settings, now, HTTP_409_CONFLICT, taken=True)
+    return _screen(request, "kiosk/counselling_form.html", status_code, place=place, slot=chosen, **context)
+
+
+async def _counselling_code_screen(request: Request, settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Response:
+    """Where the code texted for a booking is entered; back to the times when none is waiting."""
+    mobile = await phone_codes.pending_mobile(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now, settings)
+    if request.state.kiosk is None or (mobile is None and not context.get("errors")):
+        return Redirect(path=f"{KIOSK_PATH}/counselling", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+    return _screen(request, "kiosk/counselling_code.html", status_code, masked=mask_mobile(mobile) if mobile else None, **context)
+
+
+def _web_only_screen(request: Request, status_code: int, *, heading: str, path: str, **context: Any) -> Template:
+    """Applying and booking are for enrolled kiosks: elsewhere the screen gives the website's page
+    for it (`path`, the kiosk's own), as an address and a QR code for the visitor's own phone."""
+    web_url = str(request.base_url).rstrip("/") + path.removeprefix(KIOSK_PATH)
     qr = qr_svg(web_url, title=gettext(language_of(request), WEB_QR_TITLE), scale=8)
-    return _screen(request, "kiosk/web_only.html", status_code, target=target, web_url=web_url, qr=qr, **context)
+    return _screen(request, "kiosk/web_only.html", status_code, heading=heading, web_url=web_url, qr=qr, **context)
+
+
+def _target_screen(request: Request, status_code: int, *, target: Target, **context: Any) -> Template:
+    """The website's page for applying to `target`, on a device that is not an enrolled kiosk."""
+    return _web_only_screen(request, status_code, heading=f"{target.title} · {target.label}", path=_target_path(target), target=target, **context)
 
 
 WRONG_DIGITS = N_("Those digits do not match this confirmation number. Enter the last four digits of the mobile number you applied with.")

@@ -67,11 +67,11 @@ async def test_every_kiosk_screen_is_never_stored_and_every_link_and_form_stays_
         assert outside == [], path
 
 
-async def test_the_start_screen_offers_the_five_doors_and_both_modes(client) -> None:
+async def test_the_start_screen_offers_the_six_doors_and_both_modes(client) -> None:
     soup = html(await client.get("/kiosk"))
 
     doors = [present(door.select_one(".kiosk-door__name")).get_text(strip=True) for door in soup.select(".kiosk-door")]
-    assert doors == ["청년", "중장년", "어르신", "오늘의 행사", "직원 호출"]
+    assert doors == ["청년", "중장년", "어르신", "오늘의 행사", "상담 예약하기", "직원 호출"]
     toggles = {button.get_text(strip=True): button["aria-pressed"] for button in soup.select(".kiosk-toggle")}
     assert toggles == {"큰 글씨": "false", "고대비": "false"}
     assert present(soup.select_one("[data-kiosk]"))["class"] == ["kiosk"]
