@@ -26,8 +26,9 @@ def formatted(mobile: str) -> str:
     return f"010-{mobile[3:7]}-{mobile[7:]}"
 
 
-def tab_to(page: Page, target: Locator, limit: int = 20) -> None:
-    """Press Tab until `target` has the focus, as a keyboard user would."""
+def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
+    """Press Tab until `target` has the focus, as a keyboard user would (past the back office's menu
+    of some fifteen links and the page's actions)."""
     for _ in range(limit):
         if target.evaluate("element => element === document.activeElement"):
             return
