@@ -18,6 +18,7 @@ from jobcenter.accounts.sessions import SESSION_COOKIE, start_session
 from jobcenter.clock import system_clock
 from jobcenter.counselling.slots import free_slots
 from jobcenter.counselling.tables import Booking
+from jobcenter.schedule.recurrence import next_working_day
 from tests.builders import a_citizen
 from tests.integration.counselling.builders import a_counsellor, a_pattern, a_place
 from tests.servers import UVICORN, free_port, serving
@@ -50,7 +51,7 @@ async def _book(url: str, csrf: str, session: str, place_id: int, slot: str) -> 
 
 async def test_fifty_people_on_ten_times_book_each_time_once(server: str) -> None:
     now = system_clock()
-    tomorrow = now.astimezone(ZoneInfo(ZONE)).date() + timedelta(days=1)
+    tomorrow = next_working_day(now.astimezone(ZoneInfo(ZONE)).date() + timedelta(days=1))  # holidays have no times
     place = await a_place()
     await a_pattern(await a_counsellor(), place, rule="FREQ=DAILY", first_day=tomorrow, last_day=tomorrow, start=time(10), end=time(15))
     slots = [slot.key for slot in await free_slots(place, tomorrow, tomorrow, now=now, zone=ZONE)]

@@ -10,14 +10,16 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.audit.service import Actor, record
 from jobcenter.counselling.tables import Availability, CounsellingPlace, Counsellor, Leave, PlaceKind
+from jobcenter.db import UNIQUE_VIOLATIONS
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
 from jobcenter.schedule.repeating import FIELDS as REPEATING_FIELDS
 from jobcenter.schedule.repeating import read_repeating
-from jobcenter.web.form_input import FormReader
+from jobcenter.web.form_input import FormInvalid, FormReader
 
 PATTERN_ORDER = ["counsellor", "place", *REPEATING_FIELDS, "slot_minutes"]
 SLOT_MINUTES = ("20", "30", "40", "60")
+ALREADY_A_COUNSELLOR = N_("You are already a counsellor here.")
 
 
 class AvailabilityNotFound(NotFound):
@@ -39,7 +41,7 @@ async def check_pattern(data: dict[str, str]) -> dict[str, Any]:
     form = FormReader(data, order=PATTERN_ORDER)
     counsellor = form.choice("counsellor", [str(row["id"]) for row in await counsellors(active_only=True)], N_("Choose the counsellor."))
     place = form.choice("place", [str(row["id"]) for row in await places(active_only=True)], N_("Choose the place."))
-    values = read_repeating(form)
+    values = {**read_repeating(form), "skip_holidays": True}  # never a time on a holiday or a closure day
     minutes = form.choice("slot_minutes", SLOT_MINUTES, N_("Choose how long each time is."))
     form.check()
     return {**values, "counsellor": int(counsellor or 0), "place": int(place or 0), "slot_minutes": int(minutes or 0)}
@@ -114,12 +116,22 @@ async def add_counsellor(data: dict[str, str], *, me: bool, actor: Actor, now: d
     name = form.text("name", Counsellor.name, missing=N_("Enter the counsellor's name."))
     first_name = form.text("first_name", Counsellor.first_name, missing=N_("Enter the name people are told, like 지원."))
     if me and await Counsellor.exists().where(Counsellor.staff_id == actor.id):
-        form.fail("name", N_("You are already a counsellor here."))
+        form.fail("name", ALREADY_A_COUNSELLOR)
     form.check()
-    async with Counsellor._meta.db.transaction():
-        (row,) = await Counsellor.insert(Counsellor(name=name, first_name=first_name, staff_id=actor.id if me else None)).returning(Counsellor.id)
-        await record(actor, "counselling.counsellor_add", "counsellor", row["id"], now=now, summary=name)
+    try:
+        async with Counsellor._meta.db.transaction():
+            (row,) = await Counsellor.insert(Counsellor(name=name, first_name=first_name, staff_id=actor.id if me else None)).returning(
+                Counsellor.id)
+            await record(actor, "counselling.counsellor_add", "counsellor", row["id"], now=now, summary=name)
+    except UNIQUE_VIOLATIONS as error:  # "this is me" sent twice at once
+        raise FormInvalid({"name": ALREADY_A_COUNSELLOR}) from error
     return row["id"]
+
+
+async def own_counsellor(actor: Actor) -> int | None:
+    """The counsellor the staff member is, if they said so (their own day is shown to them first)."""
+    row = await Counsellor.select(Counsellor.id).where(Counsellor.staff_id == actor.id).first()
+    return row["id"] if row else None
 
 
 async def add_place(data: dict[str, str], *, actor: Actor, now: datetime) -> int:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
+from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
@@ -20,6 +20,7 @@ from jobcenter.audit.service import Actor
 from jobcenter.counselling import availability, bookings, meetings
 from jobcenter.counselling.calendar import place_days
 from jobcenter.counselling.labels import LABELS
+from jobcenter.counselling.slots import Slot
 from jobcenter.counselling.tables import BookingChannel, BookingStatus
 from jobcenter.schedule.patterns import choice_labels, describe
 from jobcenter.settings import Settings
@@ -61,51 +62,71 @@ async def _book_page(request: Request, citizen_id: int, place_id: int | None, da
     place = next((row for row in places if row["id"] == place_id), places[0] if places else None)
     shown = await place_days(place, read_day(day), now=now, zone=settings.timezone) if place else None
     template = "counselling/_day.html" if wants_fragment(request) else "counselling/backoffice/book.html"
-    day_base = f"{request.app.route_reverse('staff_counselling_book')}?citizen={citizen_id}&place={place['id'] if place else ''}&"
+    moving = context.get("moving")
+    if moving:
+        form_action = request.app.route_reverse("staff_counselling_move", booking_id=moving["id"])
+        day_base = f"{form_action}?"
+    else:
+        form_action = request.app.route_reverse("staff_counselling_book")
+        day_base = f"{form_action}?citizen={citizen_id}&place={place['id'] if place else ''}&"
     return form_page(template, status_code, person=person, for_person=person, places=places, shown=shown, person_channels=STAFF_CHANNELS,
-                     day_base=day_base, **LABELS, **context)
+                     day_base=day_base, form_action=form_action, **LABELS, **context)
+
+
+async def _meeting_page(booking_id: int, actor: Actor, settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Template:
+    """A booking's page: who, when, where, who came, and the record (its reading audited)."""
+    row = await meetings.meeting(booking_id, actor=actor, now=now, zone=settings.timezone)
+    if "values" not in context and row["record"]:
+        context["values"] = {"discussed": row["record"]["discussed"], "next_steps": row["record"]["next_steps"]}
+    return form_page("counselling/backoffice/meeting.html", status_code, booking=row, now=now, **LABELS, **context)
+
+
+def _with_days(slots: list[Slot], settings: Settings) -> list[tuple[Slot, date]]:
+    """The next free times, each with its day in the center's zone (to link to it)."""
+    return [(slot, slot.starts_at.astimezone(ZoneInfo(settings.timezone)).date()) for slot in slots]
 
 
 class CounsellingAdminController(Controller):
     path = "/counselling"
 
     @get("/", name="staff_counselling")
-    async def days(self, settings: NamedDependency[Settings], now: NamedDependency[datetime], day: FromQuery[str | None] = None,
-                   week: FromQuery[str] = "", counsellor: FromQuery[str | None] = None) -> Template:
-        """The day's bookings across places (the week's with `week=1`), for one counsellor or all."""
+    async def days(self, actor: NamedDependency[Actor], settings: NamedDependency[Settings], now: NamedDependency[datetime],
+                   day: FromQuery[str | None] = None, week: FromQuery[str] = "", counsellor: FromQuery[str | None] = None) -> Template:
+        """The day's bookings across places (the week's with `week=1`), for one counsellor or all
+        (`counsellor=`); a counsellor sees their own first."""
         first = read_day(day) or _today(now, settings)
         days = 7 if week == "1" else 1
-        counsellor_id = read_id(counsellor)
+        counsellor_id = read_id(counsellor) if counsellor is not None else await availability.own_counsellor(actor)
         rows = await meetings.bookings_between(first, first + timedelta(days=days - 1), zone=settings.timezone, counsellor_id=counsellor_id)
         context = {"rows": rows, "first": first, "days": days, "counsellor_id": counsellor_id, "counsellors": await availability.counsellors(),
                    "step": timedelta(days=days), **LABELS}
         return Template("counselling/backoffice/days.html", context=context, headers=NO_STORE)
 
     @get("/bookings/{booking_id:int}", name="staff_counselling_booking")
-    async def meeting(self, booking_id: RowId, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Template:
+    async def meeting(self, booking_id: RowId, actor: NamedDependency[Actor], settings: NamedDependency[Settings],
+                      now: NamedDependency[datetime]) -> Template:
         """A booking: the person, the time, who came, and the record of the meeting (its reading audited)."""
-        row = await meetings.meeting(booking_id, actor=actor, now=now)
-        values = {"discussed": row["record"]["discussed"], "next_steps": row["record"]["next_steps"]} if row["record"] else {}
-        return form_page("counselling/backoffice/meeting.html", booking=row, values=values, now=now, **LABELS)
+        return await _meeting_page(booking_id, actor, settings, now)
 
     @post("/bookings/{booking_id:int}/status")
-    async def mark(self, booking_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
-        status = BookingStatus.attended if data.get("status") == BookingStatus.attended.value else BookingStatus.no_show
+    async def mark(self, booking_id: RowId, data: Form, actor: NamedDependency[Actor], settings: NamedDependency[Settings],
+                   now: NamedDependency[datetime]) -> Response:
+        """Came, or did not come (any other answer is a bad request)."""
+        if data.get("status") not in {mark.value for mark in meetings.MARKS}:
+            raise ValidationException()
         try:
-            await meetings.mark(booking_id, status, actor=actor, now=now)
+            await meetings.mark(booking_id, BookingStatus(data["status"]), actor=actor, now=now)
         except meetings.MarkRefused as refused:
-            row = await meetings.meeting(booking_id, actor=actor, now=now)
-            return form_page("counselling/backoffice/meeting.html", HTTP_409_CONFLICT, booking=row, refusal=refused.message, now=now, **LABELS)
+            return await _meeting_page(booking_id, actor, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
         return done(f"/staff/counselling/bookings/{booking_id}", "saved")
 
     @post("/bookings/{booking_id:int}/record")
-    async def write(self, booking_id: RowId, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:
+    async def write(self, booking_id: RowId, data: Form, actor: NamedDependency[Actor], settings: NamedDependency[Settings],
+                    now: NamedDependency[datetime]) -> Response:
         try:
             await meetings.save_record(booking_id, data, actor=actor, now=now)
         except FormInvalid as invalid:
-            row = await meetings.meeting(booking_id, actor=actor, now=now)
-            return form_page("counselling/backoffice/meeting.html", HTTP_422_UNPROCESSABLE_ENTITY, booking=row, errors=invalid.errors, values=data,
-                             now=now, **LABELS)
+            return await _meeting_page(booking_id, actor, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors, values=data)
         return done(f"/staff/counselling/bookings/{booking_id}", "saved")
 
     @post("/bookings/{booking_id:int}/cancel")
@@ -115,8 +136,33 @@ class CounsellingAdminController(Controller):
         try:
             await bookings.cancel(booking_id, None, actor=actor, now=now, zone=settings.timezone, language=language_of(request))
         except bookings.BookingRefused as refused:
-            row = await meetings.meeting(booking_id, actor=actor, now=now)
-            return form_page("counselling/backoffice/meeting.html", HTTP_409_CONFLICT, booking=row, refusal=refused.message, now=now, **LABELS)
+            return await _meeting_page(booking_id, actor, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
+        return done(f"/staff/counselling/bookings/{booking_id}", "saved")
+
+    @get("/bookings/{booking_id:int}/move", name="staff_counselling_move")
+    async def move_form(self, request: Request, booking_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime],
+                        day: FromQuery[str | None] = None) -> Template:
+        """Another free time at the same place, for a person who called (or for leave that came up)."""
+        booking = await bookings.booking_of(booking_id, None)
+        return await _book_page(request, booking["citizen"], booking["place"], day, settings, now, moving=booking)
+
+    @post("/bookings/{booking_id:int}/move")
+    async def move(self, request: Request, booking_id: RowId, data: Form, actor: NamedDependency[Actor], settings: NamedDependency[Settings],
+                   now: NamedDependency[datetime]) -> Response:
+        booking = await bookings.booking_of(booking_id, None)
+
+        async def again(status_code: int, **context: Any) -> Template:
+            return await _book_page(request, booking["citizen"], booking["place"], data.get("day"), settings, now, status_code, moving=booking,
+                                    **context)
+
+        try:
+            await bookings.move(booking_id, None, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request))
+        except FormInvalid as invalid:
+            return await again(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+        except bookings.BookingRefused as refused:
+            return await again(HTTP_409_CONFLICT, refusal=refused.message)
+        except bookings.SlotTaken as taken:
+            return await again(HTTP_409_CONFLICT, taken=_with_days(taken.alternatives, settings))
         return done(f"/staff/counselling/bookings/{booking_id}", "saved")
 
     @get("/book", name="staff_counselling_book")
@@ -147,8 +193,7 @@ class CounsellingAdminController(Controller):
         except bookings.BookingRefused as refused:
             return await again(HTTP_409_CONFLICT, refusal=refused.message)
         except bookings.SlotTaken as taken:
-            alternatives = [(slot, slot.starts_at.astimezone(ZoneInfo(settings.timezone)).date()) for slot in taken.alternatives]
-            return await again(HTTP_409_CONFLICT, taken=alternatives)
+            return await again(HTTP_409_CONFLICT, taken=_with_days(taken.alternatives, settings))
         return done(f"/staff/counselling/bookings/{booking_id}", "created")
 
     @get("/calendar", name="staff_counselling_calendar")

@@ -14,24 +14,22 @@ from zoneinfo import ZoneInfo
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, record
 from jobcenter.counselling.slots import Slot, booking_window, free_slots
-from jobcenter.counselling.tables import Booking, BookingChannel, BookingStatus, CounsellingPlace, CounsellingRecord, Topic
+from jobcenter.counselling.tables import Booking, BookingChannel, BookingStatus, CounsellingPlace, CounsellingRecord, Counsellor, Topic
 from jobcenter.db import UNIQUE_VIOLATIONS, locking
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
 from jobcenter.notifications.messages import queue_message
 from jobcenter.settings import public_url
-from jobcenter.web.form_input import FormReader, read_id
+from jobcenter.web.form_input import EARLIEST_YEAR, LATEST_YEAR, FormReader, read_id
 
 MAX_COMING_BOOKINGS = 3
 """Times a person may hold at once: enough to come back, not enough for a script to empty a week."""
 CHANGE_CUTOFF = timedelta(hours=2)
 """A person moves or cancels online until two hours before the time (later, they call)."""
 ALTERNATIVES = 5
-EARLIEST, LATEST = 2000, 2999
-"""Years a slot's key may name (a year 9999 would overflow on the way to the center's zone)."""
 """Free times offered when the one chosen was just taken."""
 FIELDS = ["slot", "topic", "note"]
-NOTE_WARNING = N_("Please do not write about health, beliefs or other sensitive matters: they are not needed to book.")
+CANNOT_CHANGE = N_("This time can no longer be changed online. Please call the center.")
 
 
 class BookingNotFound(NotFound):
@@ -70,7 +68,8 @@ def read_slot(raw: str) -> tuple[int, datetime] | None:
         starts_at = datetime.strptime(moment, "%Y%m%dT%H%M").replace(tzinfo=ZoneInfo("UTC"))
     except ValueError:
         return None
-    return (counsellor_id, starts_at) if counsellor_id and EARLIEST <= starts_at.year <= LATEST else None
+    # A year outside the site's range (9999) would overflow on the way to the center's zone.
+    return (counsellor_id, starts_at) if counsellor_id and EARLIEST_YEAR <= starts_at.year <= LATEST_YEAR else None
 
 
 async def offered(place_id: int, raw: str, *, now: datetime, zone: str) -> Slot | None:
@@ -91,6 +90,13 @@ async def next_free(place_id: int, *, now: datetime, zone: str, count: int = ALT
     """The next free times at the place."""
     first, last = booking_window(now, zone)
     return (await free_slots(place_id, first, last, now=now, zone=zone))[:count]
+
+
+async def refuse_too_many(citizen_id: int, now: datetime) -> None:
+    """BookingRefused when the person already holds MAX_COMING_BOOKINGS coming times."""
+    if await Booking.count().where(Booking.citizen == citizen_id, Booking.status == BookingStatus.booked.value,
+                                   Booking.starts_at > now) >= MAX_COMING_BOOKINGS:
+        raise BookingRefused(N_("You already hold three counselling times. Cancel one before booking another."))
 
 
 def _check(data: dict[str, str]) -> tuple[str, str]:
@@ -127,6 +133,17 @@ async def person_of(citizen_id: int) -> dict[str, Any]:
     return row
 
 
+async def _counsellor_free(slot: Slot, moving: int | None = None) -> bool:
+    """Inside the booking's transaction, with the counsellor's row locked (two bookings of times
+    that overlap at two places wait for each other): whether no other time of theirs overlaps."""
+    await locking(Counsellor.select(Counsellor.id).where(Counsellor.id == slot.counsellor_id)).first()
+    others = [Booking.counsellor == slot.counsellor_id, Booking.slot.is_not_null(), Booking.starts_at < slot.ends_at,
+              Booking.ends_at > slot.starts_at]
+    if moving is not None:
+        others.append(Booking.id != moving)
+    return not await Booking.exists().where(*others)
+
+
 async def _citizen(citizen_id: int) -> dict[str, Any]:
     row = await locking(Citizen.select(Citizen.id, Citizen.name, Citizen.email, Citizen.mobile, Citizen.notify_by).where(
         Citizen.id == citizen_id)).first()
@@ -145,9 +162,9 @@ async def book(citizen_id: int, place_id: int, data: dict[str, str], *, who: Who
     try:
         async with Booking._meta.db.transaction():
             citizen = await _citizen(citizen_id)
-            if await Booking.count().where(Booking.citizen == citizen_id, Booking.status == BookingStatus.booked.value,
-                                           Booking.starts_at > now) >= MAX_COMING_BOOKINGS:
-                raise BookingRefused(N_("You already hold three counselling times. Cancel one before booking another."))
+            await refuse_too_many(citizen_id, now)
+            if not await _counsellor_free(slot):  # booked a moment ago at this or another place
+                raise SlotTaken([])
             written = await Booking.insert(Booking(
                 citizen=citizen_id, counsellor=slot.counsellor_id, place=place_id, starts_at=slot.starts_at, ends_at=slot.ends_at, slot=slot.key,
                 topic=topic, note=note, channel=who.channel.value, booked_by=who.actor.name[:50] if who.actor else "", created_at=now,
@@ -193,7 +210,7 @@ async def move(booking_id: int, citizen_id: int | None, data: dict[str, str], *,
     transaction); BookingRefused past the cut-off, SlotTaken when the new time was just taken."""
     booking = await booking_of(booking_id, citizen_id)
     if not changeable(booking, now, by_staff=actor is not None):
-        raise BookingRefused(N_("This time can no longer be changed online. Please call the center."))
+        raise BookingRefused(CANNOT_CHANGE)
     form = FormReader(data, order=["slot"])
     if not form.raw("slot"):
         form.fail("slot", N_("Choose a time."))
@@ -205,17 +222,19 @@ async def move(booking_id: int, citizen_id: int | None, data: dict[str, str], *,
     try:
         async with Booking._meta.db.transaction():
             citizen = await _citizen(booking["citizen"])
+            if not await _counsellor_free(slot, moving=booking_id):
+                raise SlotTaken([])
             changed = await Booking.update({
                 Booking.slot: slot.key, Booking.counsellor: slot.counsellor_id, Booking.starts_at: slot.starts_at, Booking.ends_at: slot.ends_at,
                 Booking.updated_at: now,
             }).where(Booking.id == booking_id, Booking.status == BookingStatus.booked.value).returning(Booking.id)
             if not changed:
-                raise BookingRefused(N_("This time can no longer be changed online. Please call the center."))
+                raise BookingRefused(CANNOT_CHANGE)
             if actor:
                 await record(actor, "counselling.move", "booking", booking_id, now=now, citizen_id=booking["citizen"],
                              before={"starts_at": booking["starts_at"]}, after={"starts_at": slot.starts_at})
             await queue_message("counselling_moved", citizen, text_values(slot, place, zone), now=now, language=language, zone=zone)
-    except UNIQUE_VIOLATIONS as error:
+    except (SlotTaken, *UNIQUE_VIOLATIONS) as error:
         raise SlotTaken(await next_free(booking["place"], now=now, zone=zone)) from error
 
 
@@ -223,7 +242,7 @@ async def cancel(booking_id: int, citizen_id: int | None, *, actor: Actor | None
     """The booking cancelled and its time freed; BookingRefused past the cut-off (online)."""
     booking = await booking_of(booking_id, citizen_id)
     if not changeable(booking, now, by_staff=actor is not None):
-        raise BookingRefused(N_("This time can no longer be changed online. Please call the center."))
+        raise BookingRefused(CANNOT_CHANGE)
     async with Booking._meta.db.transaction():
         citizen = await _citizen(booking["citizen"])
         cancelled = await Booking.update({Booking.status: BookingStatus.cancelled.value, Booking.slot: None, Booking.updated_at: now}).where(

@@ -38,10 +38,10 @@ async def day_page(request: Request, place: dict[str, Any], day: str | None, set
     if "taken" in context:  # the next free times, each with its day (in the center's zone) to go to
         context["taken"] = [(slot, slot.starts_at.astimezone(ZoneInfo(settings.timezone)).date()) for slot in context["taken"]]
     moving = context.get("moving")
-    day_base = (request.app.route_reverse("counselling_move", booking_id=moving["id"]) if moving else
-                request.app.route_reverse("counselling_place", place_id=place["id"])) + "?"
-    context = {"shown": shown, "citizen": getattr(request.state, "citizen", None), "day_base": day_base, "errors": {}, "values": {}, **LABELS,
-               **context}
+    form_action = (request.app.route_reverse("counselling_move", booking_id=moving["id"]) if moving else
+                   request.app.route_reverse("counselling_place", place_id=place["id"]))
+    context = {"shown": shown, "citizen": getattr(request.state, "citizen", None), "day_base": f"{form_action}?", "form_action": form_action,
+               "errors": {}, "values": {}, **LABELS, **context}
     template = "counselling/_day.html" if wants_fragment(request) else "counselling/place.html"
     return Template(template, context=context, status_code=status_code, headers=NO_STORE)
 
@@ -83,6 +83,8 @@ class CounsellingController(Controller):
                         now: NamedDependency[datetime], day: FromQuery[str | None] = None) -> Template:
         """Another free time at the same place for one's own booking."""
         booking = await bookings.booking_of(booking_id, citizen["id"])
+        if not bookings.changeable(booking, now, by_staff=False):
+            return Template("counselling/refused.html", context={"refusal": bookings.CANNOT_CHANGE}, status_code=HTTP_409_CONFLICT)
         return await day_page(request, await bookings.place_of(booking["place"]), day, settings, now, moving=booking)
 
     @post("/bookings/{booking_id:int}/move", dependencies=SIGNED_IN)

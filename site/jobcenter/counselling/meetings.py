@@ -43,8 +43,9 @@ async def bookings_between(first: date, last: date, *, zone: str, counsellor_id:
     return [{**row, "recorded": row["id"] in written, "day": row["starts_at"].astimezone(tz).date()} for row in rows]
 
 
-async def meeting(booking_id: int, *, actor: Actor, now: datetime) -> dict[str, Any]:
-    """A booking with its record; reading a written record is audited (who read whose, when)."""
+async def meeting(booking_id: int, *, actor: Actor, now: datetime, zone: str) -> dict[str, Any]:
+    """A booking with its record and its day in the center's zone; reading a written record is
+    audited (who read whose, when)."""
     row = await Booking.select(*BOOKING_COLUMNS, Booking.citizen.name.as_alias("name"), Booking.citizen.birth_year.as_alias("birth_year"),
                                Booking.counsellor.name.as_alias("counsellor_name")).where(Booking.id == booking_id).first()
     if row is None:
@@ -52,7 +53,7 @@ async def meeting(booking_id: int, *, actor: Actor, now: datetime) -> dict[str, 
     written = await CounsellingRecord.select().where(CounsellingRecord.booking == booking_id).first()
     if written is not None:
         await record(actor, "counselling.record_view", "booking", booking_id, now=now, citizen_id=row["citizen"])
-    return {**row, "record": written}
+    return {**row, "record": written, "day": row["starts_at"].astimezone(ZoneInfo(zone)).date()}
 
 
 async def mark(booking_id: int, status: BookingStatus, *, actor: Actor, now: datetime) -> None:

@@ -1,6 +1,7 @@
 """Free times (slots): each counsellor's patterns at a place, cut into slots, less public holidays
-and closure days (when the pattern skips them), leave, times already booked, and times past. A
-time is offered only if it comes from a pattern; a booking takes it at most once (Booking.slot)."""
+and closure days (always: the center is closed), leave, times the counsellor is booked (at any
+place), and times past. A time is offered only if it comes from a pattern; a booking takes it at
+most once (Booking.slot), and never while the counsellor is booked at another (bookings.py)."""
 
 from __future__ import annotations
 
@@ -54,12 +55,13 @@ def pattern_slots(pattern: dict[str, Any], first: date, last: date, *, closed: I
     start, end = max(first, pattern["first_day"]), min(last, pattern["last_day"] or last)
     if start > end:
         return []
-    days = rule_days(pattern["rule"], pattern["first_day"], start, end, skip_holidays=pattern["skip_holidays"], closed=set(closed))
+    days = rule_days(pattern["rule"], pattern["first_day"], start, end, skip_holidays=True, closed=set(closed))
     return [slot for day in days for slot in cut(day, pattern["start_time"], pattern["end_time"], pattern["slot_minutes"], zone)]
 
 
-def _on_leave(leave: list[dict[str, Any]], counsellor_id: int, starts_at: datetime, ends_at: datetime) -> bool:
-    return any(away["counsellor"] == counsellor_id and away["starts_at"] < ends_at and starts_at < away["ends_at"] for away in leave)
+def _overlaps(spans: list[dict[str, Any]], counsellor_id: int, starts_at: datetime, ends_at: datetime) -> bool:
+    """Whether the counsellor is busy then: a time booked (at any place) or leave overlaps it."""
+    return any(span["counsellor"] == counsellor_id and span["starts_at"] < ends_at and starts_at < span["ends_at"] for span in spans)
 
 
 async def free_slots(place_id: int, first: date, last: date, *, now: datetime, zone: str, counsellor_id: int | None = None) -> list[Slot]:
@@ -78,14 +80,15 @@ async def free_slots(place_id: int, first: date, last: date, *, now: datetime, z
     counsellors = list({row["counsellor"] for row in patterns})
     leave = await Leave.select(Leave.counsellor, Leave.starts_at, Leave.ends_at).where(
         Leave.counsellor.is_in(counsellors), Leave.starts_at < window_end, Leave.ends_at > window_start)
-    taken = {row["slot"] for row in await Booking.select(Booking.slot).where(
-        Booking.counsellor.is_in(counsellors), Booking.starts_at >= window_start, Booking.starts_at < window_end, Booking.slot.is_not_null())}
+    taken = await Booking.select(Booking.counsellor, Booking.starts_at, Booking.ends_at).where(
+        Booking.counsellor.is_in(counsellors), Booking.starts_at < window_end, Booking.ends_at > window_start, Booking.slot.is_not_null())
     closed = await closures_between(first, last)
     found: dict[str, Slot] = {}
     for pattern in patterns:
         for starts_at, ends_at in pattern_slots(pattern, first, last, closed=closed, zone=zone):
             slot = Slot(pattern["counsellor"], pattern["first_name"], place_id, starts_at, ends_at)
-            if starts_at > now and slot.key not in taken and not _on_leave(leave, slot.counsellor_id, starts_at, ends_at):
+            if starts_at > now and not _overlaps(taken, slot.counsellor_id, starts_at, ends_at) and not _overlaps(
+                    leave, slot.counsellor_id, starts_at, ends_at):
                 found.setdefault(slot.key, slot)
     return sorted(found.values(), key=lambda slot: (slot.starts_at, slot.counsellor_id))
 

@@ -62,6 +62,7 @@ class Availability(Table):
     end_time = Time()
     slot_minutes = Integer(default=30)
     skip_holidays = Boolean(default=True)
+    """Always true: no time is offered on a public holiday or a closure day (slots.py)."""
     created_at = Timestamptz(default=TimestamptzNow())
 
 

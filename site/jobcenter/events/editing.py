@@ -29,6 +29,7 @@ from jobcenter.signups.locking import lock_pool, seat_transaction
 from jobcenter.signups.pools import delete_pool, has_applications
 from jobcenter.signups.roster_changes import read_capacity
 from jobcenter.web.form_input import FormReader, max_length
+from jobcenter.web.language import safe_return_path
 
 TEXT_FIELDS: dict[str, Any] = {
     "title": EventSeries.title, "summary": EventSeries.summary, "description": EventSeries.description,
@@ -121,7 +122,7 @@ def read_schedule(data: dict[str, str], today: date) -> Schedule:
 def _booking_path(form: FormReader) -> str:
     """A path on this site (/counselling/2), or empty: never another site's address or a script."""
     path = form.text("booking_path", EventSeries.booking_path, too_long=N_("Use 200 characters or fewer."))
-    if path and (not path.startswith("/") or path.startswith("//") or any(ch in path for ch in " \\?#\"'<>")):
+    if path and (safe_return_path(path) != path or any(ch in path for ch in " ?#\"'<>")):  # ?day= is added to it
         form.fail("booking_path", N_("Enter a page of this site starting with /, like /counselling/2, or leave it empty."))
         return ""
     return path

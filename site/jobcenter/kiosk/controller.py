@@ -38,7 +38,7 @@ from jobcenter.catalog import service as catalog
 from jobcenter.catalog.filters import CatalogFilters
 from jobcenter.catalog.labels import LABELS, LIFE_STAGES
 from jobcenter.catalog.status import Status, cohort_status
-from jobcenter.counselling.bookings import SlotTaken, booking_of, offered
+from jobcenter.counselling.bookings import BookingRefused, SlotTaken, booking_of, offered
 from jobcenter.errors import NotFound
 from jobcenter.events import service as calendar
 from jobcenter.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
@@ -86,6 +86,11 @@ CSRF_COOKIE = "csrftoken"
 CLEAR_SITE_DATA = '"cache", "storage"'
 """Not "cookies": that would delete the device's enrolment too. The reset deletes the visit's cookies by name."""
 WEB_QR_TITLE = N_("QR code: the address of this page on the website")
+APPLY_ON_WEB = (N_("Apply on the website"),
+                N_("Applications here are taken only at the kiosk in the center's lobby. Please apply on the website, or call %(phone)s."))
+BOOK_ON_WEB = (N_("Book on the website"),
+               N_("Counselling times are booked here only at the kiosk in the center's lobby. Please book on the website, or call %(phone)s."))
+"""The title and the notice of the screen that gives the website's page instead (msgids)."""
 COUNSELLING_TITLE = N_("Book job counselling")
 STATUS_QR_TITLE = N_("QR code: the address of this application's status page")
 
@@ -440,6 +445,8 @@ class KioskController(Controller):
             return await _counselling_code_screen(request, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
         except SlotTaken:
             return await _counselling_screen(request, settings, now, HTTP_409_CONFLICT, taken=True)
+        except BookingRefused as refused:  # the number's account holds its three times already (not said before the code)
+            return await _counselling_screen(request, settings, now, HTTP_409_CONFLICT, refusal=refused.message)
         booking = await booking_of(booking_id, None)
         logger.info("kiosk %s: counselling booking %s", request.state.kiosk["name"], booking_id)
         response = _screen(request, "kiosk/counselling_done.html", booking=booking, masked_mobile=mask_mobile(mobile))
@@ -559,7 +566,7 @@ async def _counselling_form(request: Request, slot: str, settings: Settings, now
     if request.state.kiosk is None:
         return _web_only_screen(request, HTTP_403_FORBIDDEN if request.method == "POST" else 200,
                                 heading=gettext(language_of(request), COUNSELLING_TITLE), path=f"{KIOSK_PATH}/counselling/{place['id']}",
-                                back=f"{KIOSK_PATH}/counselling")
+                                texts=BOOK_ON_WEB, back=f"{KIOSK_PATH}/counselling")
     chosen = await offered(place["id"], slot, now=now, zone=settings.timezone)
     if chosen is None:
         return await _counselling_screen(request, settings, now, HTTP_409_CONFLICT, taken=True)
@@ -574,17 +581,18 @@ async def _counselling_code_screen(request: Request, settings: Settings, now: da
     return _screen(request, "kiosk/counselling_code.html", status_code, masked=mask_mobile(mobile) if mobile else None, **context)
 
 
-def _web_only_screen(request: Request, status_code: int, *, heading: str, path: str, **context: Any) -> Template:
+def _web_only_screen(request: Request, status_code: int, *, heading: str, path: str, texts: tuple[str, str], **context: Any) -> Template:
     """Applying and booking are for enrolled kiosks: elsewhere the screen gives the website's page
     for it (`path`, the kiosk's own), as an address and a QR code for the visitor's own phone."""
     web_url = str(request.base_url).rstrip("/") + path.removeprefix(KIOSK_PATH)
     qr = qr_svg(web_url, title=gettext(language_of(request), WEB_QR_TITLE), scale=8)
-    return _screen(request, "kiosk/web_only.html", status_code, heading=heading, web_url=web_url, qr=qr, **context)
+    return _screen(request, "kiosk/web_only.html", status_code, heading=heading, web_url=web_url, qr=qr, title=texts[0], notice=texts[1], **context)
 
 
 def _target_screen(request: Request, status_code: int, *, target: Target, **context: Any) -> Template:
     """The website's page for applying to `target`, on a device that is not an enrolled kiosk."""
-    return _web_only_screen(request, status_code, heading=f"{target.title} · {target.label}", path=_target_path(target), target=target, **context)
+    return _web_only_screen(request, status_code, heading=f"{target.title} · {target.label}", path=_target_path(target), texts=APPLY_ON_WEB,
+                            target=target, **context)
 
 
 WRONG_DIGITS = N_("Those digits do not match this confirmation number. Enter the last four digits of the mobile number you applied with.")

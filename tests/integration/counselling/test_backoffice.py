@@ -5,7 +5,7 @@ summary by place."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from jobcenter.audit.tables import AuditEntry
@@ -92,10 +92,47 @@ async def test_a_counsellor_books_for_a_caller_marks_who_came_and_writes_a_recor
 
 
 async def test_a_citizen_cannot_reach_the_records(client, sign_in) -> None:
-    await sign_in(await a_citizen())
+    place, counsellor = await a_place(), await a_counsellor()
+    person = await a_citizen()
+    (row,) = await Booking.insert(Booking(citizen=person.id, counsellor=counsellor, place=place, starts_at=FRIDAY_TEN, ends_at=FRIDAY_TEN,
+                                          slot=slot_key(counsellor, FRIDAY_TEN), topic="first")).returning(Booking.id)
+    await CounsellingRecord.insert(CounsellingRecord(booking=row["id"], discussed="비공개 상담 내용", written_by="이상담"))
+    await sign_in(person)
 
-    response = await client.get("/staff/counselling/bookings/1", follow_redirects=False)
+    response = await client.get(f"/staff/counselling/bookings/{row['id']}", follow_redirects=False)
 
-    assert response.status_code in (302, 303, 401, 403)
-    assert "상담 기록" not in response.text
-    assert date(2026, 11, 27) == FRIDAY_TEN.date()
+    assert response.status_code in (302, 303)
+    assert response.headers["location"].startswith("/staff/login")
+    assert "비공개 상담 내용" not in (await client.get("/me/applications")).text
+
+
+async def test_staff_move_a_booking_for_a_caller_and_the_person_is_told(client, sign_in_staff) -> None:
+    await sign_in_staff(await a_staff_member())
+    place, counsellor = await a_place(), await a_counsellor()
+    await a_pattern(counsellor, place, start=time(10), end=time(11))
+    person = await a_citizen("옮김", mobile="01012121212")
+    booking = Booking(citizen=person.id, counsellor=counsellor, place=place, starts_at=FRIDAY_TEN, ends_at=FRIDAY_TEN + timedelta(minutes=30),
+                      slot=slot_key(counsellor, FRIDAY_TEN), topic="first")
+    (row,) = await Booking.insert(booking).returning(Booking.id)
+    later = FRIDAY_TEN + timedelta(minutes=30)
+
+    chooser = html(await client.get(f"/staff/counselling/bookings/{row['id']}/move", params={"day": "2026-11-27"}))
+    moved = await post_form(client, f"/staff/counselling/bookings/{row['id']}/move", {"slot": slot_key(counsellor, later)}, follow_redirects=False)
+
+    assert slot_key(counsellor, later) in {radio["value"] for radio in chooser.select("input[name=slot]")}
+    assert moved.status_code == 303
+    assert present(await Booking.select(Booking.starts_at).first())["starts_at"] == later
+    assert await AuditEntry.count().where(AuditEntry.action == "counselling.move") == 1
+    assert await OutboxMessage.count().where(OutboxMessage.kind == "counselling_moved", OutboxMessage.mobile == "01012121212") == 1
+
+
+async def test_attendance_is_came_or_did_not_come_and_nothing_else(client, sign_in_staff, clock) -> None:
+    await sign_in_staff(await a_staff_member())
+    place, counsellor = await a_place(), await a_counsellor()
+    (row,) = await Booking.insert(Booking(citizen=(await a_citizen()).id, counsellor=counsellor, place=place, starts_at=clock.now,
+                                          ends_at=clock.now, slot="x", topic="first")).returning(Booking.id)
+
+    response = await post_form(client, f"/staff/counselling/bookings/{row['id']}/status", {"status": "cancelled"})
+
+    assert response.status_code == 400
+    assert present(await Booking.select(Booking.status).first())["status"] == "booked"

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from jobcenter.counselling import bookings
 from jobcenter.counselling.reminders import queue_counselling_reminders
-from jobcenter.counselling.slots import slot_key
+from jobcenter.counselling.slots import Slot, slot_key
 from jobcenter.counselling.tables import Booking, CounsellingRecord
 from jobcenter.notifications.tables import OutboxMessage
 from tests.builders import a_citizen
@@ -182,3 +183,24 @@ async def test_the_data_download_holds_the_bookings_and_what_was_recorded(client
 
     assert data["counselling"][0]["place"] == "김포시일자리센터"
     assert data["counselling"][0]["record"]["next_steps"] == "면접 연습"
+
+
+async def test_a_time_taken_between_the_check_and_the_write_is_refused_inside_the_transaction(client, sign_in, monkeypatch) -> None:
+    place, counsellor = await center()
+    await sign_in(await a_citizen("먼저", mobile="01011112222"))
+    await book(client, place, counsellor, FRIDAY_TEN)
+    stale = Slot(counsellor, "지원", place, FRIDAY_TEN, FRIDAY_TEN + timedelta(minutes=30))
+
+    async def offered_a_moment_ago(*args, **kwargs):  # the check before the transaction saw the time free
+        return stale
+
+    await sign_in(await a_citizen("나중", mobile="01033334444"))
+    await book(client, place, counsellor, FRIDAY_TEN + timedelta(minutes=30))
+    mine = present(await Booking.select(Booking.id).where(Booking.starts_at == FRIDAY_TEN + timedelta(minutes=30)).first())["id"]
+    monkeypatch.setattr(bookings, "offered", offered_a_moment_ago)
+    second = await book(client, place, counsellor, FRIDAY_TEN)
+    moved = await post_form(client, f"/counselling/bookings/{mine}/move", {"slot": slot_key(counsellor, FRIDAY_TEN)}, follow_redirects=False)
+
+    assert (second.status_code, moved.status_code) == (409, 409)
+    assert [row["starts_at"] for row in await Booking.select(Booking.starts_at).order_by(Booking.id)] == [
+        FRIDAY_TEN, FRIDAY_TEN + timedelta(minutes=30)]

@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from jobcenter.counselling.bookings import Who, book, move
 from jobcenter.counselling.slots import free_slots, slot_key
-from jobcenter.counselling.tables import Booking, Leave, PlaceKind
+from jobcenter.counselling.tables import Leave, PlaceKind
 from jobcenter.schedule.tables import Closure
 from tests.builders import a_citizen
 from tests.integration.counselling.builders import a_counsellor, a_pattern, a_place
@@ -58,16 +59,26 @@ async def test_a_booked_time_is_not_offered_and_a_move_frees_it() -> None:
     place = await a_place()
     counsellor = await a_counsellor()
     await a_pattern(counsellor, place, first_day=date(2026, 11, 30), start=time(10), end=time(11))
-    ten = datetime(2026, 12, 1, 10, tzinfo=SEOUL)
-    person = await a_citizen()
-    (row,) = await Booking.insert(Booking(citizen=person.id, counsellor=counsellor, place=place, starts_at=ten, ends_at=ten.replace(minute=30),
-                                          slot=slot_key(counsellor, ten), topic="first")).returning(Booking.id)
+    ten, half_past = datetime(2026, 12, 1, 10, tzinfo=SEOUL), datetime(2026, 12, 1, 10, 30, tzinfo=SEOUL)
     now = datetime(2026, 11, 30, 9, tzinfo=SEOUL)
+    person = await a_citizen()
+    booking_id = await book(person.id, place, {"slot": slot_key(counsellor, ten), "topic": "first"}, who=Who(), now=now, zone=ZONE, language="ko")
 
     booked = await free_slots(place, date(2026, 12, 1), date(2026, 12, 1), now=now, zone=ZONE)
-    await Booking.update({Booking.slot: slot_key(counsellor, ten.replace(minute=30)), Booking.starts_at: ten.replace(minute=30)}).where(
-        Booking.id == row["id"])
+    await move(booking_id, person.id, {"slot": slot_key(counsellor, half_past)}, actor=None, now=now, zone=ZONE, language="ko")
     moved = await free_slots(place, date(2026, 12, 1), date(2026, 12, 1), now=now, zone=ZONE)
 
-    assert [slot.starts_at for slot in booked] == [ten.replace(minute=30)]
+    assert [slot.starts_at for slot in booked] == [half_past]
     assert [slot.starts_at for slot in moved] == [ten]
+
+
+async def test_a_counsellor_booked_at_one_place_is_not_offered_at_another_for_an_overlapping_time() -> None:
+    school, center = await a_place("김포제일공업고등학교", PlaceKind.campus), await a_place()
+    counsellor = await a_counsellor()
+    await a_pattern(counsellor, school, first_day=date(2026, 11, 30), start=time(10), end=time(11), minutes=60)
+    await a_pattern(counsellor, center, first_day=date(2026, 11, 30), start=time(10), end=time(11))
+    now = datetime(2026, 11, 30, 9, tzinfo=SEOUL)
+    await book((await a_citizen()).id, school, {"slot": slot_key(counsellor, datetime(2026, 12, 1, 10, tzinfo=SEOUL)), "topic": "first"},
+               who=Who(), now=now, zone=ZONE, language="ko")
+
+    assert await free_slots(center, date(2026, 12, 1), date(2026, 12, 1), now=now, zone=ZONE) == []

@@ -95,3 +95,19 @@ async def test_odd_input_is_a_clear_answer_never_a_crash(client, enrolled_kiosk,
 
     assert forged.status_code == 409
     assert bad_details.status_code == 422
+
+
+async def test_a_number_whose_account_holds_three_times_is_told_after_the_code(client, enrolled_kiosk, center) -> None:
+    place, counsellor = center
+    person = await a_citizen("세건", mobile="01055551212")
+    for day in (30, 1, 2):
+        starts_at = datetime(2026, 11 if day == 30 else 12, day, 10, tzinfo=SEOUL)
+        await Booking.insert(Booking(citizen=person.id, counsellor=counsellor, place=place, starts_at=starts_at, ends_at=starts_at,
+                                     slot=slot_key(counsellor, starts_at), topic="first"))
+
+    await post_form(client, "/kiosk/counselling/book", {"slot": slot_key(counsellor, FRIDAY_TEN), **PERSON})
+    response = await post_form(client, "/kiosk/counselling/code", {"code": await texted_code("01055551212")})
+
+    assert response.status_code == 409
+    assert "이미 상담 예약이 3건 있습니다" in present(html(response).select_one("[data-testid=refusal]")).get_text()
+    assert await Booking.count() == 3
