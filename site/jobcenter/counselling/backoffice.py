@@ -5,6 +5,7 @@ bookings.py, meetings.py and availability.py."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -81,6 +82,20 @@ async def _meeting_page(booking_id: int, actor: Actor, settings: Settings, now: 
     return form_page("counselling/backoffice/meeting.html", status_code, booking=row, now=now, **LABELS, **context)
 
 
+async def _refused(change: Awaitable[None], again: Callable[..., Awaitable[Template]], settings: Settings) -> Template | None:
+    """Book or move (`change`); None when done, or the chooser `again` with what went wrong: the form,
+    a refusal, or the next free times when the one chosen was taken."""
+    try:
+        await change
+    except FormInvalid as invalid:
+        return await again(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+    except bookings.BookingRefused as refused:
+        return await again(HTTP_409_CONFLICT, refusal=refused.message)
+    except bookings.SlotTaken as taken:
+        return await again(HTTP_409_CONFLICT, taken=_with_days(taken.alternatives, settings))
+    return None
+
+
 def _with_days(slots: list[Slot], settings: Settings) -> list[tuple[Slot, date]]:
     """The next free times, each with its day in the center's zone (to link to it)."""
     return [(slot, slot.starts_at.astimezone(ZoneInfo(settings.timezone)).date()) for slot in slots]
@@ -155,15 +170,9 @@ class CounsellingAdminController(Controller):
             return await _book_page(request, booking["citizen"], booking["place"], data.get("day"), settings, now, status_code, moving=booking,
                                     **context)
 
-        try:
-            await bookings.move(booking_id, None, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request))
-        except FormInvalid as invalid:
-            return await again(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
-        except bookings.BookingRefused as refused:
-            return await again(HTTP_409_CONFLICT, refusal=refused.message)
-        except bookings.SlotTaken as taken:
-            return await again(HTTP_409_CONFLICT, taken=_with_days(taken.alternatives, settings))
-        return done(f"/staff/counselling/bookings/{booking_id}", "saved")
+        refused = await _refused(bookings.move(booking_id, None, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request)),
+                                 again, settings)
+        return refused or done(f"/staff/counselling/bookings/{booking_id}", "saved")
 
     @get("/book", name="staff_counselling_book")
     async def book_form(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime],
@@ -185,16 +194,14 @@ class CounsellingAdminController(Controller):
         async def again(status_code: int, **context: Any) -> Template:
             return await _book_page(request, citizen_id, place_id, data.get("day"), settings, now, status_code, values=data, **context)
 
-        try:
-            booking_id = await bookings.book(citizen_id, place_id, data, who=bookings.Who(channel, actor), now=now, zone=settings.timezone,
-                                             language=language_of(request))
-        except FormInvalid as invalid:
-            return await again(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
-        except bookings.BookingRefused as refused:
-            return await again(HTTP_409_CONFLICT, refusal=refused.message)
-        except bookings.SlotTaken as taken:
-            return await again(HTTP_409_CONFLICT, taken=_with_days(taken.alternatives, settings))
-        return done(f"/staff/counselling/bookings/{booking_id}", "created")
+        booked: list[int] = []
+
+        async def booking() -> None:
+            booked.append(await bookings.book(citizen_id, place_id, data, who=bookings.Who(channel, actor), now=now, zone=settings.timezone,
+                                              language=language_of(request)))
+
+        refused = await _refused(booking(), again, settings)
+        return refused or done(f"/staff/counselling/bookings/{booked[0]}", "created")
 
     @get("/calendar", name="staff_counselling_calendar")
     async def calendar(self, request: Request, now: NamedDependency[datetime]) -> Template:
