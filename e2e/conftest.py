@@ -184,8 +184,11 @@ def assert_accessible(axe: Axe) -> Callable[[Page], None]:
     """Run axe-core on the page as it is now and fail on any WCAG 2.x A/AA violation."""
 
     def check(page: Page) -> None:
-        # Measure the page at rest: no htmx request in flight (results fade while one is) and no
-        # transition still running, or colours are read half-way through a fade.
+        # Measure the page at rest and as a person sees it: its stylesheets loaded (on a busy
+        # machine a page can be read before its CSS arrives, every target then text-sized), no htmx
+        # request in flight (results fade while one is) and no transition still running, or
+        # colours are read half-way through a fade.
+        page.wait_for_load_state("load")
         page.wait_for_function(
             "() => !document.querySelector('.htmx-request') && document.getAnimations().every(a => a.playState !== 'running')"
         )
