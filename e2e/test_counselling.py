@@ -120,3 +120,39 @@ def test_a_counsellor_books_a_walk_in_sees_the_day_and_writes_the_record(page: P
     page.get_by_test_id("counselling-nav").get_by_role("link", name="상담 일정 관리").click()
     expect(page.get_by_test_id("pattern").first).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_counsellor_keeps_the_calendar_of_free_times_and_reads_the_month(page: Page, staff_login, assert_accessible) -> None:
+    staff_login(page)
+    page.goto("/staff/counselling/calendar")
+    for link, button in (("상담 가능 시간 추가", "저장"), ("부재 추가", "저장"), ("상담사 추가", "저장"), ("장소 추가", "저장")):
+        page.get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(link)
+        assert_accessible(page)
+        page.get_by_role("button", name=button).click()
+        expect(page.get_by_test_id("error-summary")).to_be_focused()
+        assert_accessible(page)
+        page.get_by_role("link", name="상담 일정 관리로 돌아가기").click()
+
+    page.get_by_role("link", name="상담사 추가").click()
+    page.get_by_label("이름", exact=True).fill("최상담")
+    page.get_by_label("시민에게 알릴 이름").fill("상담")
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("flash")).to_have_text("만들었습니다.")
+    expect(page.get_by_test_id("counsellors")).to_contain_text("최상담")
+
+    page.get_by_test_id("counselling-nav").get_by_role("link", name="요약").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("상담 현황")
+    assert_accessible(page)
+
+
+def test_a_campus_visit_on_the_calendar_leads_to_its_free_times(page: Page, assert_accessible) -> None:
+    page.goto("/events?category=campus")
+    page.get_by_role("link", name=re.compile("김포제일공업고등학교")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("김포제일공업고등학교")
+
+    page.get_by_test_id("book-a-time").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(SCHOOL)
+    expect(page.get_by_test_id("counselling-days").locator("[aria-current=date]")).to_contain_text("(수)")
+    assert_accessible(page)
