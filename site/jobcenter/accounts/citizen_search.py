@@ -33,7 +33,8 @@ class CitizenSearch:
 
     @classmethod
     def parse(cls, text: str | None, sort: str | None, page: str | None) -> CitizenSearch:
-        cleaned = " ".join(unicodedata.normalize("NFC", text or "").split())[:MAX_QUERY]
+        printable = "".join(ch for ch in unicodedata.normalize("NFC", text or "") if ch.isprintable() or ch.isspace())  # never NUL to the database
+        cleaned = " ".join(printable.split())[:MAX_QUERY]
         return cls(text=cleaned, sort=sort if sort in SORTS else "name", page=page_number(page))
 
     @property

@@ -47,6 +47,16 @@ async def test_a_search_by_part_of_a_name_lists_people_with_masked_numbers(clien
     assert "01012345678" not in response.text and "010-1234-5678" not in response.text
 
 
+async def test_control_characters_typed_into_the_search_are_dropped_before_the_database(client, sign_in_staff) -> None:
+    await a_signed_in_counsellor(sign_in_staff)
+    await a_citizen("김민수", mobile="01012345678")
+
+    response = await client.get("/staff/citizens", params={"q": "김\x00민\x07수"})
+
+    assert response.status_code == 200
+    assert found_names(response) == ["김민수"]
+
+
 async def test_a_whole_number_finds_the_person_however_it_is_typed(client, sign_in_staff) -> None:
     await a_signed_in_counsellor(sign_in_staff)
     await a_citizen("김민수", mobile="01012345678")
