@@ -127,6 +127,7 @@ def test_a_full_cohort_puts_the_visitor_on_the_waitlist_with_the_number(kiosk: K
     assert_accessible(kiosk.page)
 
 
+@pytest.mark.browser_only
 def test_after_inactivity_the_kiosk_asks_then_resets_and_leaves_nothing_behind(
     browser: Browser, short_kiosk_server: str, seed, assert_accessible
 ) -> None:
@@ -199,6 +200,7 @@ def test_a_staff_call_appears_at_once_on_an_open_staff_dashboard(
         office.close()
 
 
+@pytest.mark.browser_only
 @pytest.mark.parametrize("viewport", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
 def test_text_and_targets_are_large_and_nothing_scrolls_sideways(browser: Browser, base_url: str, seed, viewport, large: bool) -> None:
@@ -230,6 +232,7 @@ def target_visible(box: FloatRect) -> bool:
 MODES = {"normal": [], "large-text": ["큰 글씨"], "high-contrast": ["고대비"]}
 
 
+@pytest.mark.browser_only
 @pytest.mark.parametrize("mode", list(MODES))
 def test_every_kiosk_screen_passes_axe(kiosk: KioskPage, mode: str, axe: Axe, assert_accessible) -> None:
     page = kiosk.page

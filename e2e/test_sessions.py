@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from jobcenter.schedule.recurrence import rule_days
@@ -145,6 +146,7 @@ def test_a_busy_day_shows_three_entries_and_its_own_page_lists_them_all(page: Pa
     assert_accessible(page)
 
 
+@pytest.mark.browser_only
 def test_the_demo_month_is_a_few_screens_tall_on_a_desktop_and_a_week_on_a_phone(page: Page, assert_accessible) -> None:
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/events")
