@@ -183,6 +183,8 @@ async def test_the_data_download_holds_the_bookings_and_what_was_recorded(client
 
     assert data["counselling"][0]["place"] == "김포시일자리센터"
     assert data["counselling"][0]["record"]["next_steps"] == "면접 연습"
+    held = present(html(await client.get("/me")).select_one("[data-testid=held-counselling]")).get_text(" ", strip=True)
+    assert held == "예약 1건 · 상담 기록 1건 (내려받기에 포함)"
 
 
 async def test_a_time_taken_between_the_check_and_the_write_is_refused_inside_the_transaction(client, sign_in, monkeypatch) -> None:
