@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 from collections import Counter
-from collections.abc import Iterator
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,28 +18,15 @@ from jobcenter.clock import system_clock
 from jobcenter.counselling.slots import free_slots
 from jobcenter.counselling.tables import Booking
 from jobcenter.schedule.recurrence import next_working_day
+from jobcenter.settings import DEFAULT_TIMEZONE
 from tests.builders import a_citizen
 from tests.integration.counselling.builders import a_counsellor, a_pattern, a_place
-from tests.servers import UVICORN, free_port, serving
 
 pytestmark = pytest.mark.load  # run by make test and CI; left out of a plain `pytest` while developing
 
 PEOPLE = 50
-ZONE = "Asia/Seoul"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    environment = {
-        **os.environ,
-        "DATA_DIR": str(tmp_path_factory.mktemp("server")),
-        "SECRET_KEY": "load-test-secret-key-" + "x" * 32,
-        "DATABASE_POOL_SIZE": "10",
-        "TIMEZONE": ZONE,
-    }
-    with serving([*UVICORN, "--port", str(port), "--workers", "2", "--no-proxy-headers"], environment, port) as url:
-        yield url
+ZONE = os.environ.get("TIMEZONE") or DEFAULT_TIMEZONE
+"""The server's zone (it reads the same environment)."""
 
 
 async def _book(url: str, csrf: str, session: str, place_id: int, slot: str) -> int:

@@ -7,9 +7,7 @@ clock, and two uvicorn workers, so the lock must hold across processes.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections import Counter
-from collections.abc import Iterator
 from datetime import timedelta
 
 import httpx
@@ -22,26 +20,12 @@ from jobcenter.signups.draws import Setup, set_up
 from jobcenter.signups.tables import Application, Priority, SeatPool
 from jobcenter.staff.sessions import STAFF_COOKIE, start_half_session, verify_session
 from tests.builders import a_citizen, a_cohort, a_program, a_staff_member
-from tests.servers import UVICORN, free_port, serving
 from tests.support import present
 
 pytestmark = pytest.mark.load  # run by make test and CI; left out of a plain `pytest` while developing
 
 CAPACITY = 30
 PEOPLE = 200
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    environment = {
-        **os.environ,
-        "DATA_DIR": str(tmp_path_factory.mktemp("server")),
-        "SECRET_KEY": "load-test-secret-key-" + "x" * 32,
-        "DATABASE_POOL_SIZE": "10",
-    }
-    with serving([*UVICORN, "--port", str(port), "--workers", "2", "--no-proxy-headers"], environment, port) as url:
-        yield url
 
 
 async def _signed_in_people(count: int) -> list[str]:

@@ -41,7 +41,7 @@ async def check_pattern(data: dict[str, str]) -> dict[str, Any]:
     form = FormReader(data, order=PATTERN_ORDER)
     counsellor = form.choice("counsellor", [str(row["id"]) for row in await counsellors(active_only=True)], N_("Choose the counsellor."))
     place = form.choice("place", [str(row["id"]) for row in await places(active_only=True)], N_("Choose the place."))
-    values = {**read_repeating(form), "skip_holidays": True}  # never a time on a holiday or a closure day
+    values = {key: value for key, value in read_repeating(form).items() if key != "skip_holidays"}  # always left out (slots.py)
     minutes = form.choice("slot_minutes", SLOT_MINUTES, N_("Choose how long each time is."))
     form.check()
     return {**values, "counsellor": int(counsellor or 0), "place": int(place or 0), "slot_minutes": int(minutes or 0)}

@@ -5,7 +5,6 @@ bookings.py, meetings.py and availability.py."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,7 +20,7 @@ from jobcenter.audit.service import Actor
 from jobcenter.counselling import availability, bookings, meetings
 from jobcenter.counselling.calendar import place_days
 from jobcenter.counselling.labels import LABELS
-from jobcenter.counselling.slots import Slot
+from jobcenter.counselling.outcomes import refused
 from jobcenter.counselling.tables import BookingChannel, BookingStatus
 from jobcenter.schedule.patterns import choice_labels, describe
 from jobcenter.settings import Settings
@@ -42,7 +41,7 @@ def _today(now: datetime, settings: Settings) -> date:
 async def _calendar_page(request: Request, now: datetime) -> Template:
     """The patterns and the leave to come, with the counsellors and places."""
     language = language_of(request)
-    patterns = [{**row, "words": describe(row["rule"], language, skip_holidays=row["skip_holidays"])} for row in await availability.patterns()]
+    patterns = [{**row, "words": describe(row["rule"], language, skip_holidays=True)} for row in await availability.patterns()]
     return Template("counselling/backoffice/calendar.html", context={
         "patterns": patterns, "leave": await availability.coming_leave(now), "counsellors": await availability.counsellors(),
         "places": await availability.places(), **LABELS}, headers=NO_STORE)
@@ -80,25 +79,6 @@ async def _meeting_page(booking_id: int, actor: Actor, settings: Settings, now: 
     if "values" not in context and row["record"]:
         context["values"] = {"discussed": row["record"]["discussed"], "next_steps": row["record"]["next_steps"]}
     return form_page("counselling/backoffice/meeting.html", status_code, booking=row, now=now, **LABELS, **context)
-
-
-async def _refused(change: Awaitable[None], again: Callable[..., Awaitable[Template]], settings: Settings) -> Template | None:
-    """Book or move (`change`); None when done, or the chooser `again` with what went wrong: the form,
-    a refusal, or the next free times when the one chosen was taken."""
-    try:
-        await change
-    except FormInvalid as invalid:
-        return await again(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
-    except bookings.BookingRefused as refused:
-        return await again(HTTP_409_CONFLICT, refusal=refused.message)
-    except bookings.SlotTaken as taken:
-        return await again(HTTP_409_CONFLICT, taken=_with_days(taken.alternatives, settings))
-    return None
-
-
-def _with_days(slots: list[Slot], settings: Settings) -> list[tuple[Slot, date]]:
-    """The next free times, each with its day in the center's zone (to link to it)."""
-    return [(slot, slot.starts_at.astimezone(ZoneInfo(settings.timezone)).date()) for slot in slots]
 
 
 class CounsellingAdminController(Controller):
@@ -170,9 +150,8 @@ class CounsellingAdminController(Controller):
             return await _book_page(request, booking["citizen"], booking["place"], data.get("day"), settings, now, status_code, moving=booking,
                                     **context)
 
-        refused = await _refused(bookings.move(booking_id, None, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request)),
-                                 again, settings)
-        return refused or done(f"/staff/counselling/bookings/{booking_id}", "saved")
+        change = bookings.move(booking_id, None, data, actor=actor, now=now, zone=settings.timezone, language=language_of(request))
+        return await refused(change, again, settings.timezone) or done(f"/staff/counselling/bookings/{booking_id}", "saved")
 
     @get("/book", name="staff_counselling_book")
     async def book_form(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime],
@@ -200,8 +179,7 @@ class CounsellingAdminController(Controller):
             booked.append(await bookings.book(citizen_id, place_id, data, who=bookings.Who(channel, actor), now=now, zone=settings.timezone,
                                               language=language_of(request)))
 
-        refused = await _refused(booking(), again, settings)
-        return refused or done(f"/staff/counselling/bookings/{booked[0]}", "created")
+        return await refused(booking(), again, settings.timezone) or done(f"/staff/counselling/bookings/{booked[0]}", "created")
 
     @get("/calendar", name="staff_counselling_calendar")
     async def calendar(self, request: Request, now: NamedDependency[datetime]) -> Template:
@@ -210,7 +188,7 @@ class CounsellingAdminController(Controller):
 
     @get("/patterns/new", name="staff_counselling_pattern_new")
     async def pattern_form(self, request: Request) -> Template:
-        return await _form(request, "pattern", values={"skip_holidays": "1", "slot_minutes": "30", "pattern": "weekly"})
+        return await _form(request, "pattern", values={"slot_minutes": "30", "pattern": "weekly"})
 
     @post("/patterns/new")
     async def add_pattern(self, request: Request, data: Form, actor: NamedDependency[Actor], now: NamedDependency[datetime]) -> Response:

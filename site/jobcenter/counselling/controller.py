@@ -6,21 +6,21 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Template
-from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
+from litestar.status_codes import HTTP_409_CONFLICT
 
 from jobcenter.accounts.web import provide_citizen
 from jobcenter.counselling import bookings
 from jobcenter.counselling.calendar import place_days, places_with_next_time
 from jobcenter.counselling.labels import LABELS
+from jobcenter.counselling.outcomes import refused
 from jobcenter.settings import Settings
 from jobcenter.web.flash import done
-from jobcenter.web.form_input import FormInvalid, RowId, read_day
+from jobcenter.web.form_input import RowId, read_day
 from jobcenter.web.forms import NO_STORE
 from jobcenter.web.htmx import wants_fragment
 from jobcenter.web.language import language_of
@@ -35,8 +35,6 @@ async def day_page(request: Request, place: dict[str, Any], day: str | None, set
     """A place's days with free times and the chosen day's times with the booking form (for an
     htmx day change, the day's part alone); `moving` is a booking being moved."""
     shown = await place_days(place, read_day(day), now=now, zone=settings.timezone)
-    if "taken" in context:  # the next free times, each with its day (in the center's zone) to go to
-        context["taken"] = [(slot, slot.starts_at.astimezone(ZoneInfo(settings.timezone)).date()) for slot in context["taken"]]
     moving = context.get("moving")
     form_action = (request.app.route_reverse("counselling_move", booking_id=moving["id"]) if moving else
                    request.app.route_reverse("counselling_place", place_id=place["id"]))
@@ -67,16 +65,12 @@ class CounsellingController(Controller):
         """The time chosen, booked for the signed-in person; the page again with the problem, or
         with the next free times when someone took it first."""
         place = await bookings.place_of(place_id)
-        try:
-            await bookings.book(citizen["id"], place_id, data, who=bookings.Who(), now=now, zone=settings.timezone, language=language_of(request))
-        except FormInvalid as invalid:
-            return await day_page(request, place, data.get("day"), settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors,
-                                  values=data)
-        except bookings.BookingRefused as refused:
-            return await day_page(request, place, data.get("day"), settings, now, HTTP_409_CONFLICT, refusal=refused.message, values=data)
-        except bookings.SlotTaken as taken:
-            return await day_page(request, place, data.get("day"), settings, now, HTTP_409_CONFLICT, taken=taken.alternatives, values=data)
-        return done("/me/applications", "counselling_booked")
+
+        async def again(status_code: int, **context: Any) -> Template:
+            return await day_page(request, place, data.get("day"), settings, now, status_code, values=data, **context)
+
+        change = bookings.book(citizen["id"], place_id, data, who=bookings.Who(), now=now, zone=settings.timezone, language=language_of(request))
+        return await refused(change, again, settings.timezone) or done("/me/applications", "counselling_booked")
 
     @get("/bookings/{booking_id:int}/move", name="counselling_move", dependencies=SIGNED_IN)
     async def move_form(self, request: Request, booking_id: RowId, citizen: Citizen, settings: NamedDependency[Settings],
@@ -92,16 +86,12 @@ class CounsellingController(Controller):
                    now: NamedDependency[datetime]) -> Response:
         booking = await bookings.booking_of(booking_id, citizen["id"])
         place = await bookings.place_of(booking["place"])
-        try:
-            await bookings.move(booking_id, citizen["id"], data, actor=None, now=now, zone=settings.timezone, language=language_of(request))
-        except FormInvalid as invalid:
-            return await day_page(request, place, data.get("day"), settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors,
-                                  moving=booking)
-        except bookings.BookingRefused as refused:
-            return await day_page(request, place, data.get("day"), settings, now, HTTP_409_CONFLICT, refusal=refused.message, moving=booking)
-        except bookings.SlotTaken as taken:
-            return await day_page(request, place, data.get("day"), settings, now, HTTP_409_CONFLICT, taken=taken.alternatives, moving=booking)
-        return done("/me/applications", "counselling_moved")
+
+        async def again(status_code: int, **context: Any) -> Template:
+            return await day_page(request, place, data.get("day"), settings, now, status_code, moving=booking, **context)
+
+        change = bookings.move(booking_id, citizen["id"], data, actor=None, now=now, zone=settings.timezone, language=language_of(request))
+        return await refused(change, again, settings.timezone) or done("/me/applications", "counselling_moved")
 
     @post("/bookings/{booking_id:int}/cancel", dependencies=SIGNED_IN)
     async def cancel(self, request: Request, booking_id: RowId, citizen: Citizen, settings: NamedDependency[Settings],

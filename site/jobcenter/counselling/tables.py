@@ -49,7 +49,8 @@ class Counsellor(Table):
 
 class Availability(Table):
     """A counsellor's free times at one place: the days of a pattern (an RRULE, the calendar's plain
-    words) from `first_day` to `last_day`, from `start_time` to `end_time` in slots of `slot_minutes`."""
+    words) from `first_day` to `last_day`, from `start_time` to `end_time` in slots of `slot_minutes`;
+    never on a public holiday or a closure day (slots.py)."""
 
     id: Serial  # the primary key Piccolo adds (declared here for type checkers only)
 
@@ -61,8 +62,6 @@ class Availability(Table):
     start_time = Time()
     end_time = Time()
     slot_minutes = Integer(default=30)
-    skip_holidays = Boolean(default=True)
-    """Always true: no time is offered on a public holiday or a closure day (slots.py)."""
     created_at = Timestamptz(default=TimestamptzNow())
 
 

@@ -62,5 +62,5 @@ async def load_counselling(today: date) -> None:
                 EventSeries.title == pattern.campus_series)
         await Availability.insert(Availability(
             counsellor=counsellors[pattern.counsellor], place=places[pattern.place], rule=pattern.rule, first_day=first_day,
-            start_time=pattern.start, end_time=pattern.end, slot_minutes=30, skip_holidays=True,
+            start_time=pattern.start, end_time=pattern.end, slot_minutes=30,
         ))

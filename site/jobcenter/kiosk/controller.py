@@ -15,6 +15,7 @@ wrong answers are limited (per confirmation number and per client: kiosk/service
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -320,10 +321,7 @@ class KioskController(Controller):
             throttled.status_code = HTTP_429_TOO_MANY_REQUESTS
             throttled.headers["retry-after"] = str(limited.retry_after)
             return throttled
-        response = Redirect(path=f"{KIOSK_PATH}/apply/{pool_id}/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
-        response.set_cookie(CODE_COOKIE, ticket, path=KIOSK_PATH, httponly=True, samesite="lax", secure=settings.cookie_secure,
-                            max_age=int(phone_codes.VALID_FOR.total_seconds()) * 2)
-        return response
+        return _to_code_screen(f"{KIOSK_PATH}/apply/{pool_id}/code", ticket, settings)
 
     @get("/apply/{pool_id:int}/code", name="kiosk_apply_code")
     async def code_form(self, request: Request, pool_id: RowId, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
@@ -364,17 +362,11 @@ class KioskController(Controller):
         """A new code to the same number, after a wait; the code screen with the reason otherwise."""
         if request.state.kiosk is None:
             return await _apply_page(request, pool_id, settings, now, back=None)
-        try:
-            await phone_codes.resend(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now=now, client=f"kiosk:{request.state.kiosk['id']}",
-                                     settings=settings, per_client=CODES_PER_KIOSK_PER_HOUR)
-        except RateLimited as limited:
-            wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
-            response = await _code_screen(request, pool_id, settings, now, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
-            response.headers["retry-after"] = str(limited.retry_after)
-            return response
-        except FormInvalid as invalid:
-            return await _code_screen(request, pool_id, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
-        return Redirect(path=f"{KIOSK_PATH}/apply/{pool_id}/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+
+        async def screen(status_code: int, **context: Any) -> Response:
+            return await _code_screen(request, pool_id, settings, now, status_code, **context)
+
+        return await _resend_code(request, f"{KIOSK_PATH}/apply/{pool_id}/code", screen, settings, now)
 
     @get("/done", name="kiosk_done")
     async def done(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
@@ -423,10 +415,7 @@ class KioskController(Controller):
             throttled = await _counselling_form(request, slot, settings, now, HTTP_429_TOO_MANY_REQUESTS, errors={"mobile": message}, values=values)
             throttled.headers["retry-after"] = str(limited.retry_after)
             return throttled
-        response = Redirect(path=f"{KIOSK_PATH}/counselling/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
-        response.set_cookie(CODE_COOKIE, ticket, path=KIOSK_PATH, httponly=True, samesite="lax", secure=settings.cookie_secure,
-                            max_age=int(phone_codes.VALID_FOR.total_seconds()) * 2)
-        return response
+        return _to_code_screen(f"{KIOSK_PATH}/counselling/code", ticket, settings)
 
     @get("/counselling/code", name="kiosk_counselling_code")
     async def counselling_code_form(self, request: Request, settings: NamedDependency[Settings], now: NamedDependency[datetime]) -> Response:
@@ -458,17 +447,11 @@ class KioskController(Controller):
         """A new code to the same number, after a wait."""
         if request.state.kiosk is None:
             return await _counselling_form(request, "", settings, now)
-        try:
-            await phone_codes.resend(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now=now, client=f"kiosk:{request.state.kiosk['id']}",
-                                     settings=settings, per_client=CODES_PER_KIOSK_PER_HOUR)
-        except RateLimited as limited:
-            wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
-            response = await _counselling_code_screen(request, settings, now, HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
-            response.headers["retry-after"] = str(limited.retry_after)
-            return response
-        except FormInvalid as invalid:
-            return await _counselling_code_screen(request, settings, now, HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
-        return Redirect(path=f"{KIOSK_PATH}/counselling/code", status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+
+        async def screen(status_code: int, **context: Any) -> Response:
+            return await _counselling_code_screen(request, settings, now, status_code, **context)
+
+        return await _resend_code(request, f"{KIOSK_PATH}/counselling/code", screen, settings, now)
 
     @post("/help", name="kiosk_call")
     async def call(self, request: Request, now: NamedDependency[datetime]) -> Response:
@@ -548,6 +531,30 @@ async def _code_screen(
     context.setdefault("errors", {})
     return _screen(request, "kiosk/code.html", status_code, target=target, pool_id=pool_id,
                    masked=mask_mobile(mobile) if mobile else None, **context)
+
+
+def _to_code_screen(path: str, ticket: str, settings: Settings) -> Redirect:
+    """To the screen where the code just texted is entered, its ticket kept in a cookie of the visit."""
+    response = Redirect(path=path, status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
+    response.set_cookie(CODE_COOKIE, ticket, path=KIOSK_PATH, httponly=True, samesite="lax", secure=settings.cookie_secure,
+                        max_age=int(phone_codes.VALID_FOR.total_seconds()) * 2)
+    return response
+
+
+async def _resend_code(request: Request, path: str, screen: Callable[..., Awaitable[Response]], settings: Settings, now: datetime) -> Response:
+    """A new code to the same number, after a wait, then back to its screen at `path`; the code
+    screen (`screen(status_code, **context)`) with the reason otherwise."""
+    try:
+        await phone_codes.resend(request.cookies.get(CODE_COOKIE, ""), Purpose.kiosk, now=now, client=f"kiosk:{request.state.kiosk['id']}",
+                                 settings=settings, per_client=CODES_PER_KIOSK_PER_HOUR)
+    except RateLimited as limited:
+        wait = gettext(language_of(request), phone_codes.WAIT_FOR_CODE) % {"seconds": limited.retry_after}
+        response = await screen(HTTP_429_TOO_MANY_REQUESTS, errors={"code": wait})
+        response.headers["retry-after"] = str(limited.retry_after)
+        return response
+    except FormInvalid as invalid:
+        return await screen(HTTP_422_UNPROCESSABLE_ENTITY, errors=invalid.errors)
+    return Redirect(path=path, status_code=HTTP_303_SEE_OTHER, headers=NO_STORE)
 
 
 async def _counselling_screen(request: Request, settings: Settings, now: datetime, status_code: int = 200, **context: Any) -> Template:

@@ -23,6 +23,6 @@ async def a_pattern(counsellor_id: int, place_id: int, *, rule: str = WEEKDAYS, 
                     start: time = time(10), end: time = time(12), last_day: date | None = None, minutes: int = 30) -> int:
     (row,) = await Availability.insert(Availability(
         counsellor=counsellor_id, place=place_id, rule=rule, first_day=first_day, last_day=last_day, start_time=start, end_time=end,
-        slot_minutes=minutes, skip_holidays=True,
+        slot_minutes=minutes,
     )).returning(Availability.id)
     return row["id"]

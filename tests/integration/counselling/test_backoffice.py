@@ -23,7 +23,7 @@ FRIDAY_TEN = datetime(2026, 11, 27, 10, tzinfo=SEOUL)
 async def test_free_times_are_added_as_a_pattern_and_shown_in_words(client, sign_in_staff) -> None:
     await sign_in_staff(await a_staff_member())
     place, counsellor = await a_place("김포제일공업고등학교"), await a_counsellor("박현우", "현우")
-    fields = {"counsellor": str(counsellor), "place": str(place), "pattern": "weekly", "weekday_WE": "1", "skip_holidays": "1",
+    fields = {"counsellor": str(counsellor), "place": str(place), "pattern": "weekly", "weekday_WE": "1",
               "first_day": "2026-12-02", "start_time": "13:00", "end_time": "16:00", "slot_minutes": "30"}
 
     wrong = await post_form(client, "/staff/counselling/patterns/new", {**fields, "end_time": "12:00", "weekday_WE": ""})
