@@ -16,6 +16,8 @@ from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
 from jobcenter import db
 from jobcenter.accounts.controller import AccountController, CodeController, MobileChangeController, NewsConsentController
 from jobcenter.accounts.web import LoginRequired, handle_login_required, load_citizen
+from jobcenter.api.controller import ApiController, ApiDocsController
+from jobcenter.api.openapi import openapi_config
 from jobcenter.catalog.controller import CatalogController
 from jobcenter.catalog.tables import Program
 from jobcenter.clock import Clock, system_clock
@@ -97,6 +99,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             switch_language,
             health,
             ready,
+            ApiController,
+            ApiDocsController,
             static_files_router(),
             favicon,
         ],
@@ -131,7 +135,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             loggers={"jobcenter": {"level": "DEBUG" if settings.debug else "INFO", "propagate": True}},
             log_exceptions="never",
         ),
-        openapi_config=None,
+        openapi_config=openapi_config(),
+        include_in_schema=False,  # only the API (/api/v1) is documented: its controller says so
         debug=False,
     )
 

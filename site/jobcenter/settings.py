@@ -239,6 +239,9 @@ class Limits:
     applications_per_person_per_hour: int = 20
     """Applications one person makes in an hour, cancelled ones included (`APPLICATIONS_PER_PERSON_PER_HOUR`):
     applying is limited per person, never per address, so a rush of distinct people always goes through."""
+    api_requests_per_address_per_minute: int = 120
+    """Requests to the public API from one address in a minute (`API_REQUESTS_PER_ADDRESS_PER_MINUTE`): a
+    portal or a display reading it every few seconds stays well under; a script copying it all is slowed."""
     overlapping_seats: int = 1
     """Places one person may hold at once in courses whose days and hours overlap (`OVERLAPPING_SEATS`):
     nobody attends two at once, and a seat held twice is a seat someone else lacks."""

@@ -12,8 +12,9 @@ from jobcenter.errors import NotFound
 from jobcenter.events.month import local_day_bounds
 from jobcenter.events.tables import EventCompany, EventOccurrence, OccurrenceStatus
 from jobcenter.rows import RowView
-from jobcenter.signups.pools import pool_of
+from jobcenter.signups.pools import pool_of, pools_by_id
 from jobcenter.signups.targets import Target
+from jobcenter.web.paging import Paged, page_within
 
 
 class EventNotFound(NotFound):
@@ -132,3 +133,22 @@ async def occurrence_brief(occurrence_id: int) -> dict[str, Any] | None:
     return await EventOccurrence.select(
         EventOccurrence.id, EventOccurrence.starts_at, EventOccurrence.status, EventOccurrence.series.title.as_alias("title"),
     ).where(EventOccurrence.id == occurrence_id).first()
+
+
+async def occurrences_between(first: date, last: date, *, zone: str, category: str | None, page: int, page_size: int) -> Paged:
+    """The dates under way at any time from `first` to `last` (days in the center's zone), by start,
+    cancelled ones included (they say so), with their series and their seat pool's counters: one
+    page of them (a page past the last shows the last)."""
+    start, end = local_day_bounds(first, last, zone)
+    conditions = [EventOccurrence.starts_at < end, EventOccurrence.ends_at > start]
+    if category:
+        conditions.append(EventOccurrence.series.category == category)
+    total = await EventOccurrence.count().where(*conditions)
+    page = page_within(page, total, page_size)
+    rows = await EventOccurrence.select(
+        *EventOccurrence.all_columns(), EventOccurrence.series.title.as_alias("title"),
+        EventOccurrence.series.category.as_alias("category"),
+    ).where(*conditions).order_by(EventOccurrence.starts_at).order_by(EventOccurrence.id).limit(page_size).offset((page - 1) * page_size)
+    pools = await pools_by_id([row["seat_pool"] for row in rows if row["seat_pool"]])
+    shown = [{**row, "pool": pools.get(row["seat_pool"]), "cancelled": row["status"] == OccurrenceStatus.cancelled.value} for row in rows]
+    return Paged(rows=shown, total=total, page=page, page_size=page_size, query={})

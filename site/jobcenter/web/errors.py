@@ -40,8 +40,22 @@ def error_texts(status_code: int) -> tuple[str, str]:
     return ERROR_TEXTS[500 if status_code >= 500 else 400]
 
 
-def error_response(request: Request, status_code: int, headers: dict[str, str] | None = None) -> Template:
-    """The error page, or for an htmx request its fragment swapped into the main region."""
+API_PREFIXES = ("/api/v1/", "/api/openapi")
+"""Where errors are answered in JSON, in the shape the OpenAPI document gives them (Litestar's)."""
+
+
+def api_error(status_code: int, headers: dict[str, str] | None, extra: object = None) -> Response:
+    """An error of the public API: `status_code`, `detail` (English) and, for a bad parameter, `extra`."""
+    content: dict[str, object] = {"status_code": status_code, "detail": error_texts(status_code)[1]}
+    if extra:
+        content["extra"] = extra
+    return Response(content=content, status_code=status_code, headers=headers, media_type="application/json")
+
+
+def error_response(request: Request, status_code: int, headers: dict[str, str] | None = None, extra: object = None) -> Response:
+    """The error page, or for an htmx request its fragment swapped into the main region; for the API, JSON."""
+    if request.url.path.startswith(API_PREFIXES):
+        return api_error(status_code, headers, extra)
     title, explanation = error_texts(status_code)
     context = {"status_code": status_code, "title": title, "explanation": explanation}
     response_headers = dict(headers or {})
@@ -66,7 +80,8 @@ def handle_http_exception(request: Request, exc: HTTPException) -> Response:
     """4xx and deliberate 5xx: the matching page; headers such as Retry-After are kept."""
     if exc.status_code >= 500:
         logger.error("%s %s -> %s: %s", request.method, request.url.path, exc.status_code, exc.detail)
-    return error_response(request, status_shown(exc), headers=exc.headers)
+    extra = exc.extra if isinstance(exc, ValidationException) else None
+    return error_response(request, status_shown(exc), headers=exc.headers, extra=extra)
 
 
 def handle_not_found(request: Request, exc: NotFound) -> Response:

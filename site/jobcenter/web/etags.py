@@ -2,7 +2,8 @@
 answer to a GET that may be kept (not `no-store`, which pages with personal data send) gets a
 weak ETag from its body and `private, no-cache`: the browser asks each time, never a shared cache,
 and the server answers 304 when the page is as the browser has it. The body is rendered anyway,
-so this saves bytes on the wire (an old phone's data plan), not work on the server."""
+so this saves bytes on the wire (an old phone's data plan), not work on the server. The public
+API's JSON gets the same validators and `public, max-age=60`: nothing in it is personal."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
 
 KEEPABLE = "private, no-cache"
+SHARED_PREFIXES = ("/api/v1/", "/api/openapi.json")
+"""The public API's answers hold nothing personal: any cache may keep them for a minute."""
+SHARED = "public, max-age=60"
 
 
 def _etag(body: bytes) -> str:
@@ -40,7 +44,9 @@ class PageValidators(ASGIMiddleware):
             nonlocal start
             if message["type"] == "http.response.start":
                 headers = MutableScopeHeaders.from_message(message)
-                keepable = (message["status"] == 200 and headers.get("content-type", "").startswith("text/html")
+                kind = headers.get("content-type", "")
+                shared = scope["path"].startswith(SHARED_PREFIXES)
+                keepable = (message["status"] == 200 and (kind.startswith("text/html") or (shared and "json" in kind))
                             and "no-store" not in headers.get("cache-control", ""))
                 if not keepable:
                     await send(message)
@@ -57,7 +63,7 @@ class PageValidators(ASGIMiddleware):
             headers = MutableScopeHeaders.from_message(start)
             etag = _etag(body)
             headers["etag"] = etag
-            headers["cache-control"] = KEEPABLE
+            headers["cache-control"] = SHARED if scope["path"].startswith(SHARED_PREFIXES) else KEEPABLE
             if if_none_match and _matches(if_none_match, etag):
                 start["status"] = 304
                 headers.pop("content-length", None)

@@ -38,6 +38,17 @@ BASELINE_HEADERS = {
 
 HSTS = "max-age=63072000; includeSubDomains"
 
+CORS_PREFIXES = ("/api/v1/", "/api/openapi.json")
+"""The public API, which any origin may read (GET, and the preflight of a GET with If-None-Match);
+the rest of the site sends no CORS header at all."""
+CORS_HEADERS = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "GET, HEAD, OPTIONS",
+    "access-control-allow-headers": "if-none-match",
+    "access-control-expose-headers": "etag, retry-after",
+    "access-control-max-age": "86400",
+}
+
 
 def security_headers(tile_origin: str = "") -> BeforeSend:
     """A before_send hook: runs for every HTTP response start, whatever produced it."""
@@ -50,6 +61,9 @@ def security_headers(tile_origin: str = "") -> BeforeSend:
         headers["content-security-policy"] = policy
         for name, value in BASELINE_HEADERS.items():
             headers[name] = value
+        if scope["path"].startswith(CORS_PREFIXES):
+            for name, value in CORS_HEADERS.items():
+                headers[name] = value
         if scope.get("scheme") == "https":
             headers["strict-transport-security"] = HSTS
 
