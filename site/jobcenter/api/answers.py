@@ -38,7 +38,7 @@ def seats(pool: dict[str, Any], zone: str) -> schemas.Seats:
 def _cohort_fields(cohort: CohortView, program_id: int, zone: str) -> dict[str, Any]:
     return {
         "id": cohort.id, "label": cohort.label, "status": cohort.status, "starts_on": cohort.starts_on, "ends_on": cohort.ends_on,
-        "start_time": cohort.start_time, "end_time": cohort.end_time, "schedule_note": cohort.schedule_note, "place": cohort.place,
+        "start_time": f"{cohort.start_time:%H:%M}", "end_time": f"{cohort.end_time:%H:%M}", "schedule_note": cohort.schedule_note, "place": cohort.place,
         "seats": seats(cohort.seat_pool, zone), "url": f"/programs/{program_id}",
     }
 

@@ -5,7 +5,7 @@ them in Korean. Nothing here holds personal data: no applicant, no staff name, n
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from msgspec import Meta, Struct
@@ -18,6 +18,8 @@ from jobcenter.i18n import N_
 
 Id = Annotated[int, Meta(ge=1, description=N_("Stable id; the same number as in the site's own addresses."))]
 Count = Annotated[int, Meta(ge=0)]
+ClockTime = Annotated[str, Meta(pattern=r"^[0-2][0-9]:[0-5][0-9]$")]
+"""A time of day as HH:MM (Litestar would document a `time` as a duration)."""
 
 
 class Paging(Struct, kw_only=True):
@@ -49,8 +51,8 @@ class Cohort(Struct, kw_only=True):
     status: Annotated[Status, Meta(description=N_("Where applications stand at the moment of the answer."))]
     starts_on: date
     ends_on: date
-    start_time: Annotated[time, Meta(description=N_("Daily start, the center's local time."))]
-    end_time: time
+    start_time: Annotated[ClockTime, Meta(description=N_("Daily start, the center's local time (HH:MM)."))]
+    end_time: ClockTime
     schedule_note: str
     place: str
     seats: Seats
