@@ -21,9 +21,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "site" / "jobcenter"
 
 HELPER_PACKAGES = {"web"}
 """Packages that are helpers, not areas: they know no area."""
-COMPOSITION_ROOTS = {"app", "housekeeping", "backup", "piccolo_app"}
+COMPOSITION_ROOTS = {"app", "housekeeping", "backup", "piccolo_app", "worker"}
 """Top-level modules that put the areas together and may import any of them: the app factory, the
-background jobs, the backup, and Piccolo's list of every area's tables. (demo/ is a package: an
+background jobs and their own process (worker), the backup, and Piccolo's list of every area's tables. (demo/ is a package: an
 area at the top, like staff/.)"""
 CONTROLLERS = {
     "accounts.controller", "accounts.backoffice", "audit.backoffice", "catalog.controller", "catalog.backoffice",
