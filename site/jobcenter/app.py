@@ -12,6 +12,7 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.logging.config import LoggingConfig
 from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
+from litestar.plugins.prometheus import PrometheusConfig
 
 from jobcenter import db
 from jobcenter.accounts.controller import AccountController, CodeController, MobileChangeController, NewsConsentController
@@ -28,6 +29,7 @@ from jobcenter.events.controller import EventController
 from jobcenter.home.controller import ApplyController, home, privacy
 from jobcenter.housekeeping import start_background_jobs
 from jobcenter.kiosk.controller import KioskController, StatusController
+from jobcenter.monitoring.controller import MetricsController
 from jobcenter.settings import Settings
 from jobcenter.signups.controller import ApplicationController, DrawController, MyDataController, seats
 from jobcenter.staff.menu import STAFF_MENU
@@ -40,7 +42,12 @@ from jobcenter.web.headers import security_headers
 from jobcenter.web.health import Readiness, health, ready
 from jobcenter.web.hosts import AllowedHostsMiddleware
 from jobcenter.web.language_switch import switch_language
+from jobcenter.web.request_log import LOGGING_FORMATTERS, LOGGING_HANDLERS, REQUEST_LOGGER, RequestLog
 from jobcenter.web.templating import template_config
+
+REQUEST_METRICS = PrometheusConfig(app_name="jobcenter", prefix="jobcenter", group_path=True, exclude=["^/metrics"])
+"""Requests by route (its template, never the address asked: no unbounded labels), method and status;
+their latency as a histogram; 5xx counted apart; requests in progress."""
 
 
 def create_app(settings: Settings | None = None, clock: Clock = system_clock) -> Litestar:
@@ -101,6 +108,7 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             ready,
             ApiController,
             ApiDocsController,
+            MetricsController,
             static_files_router(),
             favicon,
         ],
@@ -120,7 +128,8 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             cookie_samesite="lax",
             header_name="x-csrftoken",
         ),
-        middleware=[AllowedHostsMiddleware(settings.allowed_hosts), PageValidators()],
+        middleware=[*([RequestLog()] if settings.request_log else []), REQUEST_METRICS.middleware,
+                    AllowedHostsMiddleware(settings.allowed_hosts), PageValidators()],
         request_max_body_size=settings.max_body_bytes,
         before_send=[security_headers(settings.map.tile_origin)],
         exception_handlers={
@@ -132,7 +141,9 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
         on_shutdown=[close_database],
         logging_config=LoggingConfig(
             root={"level": "DEBUG" if settings.debug else "INFO", "handlers": ["queue_listener"]},
-            loggers={"jobcenter": {"level": "DEBUG" if settings.debug else "INFO", "propagate": True}},
+            loggers={"jobcenter": {"level": "DEBUG" if settings.debug else "INFO", "propagate": True}, **REQUEST_LOGGER},
+            handlers=dict(LOGGING_HANDLERS),
+            formatters=dict(LOGGING_FORMATTERS),
             log_exceptions="never",
         ),
         openapi_config=openapi_config(),

@@ -20,6 +20,7 @@ from jobcenter.counselling.reminders import queue_counselling_reminders
 from jobcenter.db import is_unavailable
 from jobcenter.events.generation import extend_all
 from jobcenter.limits.service import forget_old as forget_old_rate_events
+from jobcenter.metrics import DATABASE_ERRORS
 from jobcenter.notifications.senders import sender_for
 from jobcenter.notifications.worker import run_forever as deliver_forever
 from jobcenter.settings import Settings
@@ -70,6 +71,7 @@ async def sweep_once(settings: Settings, clock: Clock) -> timedelta:
         raise
     except Exception as error:
         if is_unavailable(error):
+            DATABASE_ERRORS.labels(kind="unavailable").inc()
             logger.warning("housekeeping sweep postponed, the database is unavailable: %s", error)
             return RETRY_SOON
         logger.exception("housekeeping sweep failed")  # a bug: its traceback, and the next sweep as usual

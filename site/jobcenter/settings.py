@@ -331,6 +331,10 @@ class Settings:
     news_opt_out_number: str = ""
     """A free number (080) to stop the center's news, printed in every news text (`NEWS_OPT_OUT_NUMBER`);
     without one, news texts point to 내 정보 on the site, where stopping is one step."""
+    metrics_token: str = ""
+    """Prometheus scrapes /metrics with `Authorization: Bearer <METRICS_TOKEN>`; unset, /metrics answers 403."""
+    request_log: bool = False
+    """One JSON line per request on standard output, with a request id (`REQUEST_LOG=json`)."""
     background_jobs: bool = True
     """Run outbox delivery and housekeeping inside each app process (`BACKGROUND_JOBS`)."""
     smtp_host: str = "localhost"
@@ -398,6 +402,8 @@ class Settings:
             public_url=_public_url(production, allowed_hosts),
             news_opt_out_number=os.environ.get("NEWS_OPT_OUT_NUMBER", "").strip(),
             background_jobs=_flag("BACKGROUND_JOBS", True),
+            metrics_token=os.environ.get("METRICS_TOKEN", ""),
+            request_log=os.environ.get("REQUEST_LOG", "").strip().lower() == "json",
             smtp_host=os.environ.get("SMTP_HOST") or "localhost",
             smtp_port=int(os.environ.get("SMTP_PORT") or 25),
             smtp_username=os.environ.get("SMTP_USERNAME", ""),

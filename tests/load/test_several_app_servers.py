@@ -2,7 +2,8 @@
 `BACKGROUND_JOBS=0`, and the background jobs in worker processes of their own (`python -m
 jobcenter.worker`). Sessions, seats and the outbox live in the database, so a login made on one server
 works on the other, a rush split across both confirms exactly the seats there are, and with two
-workers running at once (a deploy's overlap) every text reaches the provider exactly once."""
+workers running at once (a deploy's overlap) every text reaches the provider exactly once; a scrape
+of either server's /metrics sums what every process counted."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from tests.servers import PROJECT_ROOT, UVICORN, free_port, listening, serving
 pytestmark = pytest.mark.load
 
 GATEWAY_SECRET = "several-servers-gateway"
+METRICS_TOKEN = "several-servers-metrics-" + "z" * 16
 PASSWORD = "김포 한강 2026 여름밤"
 CAPACITY = 12
 PEOPLE = 40
@@ -45,11 +47,14 @@ def gateway() -> Iterator[str]:
 
 def _environment(tmp_path, gateway: str) -> dict[str, str]:
     """What every process of the deployment shares: the database (the suite's), the secret key, the
-    SMS provider; no app server runs background jobs."""
+    SMS provider, the metrics' directory; no app server runs background jobs."""
+    metrics_directory = tmp_path / "metrics"
+    metrics_directory.mkdir()
     return {
         **os.environ, "DATA_DIR": str(tmp_path), "SECRET_KEY": "several-servers-secret-key-" + "x" * 32, "BACKGROUND_JOBS": "0",
         "DATABASE_POOL_SIZE": "5", "SMS_BACKEND": "solapi", "SOLAPI_BASE_URL": gateway, "SOLAPI_API_KEY": "test",
         "SOLAPI_API_SECRET": GATEWAY_SECRET, "SMS_SENDER_NUMBER": "0319805000",
+        "METRICS_TOKEN": METRICS_TOKEN, "PROMETHEUS_MULTIPROC_DIR": str(metrics_directory),
     }
 
 
@@ -61,6 +66,13 @@ async def _apply(url: str, csrf: str, session: str, pool_id: int) -> int:
 async def _received(gateway: str) -> list[dict]:
     async with httpx.AsyncClient() as client:
         return (await client.get(f"{gateway}/_received")).json()
+
+
+async def _scrape(url: str) -> dict[str, float]:
+    """The scrape's samples by name and labels, as Prometheus' text format writes them."""
+    async with httpx.AsyncClient(base_url=url) as client:
+        text = (await client.get("/metrics", headers={"authorization": f"Bearer {METRICS_TOKEN}"})).text
+    return {name: float(value) for name, value in (line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))}
 
 
 async def _all_sent(within_seconds: float = 60) -> bool:
@@ -94,18 +106,20 @@ async def test_two_app_servers_and_two_workers_share_sessions_seats_and_the_outb
         queued = await OutboxMessage.count()
         received_before_workers = await _received(gateway)
 
+        workers = [await asyncio.create_subprocess_exec(sys.executable, "-m", "jobcenter.worker", env=environment, cwd=PROJECT_ROOT)
+                   for _ in range(2)]
+        try:
+            delivered = await _all_sent()
+        finally:
+            for worker in workers:
+                worker.send_signal(signal.SIGTERM)
+            stopped = [await asyncio.wait_for(worker.wait(), timeout=15) for worker in workers]
+        metrics = await _scrape(first)
+
     assert login.status_code == 303 and mine.status_code == 200 and "서버둘" in mine.text
     assert Counter(codes) == {303: PEOPLE}, "every request answered, none with a 5xx"
     assert await Application.count().where(Application.seat_pool == cohort.seat_pool, Application.status == "confirmed") == CAPACITY
     assert queued >= PEOPLE and received_before_workers == [], "the app servers sent nothing themselves"
-
-    workers = [await asyncio.create_subprocess_exec(sys.executable, "-m", "jobcenter.worker", env=environment, cwd=PROJECT_ROOT) for _ in range(2)]
-    try:
-        delivered = await _all_sent()
-    finally:
-        for worker in workers:
-            worker.send_signal(signal.SIGTERM)
-        stopped = [await asyncio.wait_for(worker.wait(), timeout=15) for worker in workers]
 
     received = await _received(gateway)
     provider_ids = [row["provider_id"] for row in await OutboxMessage.select(OutboxMessage.provider_id)]
@@ -113,3 +127,8 @@ async def test_two_app_servers_and_two_workers_share_sessions_seats_and_the_outb
     assert len(received) == queued == len(set(provider_ids)), "each message reached the provider once"
     assert sorted(entry["messageId"] for entry in received) == sorted(provider_ids)
     assert stopped == [0, 0], "a worker stops cleanly on SIGTERM"
+
+    # One scrape of one server sums every process: both servers' seats and the workers' texts.
+    assert metrics['jobcenter_seat_transactions_total{outcome="confirmed"}'] == CAPACITY
+    assert metrics['jobcenter_seat_transactions_total{outcome="waitlisted"}'] == PEOPLE - CAPACITY
+    assert metrics["jobcenter_outbox_sent_total"] == queued

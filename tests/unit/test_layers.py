@@ -27,7 +27,7 @@ background jobs and their own process (worker), the backup, and Piccolo's list o
 area at the top, like staff/.)"""
 CONTROLLERS = {
     "accounts.controller", "accounts.backoffice", "audit.backoffice", "catalog.controller", "catalog.backoffice",
-    "api.controller", "companies.controller", "companies.backoffice", "counselling.controller", "counselling.backoffice",
+    "api.controller", "monitoring.controller", "companies.controller", "companies.backoffice", "counselling.controller", "counselling.backoffice",
     "events.controller", "events.backoffice", "home.controller", "kiosk.controller",
     "kiosk.backoffice",
     "notifications.backoffice", "placements.backoffice", "signups.controller", "signups.backoffice", "staff.backoffice", "staff.citizens",

@@ -11,6 +11,7 @@ from piccolo.columns.combination import Or
 
 from jobcenter import db
 from jobcenter.clock import Clock
+from jobcenter.metrics import OUTBOX_FAILURES, OUTBOX_SENT
 from jobcenter.notifications import doorbell
 from jobcenter.notifications.advertising import ADVERTISING_KINDS, CODE_KINDS, may_send_at, next_sending_time
 from jobcenter.notifications.failures import GatewayError, Undeliverable
@@ -69,11 +70,13 @@ async def deliver_due(sender: Sender, now: datetime, limits: Limits | None = Non
         try:
             provider_id = await sender.send(message)
         except Undeliverable as never:
+            OUTBOX_FAILURES.labels(final="true").inc()
             await OutboxMessage.update(
                 {OutboxMessage.status: MessageStatus.failed.value, OutboxMessage.attempts: attempts, OutboxMessage.last_error: str(never)[:500]}
             ).where(OutboxMessage.id == message["id"])
         except Exception as error:  # any failure of a gateway means "try again later"
             logger.warning("message %s not sent (attempt %s): %s", message["id"], attempts, error)
+            OUTBOX_FAILURES.labels(final=str(attempts >= MAX_ATTEMPTS).lower()).inc()
             await OutboxMessage.update(
                 {
                     OutboxMessage.status: (MessageStatus.failed if attempts >= MAX_ATTEMPTS else MessageStatus.pending).value,
@@ -85,6 +88,7 @@ async def deliver_due(sender: Sender, now: datetime, limits: Limits | None = Non
             ).where(OutboxMessage.id == message["id"])
         else:
             sent += 1
+            OUTBOX_SENT.inc()
             await OutboxMessage.update(
                 {
                     OutboxMessage.status: MessageStatus.sent.value,
@@ -95,6 +99,12 @@ async def deliver_due(sender: Sender, now: datetime, limits: Limits | None = Non
                 }
             ).where(OutboxMessage.id == message["id"])
     return sent
+
+
+async def backlog() -> dict[str, int]:
+    """How many messages wait to be sent (pending) and how many were given up (failed)."""
+    return {status.value: await OutboxMessage.count().where(OutboxMessage.status == status.value)
+            for status in (MessageStatus.pending, MessageStatus.failed)}
 
 
 async def failed_count() -> int:

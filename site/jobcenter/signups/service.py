@@ -17,6 +17,7 @@ from jobcenter import errors
 from jobcenter.accounts.tables import Citizen
 from jobcenter.audit.service import Actor, record
 from jobcenter.i18n import N_
+from jobcenter.metrics import SEAT_TRANSACTIONS, outcome_name
 from jobcenter.notifications.messages import outbox_row, queue_message, queue_messages
 from jobcenter.rows import RowView
 from jobcenter.settings import Limits
@@ -156,6 +157,17 @@ async def take_seat(
     the same time are taken together, in the order they came (see locking.py). With `limits`, the
     person's fair use is checked first (fair_use.py): TooManyApplications, OverlappingSeat.
     """
+    try:
+        application = await _take_seat(pool_id, citizen_id, now, language, zone, channel, actor, limits)
+    except SignupError as refusal:
+        SEAT_TRANSACTIONS.labels(outcome=outcome_name(refusal)).inc()
+        raise
+    SEAT_TRANSACTIONS.labels(outcome=application["status"]).inc()
+    return application
+
+
+async def _take_seat(pool_id: int, citizen_id: int, now: datetime, language: str, zone: str, channel: Channel, actor: Actor | None,
+                     limits: Limits | None) -> dict[str, Any]:
     # What the seats are for and who asks do not change under the lock: read them before it,
     # so the lock is held for as short a time as possible.
     target = await target_of(pool_id, zone)

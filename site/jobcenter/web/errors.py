@@ -18,6 +18,7 @@ from litestar.types import ExceptionHandlersMap
 from jobcenter import db
 from jobcenter.errors import NotFound
 from jobcenter.i18n import N_
+from jobcenter.metrics import DATABASE_ERRORS
 from jobcenter.web.htmx import wants_fragment
 
 logger = logging.getLogger("jobcenter.errors")
@@ -98,9 +99,11 @@ def handle_unexpected(request: Request, exc: Exception) -> Response:
     A value the database refused (a NUL that a form let through): 400, logged so the form that let
     it through is found. Anything else is a bug: logged with its traceback, a plain page for the person."""
     if db.is_unavailable(exc):
+        DATABASE_ERRORS.labels(kind="unavailable").inc()
         logger.warning("Database unavailable on %s %s: %s", request.method, request.url.path, exc)
         return error_response(request, HTTP_503_SERVICE_UNAVAILABLE, headers={"retry-after": RETRY_AFTER_SECONDS})
     if db.is_bad_input(exc):
+        DATABASE_ERRORS.labels(kind="bad_input").inc()
         logger.warning("The database refused a value sent to %s %s", request.method, request.url.path, exc_info=exc)
         return error_response(request, HTTP_400_BAD_REQUEST)
     logger.exception("Unhandled error on %s %s", request.method, request.url.path)

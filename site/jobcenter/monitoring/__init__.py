@@ -1,0 +1,1 @@
+"""What the people who run the site read: the Prometheus metrics endpoint."""
