@@ -5,8 +5,9 @@ include .env
 export
 endif
 
-PYTHON ?= python3.11
-VENV := .venv
+# Python 3.11, 3.12 or 3.13 (`make run PYTHON=python3.13`; `make clean` first to change an existing .venv).
+PYTHON ?= python3
+VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -16,16 +17,24 @@ CHROMIUM ?= /usr/bin/chromium
 FORWARDED_ALLOW_IPS ?=
 PROXY_HEADERS = $(if $(strip $(FORWARDED_ALLOW_IPS)),--proxy-headers --forwarded-allow-ips $(FORWARDED_ALLOW_IPS),--no-proxy-headers)
 
-.PHONY: run lint test test-python test-e2e test-repeat test-property install migrate demo messages chromium backup clean
+.PHONY: run lint test test-python test-e2e test-repeat test-property install lock migrate demo messages chromium backup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstalled whenever pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Exactly the versions in requirements.lock, each checked against its hashes, then the project itself
+# (its dependencies are all in the lock). Reinstalled whenever the lock or pyproject.toml changes.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+# After changing a dependency in pyproject.toml: pin the newest versions its ranges allow, on every
+# supported Python, with their hashes (uv's resolver; `make lock` installs uv into .venv for it).
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'uv>=0.9,<1'
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --quiet --output-file requirements.lock
 
 install: $(VENV)/.installed
 

@@ -1,13 +1,20 @@
-"""Backups of the SQLite database with SQLite's online backup API, safe while the site runs
-(a file copy of a live database can be torn). PostgreSQL is backed up with its own pg_dump.
+"""Backups, safe while the site runs, and restores. SQLite: SQLite's online backup API (a file copy of
+a live database can be torn), checked with PRAGMA integrity_check. PostgreSQL: pg_dump's custom format
+(one consistent snapshot, taken without stopping anyone), restored by pg_restore into an empty
+database in one transaction, so a restore is whole or not at all.
 
     python -m jobcenter.backup create data/backups/jobcenter-2026-11-26.sqlite3
     python -m jobcenter.backup restore data/backups/jobcenter-2026-11-26.sqlite3   # site stopped
+
+With DATABASE_URL naming PostgreSQL, `create` writes a pg_dump file and `restore` fills the (new,
+empty) database DATABASE_URL names from one: see docs/deploy.md.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,20 +32,39 @@ def _copy(source: Path, target: Path) -> None:
         raise RuntimeError(f"integrity check of {target} failed: {result}")
 
 
+def _is_sqlite(url: str) -> bool:
+    return urlsplit(url).scheme == "sqlite"
+
+
 def sqlite_path(url: str) -> Path:
-    if urlsplit(url).scheme != "sqlite":
-        raise SystemExit("This database is PostgreSQL: back it up with pg_dump.")
     return Path(url.removeprefix("sqlite:///"))
 
 
+def _run(tool: str, *arguments: str) -> None:
+    program = shutil.which(tool)
+    if program is None:
+        raise SystemExit(f"{tool} is not installed (Debian: apt-get install postgresql-client)")
+    subprocess.run([program, *arguments], check=True)
+
+
 def create(destination: Path, url: str | None = None) -> None:
-    """Copy the live database to `destination`, page by page, consistently."""
-    _copy(sqlite_path(url or database_url()), destination)
+    """Copy the live database to `destination`, consistently."""
+    url = url or database_url()
+    if _is_sqlite(url):
+        _copy(sqlite_path(url), destination)
+        return
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    _run("pg_dump", "--format=custom", "--no-owner", f"--file={destination}", url)
 
 
 def restore(backup: Path, url: str | None = None) -> None:
-    """Put a backup back in place of the database (stop the site first)."""
-    _copy(backup, sqlite_path(url or database_url()))
+    """Put a backup back: in place of the SQLite file (stop the site first), or into the empty
+    PostgreSQL database `url` names, in one transaction."""
+    url = url or database_url()
+    if _is_sqlite(url):
+        _copy(backup, sqlite_path(url))
+        return
+    _run("pg_restore", "--no-owner", "--exit-on-error", "--single-transaction", f"--dbname={url}", str(backup))
 
 
 if __name__ == "__main__":
