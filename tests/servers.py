@@ -26,9 +26,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(command: list[str], environment: dict[str, str], port: int) -> Iterator[str]:
-    """Run `command` (a uvicorn serving on `port`) until the block ends; its base URL once it answers."""
-    process = subprocess.Popen(command, env=environment, cwd=PROJECT_ROOT)
+def serving(command: list[str], environment: dict[str, str], port: int, output: Path | None = None) -> Iterator[str]:
+    """Run `command` (a uvicorn serving on `port`) until the block ends; its base URL once it answers.
+    With `output`, what it writes on standard output goes to that file."""
+    stdout = output.open("w") if output else None
+    process = subprocess.Popen(command, env=environment, cwd=PROJECT_ROOT, stdout=stdout)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -44,6 +46,8 @@ def serving(command: list[str], environment: dict[str, str], port: int) -> Itera
     finally:
         process.terminate()
         process.wait(timeout=15)
+        if stdout:
+            stdout.close()
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from litestar.di import Provide
 from litestar.logging.config import LoggingConfig
 from litestar.plugins.htmx import HTMXPlugin, HTMXRequest
 from litestar.plugins.prometheus import PrometheusConfig
+from litestar.types import ASGIApp
 
 from jobcenter import db
 from jobcenter.accounts.controller import AccountController, CodeController, MobileChangeController, NewsConsentController
@@ -127,9 +128,9 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
             cookie_secure=settings.cookie_secure,
             cookie_samesite="lax",
             header_name="x-csrftoken",
+            exclude=["^/api/", "^/metrics"],  # read-only and cached by anyone: no token cookie on them
         ),
-        middleware=[*([RequestLog()] if settings.request_log else []), REQUEST_METRICS.middleware,
-                    AllowedHostsMiddleware(settings.allowed_hosts), PageValidators()],
+        middleware=[REQUEST_METRICS.middleware, AllowedHostsMiddleware(settings.allowed_hosts), PageValidators()],
         request_max_body_size=settings.max_body_bytes,
         before_send=[security_headers(settings.map.tile_origin)],
         exception_handlers={
@@ -152,7 +153,9 @@ def create_app(settings: Settings | None = None, clock: Clock = system_clock) ->
     )
 
 
-def create_app_from_env() -> Litestar:
-    """Entry point for uvicorn's --factory."""
+def create_app_from_env() -> ASGIApp:
+    """Entry point for uvicorn's --factory: the site, inside the request log when REQUEST_LOG=json."""
     logging.captureWarnings(True)
-    return create_app()
+    settings = Settings.from_env()
+    app = create_app(settings)
+    return RequestLog(app) if settings.request_log else app

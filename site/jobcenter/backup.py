@@ -12,12 +12,13 @@ empty) database DATABASE_URL names from one: see docs/deploy.md.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from jobcenter.settings import database_url
 
@@ -40,11 +41,24 @@ def sqlite_path(url: str) -> Path:
     return Path(url.removeprefix("sqlite:///"))
 
 
-def _run(tool: str, *arguments: str) -> None:
+def without_password(url: str) -> tuple[str, dict[str, str]]:
+    """The URL with its password taken out, and the environment that passes it instead (PGPASSWORD):
+    a password on the command line is readable by anyone on the machine (ps) and in error mail."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url, dict(os.environ)
+    user = quote(unquote(parts.username or ""), safe="")
+    host = parts.hostname or ""
+    netloc = f"{user}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc)), {**os.environ, "PGPASSWORD": unquote(parts.password)}
+
+
+def _run(tool: str, url: str, *arguments: str) -> None:
     program = shutil.which(tool)
     if program is None:
         raise SystemExit(f"{tool} is not installed (Debian: apt-get install postgresql-client)")
-    subprocess.run([program, *arguments], check=True)
+    bare, environment = without_password(url)
+    subprocess.run([program, *arguments, f"--dbname={bare}"], check=True, env=environment)
 
 
 def create(destination: Path, url: str | None = None) -> None:
@@ -54,7 +68,7 @@ def create(destination: Path, url: str | None = None) -> None:
         _copy(sqlite_path(url), destination)
         return
     destination.parent.mkdir(parents=True, exist_ok=True)
-    _run("pg_dump", "--format=custom", "--no-owner", f"--file={destination}", url)
+    _run("pg_dump", url, "--format=custom", "--no-owner", f"--file={destination}")
 
 
 def restore(backup: Path, url: str | None = None) -> None:
@@ -64,7 +78,7 @@ def restore(backup: Path, url: str | None = None) -> None:
     if _is_sqlite(url):
         _copy(backup, sqlite_path(url))
         return
-    _run("pg_restore", "--no-owner", "--exit-on-error", "--single-transaction", f"--dbname={url}", str(backup))
+    _run("pg_restore", url, "--no-owner", "--exit-on-error", "--single-transaction", str(backup))
 
 
 if __name__ == "__main__":

@@ -6,9 +6,15 @@ process counts for itself."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from prometheus_client import Counter, Gauge
+
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    # Made if missing, so no command (a migration, the worker started first) fails on it.
+    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 
 SEAT_TRANSACTIONS = Counter(
     "jobcenter_seat_transactions", "Applications for seats by outcome: confirmed, waitlisted, applied (a lottery) or the refusal",

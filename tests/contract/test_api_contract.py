@@ -36,7 +36,7 @@ async def test_every_generated_request_gets_a_documented_answer_and_never_a_5xx(
             subprocess.run,
             [str(BIN / "schemathesis"), "run", f"{url}/api/openapi.json", "--checks", CHECKS, "--max-examples", EXAMPLES,
              "--seed", "19", "--generation-deterministic", "--no-color", "--request-timeout", "20"],
-            capture_output=True, text=True, timeout=600, check=False,
+            capture_output=True, text=True, timeout=600, check=False, cwd=tmp_path,  # its cache stays out of the checkout
         )
 
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from jobcenter.api import schemas
 from jobcenter.catalog.service import CohortView, ProgramView
+from jobcenter.events.tables import OccurrenceStatus
 from jobcenter.web.paging import Paged
 
 VISIT_FIELDS = tuple(name for name in schemas.Visit.__struct_fields__)
@@ -85,8 +86,9 @@ def event(row: dict[str, Any], zone: str) -> schemas.Event:
 
 def event_detail(row: dict[str, Any], pool: dict[str, Any] | None, companies: list[dict[str, Any]], zone: str) -> schemas.EventDetail:
     series = row["series"]
+    cancelled = row["status"] == OccurrenceStatus.cancelled.value
     return schemas.EventDetail(
-        **_event_fields({**row, "title": series["title"], "category": series["category"]}, pool, zone),
+        **_event_fields({**row, "title": series["title"], "category": series["category"], "cancelled": cancelled}, pool, zone),
         summary=series["summary"], description=series["description"], address=series["address"],
         who_should_come=series["who_should_come"], what_to_bring=series["what_to_bring"],
         companies=[schemas.HiringCompany(name=item["name"], positions=item["positions"], head_count=item["head_count"]) for item in companies],

@@ -4,7 +4,7 @@ answers.py. The OpenAPI document at /api/openapi.json is Litestar's, written fro
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from litestar.response import Template
 
 from jobcenter.api import answers, schemas
 from jobcenter.api.docs import reference
+from jobcenter.api.event_range import EventRange
 from jobcenter.api.throttle import count_request
 from jobcenter.catalog import service as catalog
 from jobcenter.catalog.filters import CatalogFilters
@@ -24,18 +25,13 @@ from jobcenter.companies.directory import WELCOMES, DirectoryFilters, company_of
 from jobcenter.companies.postings import JobFilters, open_postings, public_posting, state
 from jobcenter.companies.tables import Industry
 from jobcenter.events.service import get_occurrence, occurrences_between
-from jobcenter.events.tables import EventCategory, OccurrenceStatus
+from jobcenter.events.tables import EventCategory
 from jobcenter.i18n import N_
 from jobcenter.settings import Settings
 from jobcenter.web.form_input import MAX_PAGE, RowId
 from jobcenter.web.list_filters import KEYWORD_MAX_LENGTH, InvalidFilter
 
 PAGE_SIZE = 20
-LONGEST_RANGE = timedelta(days=366)
-LAST_DAY = date(9998, 12, 31)
-"""The last day a range may end on: a day further is past what a timestamp holds once made a moment."""
-
-RANGE_RULE = "invalid range: from must not be after to, 366 days apart at most, and both before year 9999"
 
 Page = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE, description=N_("Page number, from 1."))]
 Keyword = Annotated[str | None, QueryParameter(name="q", max_length=KEYWORD_MAX_LENGTH, description=N_("Words that must all appear."))]
@@ -91,22 +87,19 @@ class ApiController(Controller):
         category: Annotated[EventCategory | None, QueryParameter(description=N_("Events of this kind."))] = None,
         page: Page = 1,
     ) -> schemas.EventPage:
-        first = first or _today(now, settings)
-        if first > LAST_DAY:
-            raise ValidationException(detail=RANGE_RULE)
-        last = last or min(first + timedelta(days=30), LAST_DAY)
-        if last > LAST_DAY or last < first or last - first > LONGEST_RANGE:
-            raise ValidationException(detail=RANGE_RULE)
-        found = await occurrences_between(first, last, zone=settings.timezone, category=category, page=page, page_size=PAGE_SIZE)
-        return schemas.EventPage(first_day=first, last_day=last, items=[answers.event(row, settings.timezone) for row in found.rows],
+        try:
+            days = EventRange.parse(first, last, today=_today(now, settings))
+        except InvalidFilter as error:
+            raise _invalid(error) from error
+        found = await occurrences_between(days.first, days.last, zone=settings.timezone, category=category, page=page, page_size=PAGE_SIZE)
+        return schemas.EventPage(first_day=days.first, last_day=days.last, items=[answers.event(row, settings.timezone) for row in found.rows],
                                  paging=answers.paging_of(found))
 
     @get("/events/{event_id:int}", summary=N_("One event date"),
           description=N_("An event date with its details and the companies hiring there."), raises=ONE_ERRORS)
     async def event(self, settings: NamedDependency[Settings], event_id: RowId) -> schemas.EventDetail:
         found = await get_occurrence(event_id)
-        row = {**found.row, "cancelled": found.row["status"] == OccurrenceStatus.cancelled.value}
-        return answers.event_detail(row, found.pool, found.companies, settings.timezone)
+        return answers.event_detail(found.row, found.pool, found.companies, settings.timezone)
 
     @get("/companies", summary=N_("Companies"), description=N_("The companies in the directory, in the city's district order."), raises=LIST_ERRORS)
     async def companies(
@@ -114,7 +107,7 @@ class ApiController(Controller):
         district: Annotated[str | None, QueryParameter(description=N_("One of the city's districts, as the site lists them."))] = None,
         industry: Annotated[Industry | None, QueryParameter(description=N_("Companies of this industry."))] = None,
         welcomes: Annotated[str | None, QueryParameter(description=N_("Companies that hire seniors, youth, disabled or foreign workers."),
-                                                        examples=None, pattern="^(" + "|".join(WELCOMES) + ")$")] = None,
+                                                        pattern="^(" + "|".join(WELCOMES) + ")$")] = None,
         keyword: Keyword = None,
         page: Page = 1,
     ) -> schemas.CompanyPage:
@@ -123,7 +116,7 @@ class ApiController(Controller):
             filters = DirectoryFilters.parse(districts, district=district, industry=industry, welcomes=welcomes, keyword=keyword, page=str(page))
         except InvalidFilter as error:
             raise _invalid(error) from error
-        filters, found = await search_companies(filters, districts=districts, page_size=PAGE_SIZE)
+        _, found = await search_companies(filters, districts=districts, page_size=PAGE_SIZE)
         return schemas.CompanyPage(items=[answers.company(row) for row in found.rows], paging=answers.paging_of(found))
 
     @get("/companies/{company_id:int}", summary=N_("One company"),
@@ -145,7 +138,7 @@ class ApiController(Controller):
         except InvalidFilter as error:
             raise _invalid(error) from error
         today = _today(now, settings)
-        filters, found = await open_postings(filters, today=today, page_size=PAGE_SIZE)
+        _, found = await open_postings(filters, today=today, page_size=PAGE_SIZE)
         return schemas.JobPage(items=[answers.job(row, settings.timezone) for row in found.rows], paging=answers.paging_of(found))
 
     @get("/jobs/{job_id:int}", summary=N_("One job posting"), description=N_("A posting that is or was published; closed ones say so."), raises=ONE_ERRORS)

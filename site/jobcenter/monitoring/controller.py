@@ -19,11 +19,11 @@ from jobcenter.notifications.worker import backlog
 from jobcenter.settings import Settings
 
 
-def bearer_of_the_token(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+def bearer_of_the_token(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     """A guard: the request names the metrics token, or 403."""
     settings: Settings = connection.app.state.settings
-    given = connection.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    if not settings.metrics_token or not hmac.compare_digest(given.encode(), settings.metrics_token.encode()):
+    scheme, _, given = connection.headers.get("authorization", "").strip().partition(" ")
+    if not settings.metrics_token or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), settings.metrics_token.encode()):
         raise PermissionDeniedException()
 
 

@@ -17,6 +17,10 @@ from jobcenter.staff.service import create_staff
 from jobcenter.staff.tables import StaffRole
 from jobcenter.web.form_input import FormInvalid
 
+CONSOLE_LANGUAGE = "en"
+"""The command line answers in English (a name, not a literal, beside gettext: Babel would take a
+literal first argument for a msgid)."""
+
 
 def _password() -> str:
     if os.environ.get("STAFF_PASSWORD"):
@@ -46,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     except FormInvalid as invalid:
         for field, message in invalid.errors.items():
-            print(f"{field}: {gettext('en', message)}", file=sys.stderr)
+            problem = gettext(CONSOLE_LANGUAGE, message)
+            print(f"{field}: {problem}", file=sys.stderr)
         return 1
     print(f"Administrator {arguments.username} created. Log in at /staff/login and set up the authenticator app.")
     return 0

@@ -77,12 +77,19 @@ def status_shown(exc: HTTPException) -> int:
     return exc.status_code
 
 
+def _problems(exc: HTTPException) -> object:
+    """What was wrong with the request, for the API's `extra`: Litestar's list for a parameter of the
+    wrong type or range, or the rule a value broke (a range, a district)."""
+    if not isinstance(exc, ValidationException):
+        return None
+    return exc.extra or [{"message": exc.detail}]
+
+
 def handle_http_exception(request: Request, exc: HTTPException) -> Response:
     """4xx and deliberate 5xx: the matching page; headers such as Retry-After are kept."""
     if exc.status_code >= 500:
         logger.error("%s %s -> %s: %s", request.method, request.url.path, exc.status_code, exc.detail)
-    extra = exc.extra if isinstance(exc, ValidationException) else None
-    return error_response(request, status_shown(exc), headers=exc.headers, extra=extra)
+    return error_response(request, status_shown(exc), headers=exc.headers, extra=_problems(exc))
 
 
 def handle_not_found(request: Request, exc: NotFound) -> Response:

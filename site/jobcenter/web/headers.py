@@ -43,7 +43,7 @@ CORS_PREFIXES = ("/api/v1/", "/api/openapi.json")
 the rest of the site sends no CORS header at all."""
 CORS_HEADERS = {
     "access-control-allow-origin": "*",
-    "access-control-allow-methods": "GET, HEAD, OPTIONS",
+    "access-control-allow-methods": "GET, OPTIONS",
     "access-control-allow-headers": "if-none-match",
     "access-control-expose-headers": "etag, retry-after",
     "access-control-max-age": "86400",

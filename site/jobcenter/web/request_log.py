@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
-from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = logging.getLogger("jobcenter.requests")
@@ -35,10 +34,17 @@ def request_id_of(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
-class RequestLog(ASGIMiddleware):
-    scopes = (ScopeType.HTTP,)
+class RequestLog:
+    """Wraps the whole app, so every request is logged: those no route matches (404, 405) and those
+    refused before routing (a host not allowed) too."""
 
-    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await self.app(scope, receive, send)
+            return
         request_id = request_id_of(scope)
         started = time.perf_counter()
         status = 500
@@ -51,7 +57,7 @@ class RequestLog(ASGIMiddleware):
             await send(message)
 
         try:
-            await next_app(scope, receive, sending)
+            await self.app(scope, receive, sending)
         finally:
             client = scope.get("client")
             logger.info(json.dumps({

@@ -87,13 +87,14 @@ async def test_events_of_a_range_include_a_date_under_way_on_its_first_day_and_s
 
 @pytest.mark.parametrize("query", [
     "from=2026-12-10&to=2026-12-01", "from=2026-01-01&to=2027-12-31", "from=9999-12-31", "from=2026-12-01&to=9999-12-31",
+    "from=0001-01-01", "from=1999-12-31", "from=2100-12-31&to=2101-01-01",
     "from=2026-13-01", "from=%C2%B2026-12-01", "category=party", "page=0", "page=999999999999999999999999999999",
 ])
 async def test_odd_event_parameters_are_a_400_in_json_never_a_500(client, query) -> None:
     response = await client.get(f"/api/v1/events?{query}")
 
     assert response.status_code == 400
-    assert response.json()["status_code"] == 400 and response.json()["detail"]
+    assert response.json()["status_code"] == 400 and response.json()["detail"] and response.json()["extra"], "extra says what was wrong"
 
 
 @pytest.mark.parametrize("path", ["/api/v1/programs?q=%00", "/api/v1/programs?audience=child", "/api/v1/companies?district=서울",
@@ -141,6 +142,7 @@ async def test_any_origin_may_read_the_api_and_no_other_part_of_the_site(client)
         "origin": "https://data.gimpo.go.kr", "access-control-request-method": "GET", "access-control-request-headers": "if-none-match"})
 
     assert api.headers["access-control-allow-origin"] == "*"
+    assert "set-cookie" not in api.headers, "a cached public answer never carries a cookie"
     assert "access-control-allow-origin" not in page.headers
     assert preflight.status_code == 204 and "if-none-match" in preflight.headers["access-control-allow-headers"]
 
