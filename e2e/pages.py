@@ -274,7 +274,10 @@ class SessionAttendancePage:
         self.page.goto(f"/staff/programs?q={program_title}")
         self.page.get_by_role("link", name=program_title).click()
         self.page.get_by_role("link", name="출석 현황 1기").click()
-        self.page.get_by_test_id("attendance-grid").get_by_role("link", name=re.compile("^1회차")).click()
+        # Loaded, its scripts run: a key pressed before htmx takes the form would post it without htmx
+        # (a whole new page, focus back at the top), as for a person on a slow phone.
+        with self.page.expect_navigation(wait_until="load"):
+            self.page.get_by_test_id("attendance-grid").get_by_role("link", name=re.compile("^1회차")).click()
         return self
 
     def line(self, name: str) -> Locator:
