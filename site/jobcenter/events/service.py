@@ -140,7 +140,7 @@ async def occurrences_between(first: date, last: date, *, zone: str, category: s
     cancelled ones included (they say so), with their series and their seat pool's counters: one
     page of them (a page past the last shows the last)."""
     start, end = local_day_bounds(first, last, zone)
-    conditions = [EventOccurrence.starts_at < end, EventOccurrence.ends_at > start]
+    conditions = [EventOccurrence.starts_at < end, EventOccurrence.ends_at >= start]  # as the month counts them
     if category:
         conditions.append(EventOccurrence.series.category == category)
     total = await EventOccurrence.count().where(*conditions)
