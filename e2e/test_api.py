@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser_only  # the page is drawn from the OpenAPI document, the same on any database
 
 
 def test_the_api_documentation_loads_within_the_csp_from_the_site_alone_and_passes_axe(page: Page, base_url: str, assert_accessible) -> None:
