@@ -71,14 +71,15 @@ test: install chromium
 	echo "== Python tests =="; cat $$log; rm -f $$log; \
 	exit $$(( e2e || python_status ))
 
-# The load tests are marked: a plain `pytest` leaves them out, this target and CI run them.
+# The load tests are marked: a plain `pytest` leaves them out, this target and CI run them. Both suites
+# list their 15 slowest steps, so a CI log shows where its time goes.
 test-python:
-	$(BIN)/pytest tests -m 'load or not load'
+	$(BIN)/pytest tests -m 'load or not load' --durations=15
 
 # Sync Playwright and pytest-asyncio do not mix in one run: e2e/ is its own pytest run.
 # A failing test leaves a screenshot of the whole page in test-results/ (what the person saw).
 test-e2e:
-	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning --screenshot only-on-failure --full-page-screenshot --output test-results
+	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning --screenshot only-on-failure --full-page-screenshot --output test-results --durations=15
 
 # Every form and query parameter walked with 1,000 new generated values per field (CI sends the same 10
 # each run, so that CI fails only for a change in the code; this is where new odd input is found).
