@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 import pyotp
 import pytest
+from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -159,8 +160,8 @@ def base_url(live_server: str) -> str:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On the PostgreSQL pass (E2E_DATABASE_URL set), the tests marked browser_only are left to the
-    SQLite pass: layout, display modes and idle timers come out the same on any database, and the
-    pass stays within CI's time."""
+    SQLite pass: layout, keyboard paths, browser history, display modes and idle timers come out the
+    same on any database (the Python suite runs every route on both), and the pass stays within CI's time."""
     if not os.environ.get("E2E_DATABASE_URL"):
         return
     skip = pytest.mark.skip(reason="checked in the SQLite pass: what it tests happens in the browser alone")
@@ -192,10 +193,11 @@ def axe() -> Axe:
 
 
 @pytest.fixture
-def assert_accessible(axe: Axe) -> Callable[[Page], None]:
-    """Run axe-core on the page as it is now and fail on any WCAG 2.x A/AA violation."""
+def assert_accessible(axe: Axe) -> Callable[..., None]:
+    """Run axe-core on the page as it is now and fail on any WCAG 2.x A/AA violation; with
+    `enhanced_contrast`, on the AAA contrast rule (7:1) too."""
 
-    def check(page: Page) -> None:
+    def check(page: Page, *, enhanced_contrast: bool = False) -> None:
         # Measure the page at rest and as a person sees it: its stylesheets loaded (on a busy
         # machine a page can be read before its CSS arrives, every target then text-sized), no htmx
         # request in flight (results fade while one is) and no transition still running, or
@@ -204,7 +206,15 @@ def assert_accessible(axe: Axe) -> Callable[[Page], None]:
         page.wait_for_function(
             "() => !document.querySelector('.htmx-request') && document.getAnimations().every(a => a.playState !== 'running')"
         )
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        options: dict = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        if enhanced_contrast:
+            options = {**options, "runOnly": {"type": "tag", "values": [*WCAG_TAGS, "wcag2aaa"]},
+                       "rules": {"color-contrast-enhanced": {"enabled": True}}}
+        # Only the violations come back (the passes of a long page are megabytes of JSON, half a
+        # scan's time); axe-core is put into a page once, not at every scan of it.
+        if not page.evaluate("'axe' in window"):
+            page.evaluate(axe.axe_script)
+        results = AxeResults(page.evaluate("options => axe.run(document, options)", options))
         assert results.violations_count == 0, results.generate_report()
 
     return check

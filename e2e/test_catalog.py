@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.pages import CatalogPage
@@ -12,6 +13,7 @@ DEMO_PROGRAMS = 11
 FOR_SENIORS = 4  # 청소전문교육, 어르신 디지털 일자리 기초교육, and the two programs for everyone
 
 
+@pytest.mark.browser_only
 def test_an_audience_filter_swaps_only_the_results_and_back_restores_them(page: Page, assert_accessible) -> None:
     catalog = CatalogPage(page).open()
     catalog.expect_count(DEMO_PROGRAMS)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.pages import SignupPage, new_mobile
 
 
+@pytest.mark.browser_only
 def test_month_navigation_swaps_the_calendar_and_back_restores_it(page: Page, assert_accessible) -> None:
     page.goto("/events")
     title = page.locator("#calendar-title")
@@ -59,6 +61,7 @@ def test_filtering_by_category_with_javascript_keeps_the_month(page: Page, asser
     assert_accessible(page)
 
 
+@pytest.mark.browser_only
 def test_the_agenda_on_a_320_px_phone(page: Page, assert_accessible) -> None:
     page.set_viewport_size({"width": 320, "height": 700})
     page.goto("/events")

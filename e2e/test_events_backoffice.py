@@ -9,6 +9,7 @@ import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from playwright.sync_api import Page, Route, expect
 
 from e2e.pages import SeriesFormPage, StaffCalendarPage, StaffOccurrencePage
@@ -100,6 +101,7 @@ def test_the_preview_button_by_keyboard_and_a_form_with_errors(page: Page, staff
     assert_accessible(page)
 
 
+@pytest.mark.browser_only
 def test_a_slow_answer_never_replaces_the_dates_of_a_later_change(page: Page, staff_login) -> None:
     """Staff tick three weekdays while the server is slow to answer the first change: the dates
     shown are those of all three, never of an earlier state of the form."""

@@ -71,6 +71,7 @@ def test_english_is_one_click_away_and_korean_comes_back(page: Page, assert_acce
     expect(page.get_by_role("heading", level=1)).to_have_text("교육·프로그램")
 
 
+@pytest.mark.browser_only
 @pytest.mark.parametrize("path", ["/", "/programs", "/programs?q=경비"])
 def test_nothing_scrolls_sideways_on_a_320_px_phone(page: Page, path: str) -> None:
     page.set_viewport_size({"width": 320, "height": 640})
@@ -79,6 +80,7 @@ def test_nothing_scrolls_sideways_on_a_320_px_phone(page: Page, path: str) -> No
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
+@pytest.mark.browser_only
 def test_the_skip_link_is_the_first_stop_and_moves_to_the_content(page: Page) -> None:
     page.goto("/programs")
 
@@ -89,6 +91,7 @@ def test_the_skip_link_is_the_first_stop_and_moves_to_the_content(page: Page) ->
     expect(page.locator("#main")).to_be_focused()
 
 
+@pytest.mark.browser_only
 @pytest.mark.parametrize("path", ["/", "/programs", "/programs?q=경비"])
 def test_text_zoomed_to_200_percent_loses_nothing_sideways(page: Page, path: str) -> None:
     page.set_viewport_size({"width": 640, "height": 800})

@@ -8,6 +8,7 @@ import re
 import time
 from datetime import date, timedelta
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.pages import CallOutcomeForm, FollowUpCallsPage, PlacementFormPage, StaffCitizensPage
@@ -92,6 +93,7 @@ def test_a_job_its_due_call_recorded_in_the_list_and_the_summary(page: Page, sta
     assert_accessible(page)
 
 
+@pytest.mark.browser_only
 def test_the_outcome_form_in_a_row_can_be_put_away_with_the_keyboard(page: Page, staff_login, seed) -> None:
     program, mobile = _someone_who_applied(seed, "세해피")
     staff_login(page)

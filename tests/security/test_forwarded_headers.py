@@ -13,10 +13,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from jobcenter.settings import Limits
 from tests.servers import BIN, PROJECT_ROOT, free_port, serving
 
-PER_ADDRESS = Limits().login_failures_per_address
+PER_ADDRESS = 5
+"""LOGIN_FAILURES_PER_ADDRESS for these servers: each wrong login costs a password hash, and 5
+show the throttle per client as well as the default 50 would."""
 pytestmark = pytest.mark.load  # a real server process: run by make test and CI, not by a plain pytest
 
 
@@ -35,7 +36,8 @@ def started(tmp_path: Path) -> Iterator[Callable[..., str]]:
 
         def start(**variables: str) -> str:
             port = free_port()
-            environment = {**os.environ, "DATA_DIR": str(tmp_path), "SECRET_KEY": "proxy-test-secret-key-" + "x" * 32}
+            environment = {**os.environ, "DATA_DIR": str(tmp_path), "SECRET_KEY": "proxy-test-secret-key-" + "x" * 32,
+                           "LOGIN_FAILURES_PER_ADDRESS": str(PER_ADDRESS)}
             return servers.enter_context(serving(_make_run_command(port, **variables), environment, port))
 
         yield start
