@@ -19,13 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import pyotp
 import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
 from e2e.pages import GATEWAY_VARIABLE
+from jobcenter.staff.sessions import STAFF_COOKIE
 from tests.servers import free_port, listening
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -245,17 +245,17 @@ def no_js_page(browser, base_url: str) -> Iterator[Page]:
 
 @pytest.fixture
 def staff_login(seed, base_url: str) -> Callable[..., str]:
-    """Log `page` in to the back office as a new staff member of `role`, through the login form and
-    a TOTP code. Each call makes its own account, so no two tests share a one-time code."""
-    from e2e.pages import StaffLoginPage
-    from e2e.seed import STAFF_PASSWORD
+    """Open the back office on `page` as a new staff member of `role`: the seed process opens a
+    verified session as the password and the code would, and the browser gets its cookie
+    (test_staff.py goes through the login form itself; here it would cost two pages and a password
+    hash in each of some fifty tests). Each call makes its own account."""
 
     def log_in(page: Page, role: str = "staff") -> str:
         username = f"e2e-{role}-{time.monotonic_ns()}"
-        secret = pyotp.random_base32()
-        seed("staff", username, role, secret)
-        StaffLoginPage(page).open().log_in(username, STAFF_PASSWORD, pyotp.TOTP(secret).now())
-        page.wait_for_url(f"{base_url}/staff")
+        token = seed("staff_session", username, role)
+        page.context.add_cookies([{"name": STAFF_COOKIE, "value": token, "url": f"{base_url}/staff", "httpOnly": True, "sameSite": "Strict"}])
+        page.goto(f"{base_url}/staff")
+        expect(page).to_have_url(f"{base_url}/staff")  # not sent on to the login form
         return username
 
     return log_in

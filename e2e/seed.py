@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pyotp
+
 from jobcenter.accounts.mobile import normalise_mobile
 from jobcenter.accounts.passwords import hash_password
 from jobcenter.accounts.signup import open_account
@@ -31,6 +33,7 @@ from jobcenter.signups.draws import Setup, set_up
 from jobcenter.signups.service import take_seat
 from jobcenter.signups.tables import Priority, SeatPool
 from jobcenter.staff.service import create_staff
+from jobcenter.staff.sessions import start_half_session, verify_session
 from jobcenter.staff.tables import StaffMember
 
 STAFF_PASSWORD = "e2e-staff-password"
@@ -73,6 +76,16 @@ async def staff(username: str, role: str, secret: str) -> None:
         await StaffMember.update({StaffMember.totp_secret: secret, StaffMember.totp_confirmed_at: now}).where(
             StaffMember.id == staff_id
         )
+
+
+async def staff_session(username: str, role: str) -> str:
+    """A staff account as `staff` makes it, and a verified back-office session of it: the token its
+    cookie carries after the password and the code (the login form itself is tested in test_staff.py)."""
+    await staff(username, role, pyotp.random_base32())
+    member = await StaffMember.select(StaffMember.id).where(StaffMember.username == username).first()
+    assert member is not None
+    now = system_clock()
+    return await verify_session(await start_half_session(member["id"], now), now)
 
 
 async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) -> None:
@@ -153,13 +166,13 @@ async def kiosk(name: str) -> str:
 
 
 COMMANDS: dict[str, Callable[..., Awaitable[object]]] = {
-    "fill": fill, "open_program": open_program, "staff": staff, "held_text": held_text, "failed_message": failed_message,
+    "fill": fill, "open_program": open_program, "staff": staff, "staff_session": staff_session, "held_text": held_text, "failed_message": failed_message,
     "kiosk": kiosk, "citizen": citizen, "course": course, "course_today": course_today, "opening_program": opening_program,
 }
 
 
 async def run(command: str, *arguments: str) -> str:
-    """One command; what it returns (a kiosk's enrolment code), as text."""
+    """One command; what it returns (a kiosk's enrolment code, a session's token), as text."""
     if command not in COMMANDS:
         raise ValueError(f"unknown command {command}")
     return str(await COMMANDS[command](*arguments) or "")
