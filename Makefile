@@ -11,7 +11,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-CHROMIUM ?= /usr/bin/chromium
+CHROMIUM ?= /usr/bin/chromium-headless-shell
 # Behind a reverse proxy, its address(es), comma separated: only then are X-Forwarded-For and
 # X-Forwarded-Proto believed. Empty (the default): every client is the address it connects from.
 FORWARDED_ALLOW_IPS ?=
@@ -47,12 +47,14 @@ demo: migrate
 run: demo
 	$(BIN)/uvicorn --factory jobcenter.app:create_app_from_env --host $(HOST) --port $(PORT) $(PROXY_HEADERS)
 
-# Debian's Chromium drives the end-to-end tests (Playwright cannot download its own browser here);
-# a Korean font makes layout checks (320 px, zoom) measure real Hangul glyphs.
+# Debian's Chromium drives the end-to-end tests (Playwright cannot download its own browser here), as
+# its headless shell: the same Blink without the desktop browser around it, which Playwright itself
+# runs headless; it takes some 40% less CPU than `chromium --headless` (the suite: 342 against 561
+# CPU-seconds). A Korean font makes layout checks (320 px, zoom) measure real Hangul glyphs.
 chromium:
 	@{ test -x $(CHROMIUM) && fc-list :lang=ko | grep -q .; } || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-nanum; }
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium-headless-shell fonts-nanum; }
 
 # Lint and import order (ruff), then type checking (mypy); both configured in pyproject.toml.
 # CI runs it before the tests.
@@ -79,7 +81,7 @@ test-python:
 # Sync Playwright and pytest-asyncio do not mix in one run: e2e/ is its own pytest run.
 # A failing test leaves a screenshot of the whole page in test-results/ (what the person saw).
 test-e2e:
-	$(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning --screenshot only-on-failure --full-page-screenshot --output test-results --durations=15
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning --screenshot only-on-failure --full-page-screenshot --output test-results --durations=15
 
 # Every form and query parameter walked with 1,000 new generated values per field (CI sends the same 10
 # each run, so that CI fails only for a change in the code; this is where new odd input is found).
