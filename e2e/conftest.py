@@ -206,12 +206,12 @@ def assert_accessible(axe: Axe) -> Callable[..., None]:
         page.wait_for_function(
             "() => !document.querySelector('.htmx-request') && document.getAnimations().every(a => a.playState !== 'running')"
         )
+        # Only the violations come back (the passes of a long page are hundreds of kB of JSON, half
+        # a scan's time); axe-core is put into a page once, not at every scan of it.
         options: dict = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
         if enhanced_contrast:
-            options = {**options, "runOnly": {"type": "tag", "values": [*WCAG_TAGS, "wcag2aaa"]},
-                       "rules": {"color-contrast-enhanced": {"enabled": True}}}
-        # Only the violations come back (the passes of a long page are megabytes of JSON, half a
-        # scan's time); axe-core is put into a page once, not at every scan of it.
+            options["runOnly"]["values"] = [*WCAG_TAGS, "wcag2aaa"]
+            options["rules"] = {"color-contrast-enhanced": {"enabled": True}}
         if not page.evaluate("'axe' in window"):
             page.evaluate(axe.axe_script)
         results = AxeResults(page.evaluate("options => axe.run(document, options)", options))
@@ -248,7 +248,7 @@ def staff_login(seed, base_url: str) -> Callable[..., str]:
     """Open the back office on `page` as a new staff member of `role`: the seed process opens a
     verified session as the password and the code would, and the browser gets its cookie
     (test_staff.py goes through the login form itself; here it would cost two pages and a password
-    hash in each of some fifty tests). Each call makes its own account."""
+    hash in each of some forty-five tests). Each call makes its own account."""
 
     def log_in(page: Page, role: str = "staff") -> str:
         username = f"e2e-{role}-{time.monotonic_ns()}"

@@ -67,25 +67,24 @@ async def fill(program_title: str, waiting: str) -> None:
         await take_seat(pool_id=cohort["seat_pool"], citizen_id=citizen.id, now=now, language="ko", zone="Asia/Seoul")
 
 
-async def staff(username: str, role: str, secret: str) -> None:
+async def staff(username: str, role: str, secret: str) -> int:
     """A staff account (password STAFF_PASSWORD) whose authenticator is enrolled with `secret`,
-    or, with the secret "-", one that enrols at its first login."""
+    or, with the secret "-", one that enrols at its first login; its id."""
     now = system_clock()
     staff_id = await create_staff(username=username, name=f"직원 {username}", role=role, password=STAFF_PASSWORD, now=now)
     if secret != "-":
         await StaffMember.update({StaffMember.totp_secret: secret, StaffMember.totp_confirmed_at: now}).where(
             StaffMember.id == staff_id
         )
+    return staff_id
 
 
 async def staff_session(username: str, role: str) -> str:
     """A staff account as `staff` makes it, and a verified back-office session of it: the token its
     cookie carries after the password and the code (the login form itself is tested in test_staff.py)."""
-    await staff(username, role, pyotp.random_base32())
-    member = await StaffMember.select(StaffMember.id).where(StaffMember.username == username).first()
-    assert member is not None
+    staff_id = await staff(username, role, pyotp.random_base32())
     now = system_clock()
-    return await verify_session(await start_half_session(member["id"], now), now)
+    return await verify_session(await start_half_session(staff_id, now), now)
 
 
 async def citizen(name: str, mobile: str, birth_year: str, *program_title: str) -> None:

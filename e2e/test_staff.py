@@ -28,7 +28,7 @@ def test_a_new_colleague_enrols_the_authenticator_and_reaches_the_dashboard(page
     assert_accessible(page)
 
 
-def test_a_wrong_code_shows_the_error_and_keeps_the_back_office_closed(page: Page, seed, assert_accessible) -> None:
+def test_a_wrong_code_keeps_the_back_office_closed_and_the_right_one_opens_it(page: Page, seed, assert_accessible) -> None:
     secret = pyotp.random_base32()
     seed("staff", "e2e-wrong-code", "staff", secret)
     login = StaffLoginPage(page).open()
@@ -42,6 +42,9 @@ def test_a_wrong_code_shows_the_error_and_keeps_the_back_office_closed(page: Pag
     assert_accessible(page)
     page.goto("/staff")
     expect(page).to_have_url(re.compile(r"/staff/login\?next="))
+
+    login.log_in("e2e-wrong-code", STAFF_PASSWORD, right)
+    expect(page.get_by_role("heading", level=1)).to_have_text("대시보드")
 
 
 def test_the_admin_pages_pass_axe(page: Page, staff_login, assert_accessible) -> None:
